@@ -1,0 +1,155 @@
+import { test } from 'node:test'
+import type { TestContext } from 'node:test'
+import assert from 'node:assert/strict'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { ChainStore } from './store.js'
+import type { StoredBlock } from '../node/types.js'
+
+const A = '0x' + 'aa'.repeat(16)
+const B = '0x' + 'ab'.repeat(16)
+
+function tmpDir (t: TestContext): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datdot-store-'))
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+function block (number: number, extrinsics: Uint8Array[] = []): StoredBlock {
+  return { number, hash: new Uint8Array(32).fill(number + 1), header: Uint8Array.of(number, 1, 2, 3), extrinsics }
+}
+
+const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b)
+const randomKey = (prefix: string): string => prefix + crypto.randomBytes(32).toString('hex')
+
+test('commits blocks, state, trie nodes and meta, and reads them back', () => {
+  const store = ChainStore.open(null)
+  assert.equal(store.head(), null)
+  const genesis = block(0)
+  store.commitBlock(genesis, new Map([[A + '01', bytes(1)], [A + '02', bytes(2)]]), [[bytes(9, 9), bytes(8)]],
+    { stateRoot: bytes(7) })
+  const xts = [bytes(4, 5, 6), new Uint8Array(0), new Uint8Array(300).fill(3)]
+  const one = block(1, xts)
+  store.commitBlock(one, new Map([[A + '01', null], [B, bytes(3)]]), [])
+
+  assert.deepEqual(store.head(), one)
+  assert.deepEqual(store.blockByNumber(0), genesis)
+  assert.deepEqual(store.blockByNumber(1), one)
+  assert.deepEqual(store.blockByHash(one.hash), one)
+  assert.equal(store.blockByNumber(2), null)
+  assert.equal(store.blockByHash(new Uint8Array(32)), null)
+  assert.deepEqual(store.get(A + '02'), bytes(2))
+  assert.deepEqual(store.get(B), bytes(3))
+  assert.equal(store.get(A + '01'), null)
+  assert.deepEqual(store.trieNode(bytes(9, 9)), bytes(8))
+  assert.equal(store.trieNode(bytes(1)), null)
+  assert.deepEqual(store.getMeta('stateRoot'), bytes(7))
+  assert.equal(store.getMeta('nothing'), null)
+  store.close()
+})
+
+test('a commit is all or nothing, and blocks must come in order', () => {
+  const store = ChainStore.open(null)
+  store.commitBlock(block(0), new Map([[A, bytes(1)]]), [])
+  assert.throws(() => store.commitBlock(block(2), new Map(), []), /next block is 1/)
+  function * failingNodes (): Generator<[Uint8Array, Uint8Array]> {
+    yield [bytes(1), bytes(1)]
+    throw new Error('disk on fire')
+  }
+  assert.throws(() => store.commitBlock(block(1), new Map([[A, bytes(2)], [B, bytes(3)]]), failingNodes(), { m: bytes(1) }),
+    /disk on fire/)
+  assert.equal(store.head()?.number, 0)
+  assert.equal(store.blockByNumber(1), null)
+  assert.deepEqual(store.get(A), bytes(1))
+  assert.equal(store.get(B), null)
+  assert.equal(store.trieNode(bytes(1)), null)
+  assert.equal(store.getMeta('m'), null)
+  store.commitBlock(block(1), new Map([[A, bytes(2)]]), [])
+  assert.deepEqual(store.getAt(0, A), bytes(1))
+  assert.deepEqual(store.getAt(1, A), bytes(2))
+  store.close()
+})
+
+test('reads state as of older blocks', () => {
+  const store = ChainStore.open(null)
+  const key = A + '01'
+  const other = A + '02'
+  store.commitBlock(block(0), new Map([[other, bytes(0)]]), [])
+  store.commitBlock(block(1), new Map([[key, bytes(1)]]), [])
+  store.commitBlock(block(2), new Map([[key, bytes(2)]]), [])
+  store.commitBlock(block(3), new Map([[key, null]]), [])
+  store.commitBlock(block(4), new Map([[other, bytes(4)]]), [])
+
+  const expected = [null, bytes(1), bytes(2), null, null]
+  const keys = [[other], [key, other], [key, other], [other], [other]]
+  for (let n = 0; n <= 4; n++) {
+    assert.deepEqual(store.getAt(n, key), expected[n], `value at block ${n}`)
+    assert.deepEqual(store.keysWithPrefixAt(n, A), keys[n], `keys at block ${n}`)
+  }
+  assert.deepEqual(store.getAt(0, other), bytes(0))
+  assert.deepEqual(store.getAt(3, other), bytes(0))
+  assert.deepEqual(store.getAt(4, other), bytes(4))
+  store.close()
+})
+
+test('pages keys by prefix with after and limit, at the head and at older blocks', () => {
+  const store = ChainStore.open(null)
+  const genesisKeys = Array.from({ length: 3000 }, () => randomKey(A)).sort()
+  const otherKeys = Array.from({ length: 200 }, () => randomKey(B))
+  store.commitBlock(block(0), new Map([...genesisKeys, ...otherKeys].map((k) => [k, bytes(1)])), [])
+  // Block 1 deletes every third key and adds 500.
+  const changes = new Map<string, Uint8Array | null>(genesisKeys.filter((_, i) => i % 3 === 0).map((k) => [k, null]))
+  for (let i = 0; i < 500; i++) changes.set(randomKey(A), bytes(2))
+  store.commitBlock(block(1), changes, [])
+  const headKeys = [...genesisKeys, ...changes.keys()].filter((k) => changes.get(k) !== null).sort()
+
+  const pageAll = (read: (after: string | undefined, limit: number) => string[], limit: number): string[] => {
+    const out: string[] = []
+    for (let page = read(undefined, limit); page.length > 0; page = read(page[page.length - 1], limit)) {
+      assert.ok(page.length <= limit)
+      out.push(...page)
+    }
+    return out
+  }
+  assert.deepEqual(store.keysWithPrefix(A), headKeys)
+  assert.deepEqual(pageAll((after, limit) => store.keysWithPrefix(A, after, limit), 1000), headKeys)
+  assert.deepEqual(pageAll((after, limit) => store.keysWithPrefixAt(1, A, after, limit), 777), headKeys)
+  assert.deepEqual(pageAll((after, limit) => store.keysWithPrefixAt(0, A, after, limit), 777), genesisKeys)
+  assert.equal(store.keysWithPrefixAt(0, B).length, 200)
+
+  // `after` outside the prefix's range, `after` that is not itself a key, and limit 0.
+  assert.deepEqual(store.keysWithPrefix(A, '0x00', 3), headKeys.slice(0, 3))
+  assert.deepEqual(store.keysWithPrefixAt(0, A, '0x00', 3), genesisKeys.slice(0, 3))
+  assert.deepEqual(store.keysWithPrefix(A, B), [])
+  assert.deepEqual(store.keysWithPrefixAt(0, A, B), [])
+  assert.deepEqual(store.keysWithPrefix(A, A + '80', 1), [headKeys.find((k) => k > A + '80')])
+  assert.deepEqual(store.keysWithPrefixAt(0, A, A + '80', 1), [genesisKeys.find((k) => k > A + '80')])
+  assert.deepEqual(store.keysWithPrefix(A, undefined, 0), [])
+  assert.deepEqual(store.keysWithPrefix('0x', undefined, 5), headKeys.slice(0, 5))
+  store.close()
+})
+
+test('reopening the on-disk store gives the same head and state', (t) => {
+  const dir = tmpDir(t)
+  const store = ChainStore.open(path.join(dir, 'base'))
+  const keys = Array.from({ length: 100 }, () => randomKey(A)).sort()
+  store.commitBlock(block(0), new Map(keys.map((k, i) => [k, bytes(i)])), [[bytes(1), bytes(2)]], { stateRoot: bytes(5) })
+  store.commitBlock(block(1, [bytes(1, 2)]), new Map([[keys[0], null], [keys[1], bytes(9)]]), [])
+  const head = store.head()
+  store.close()
+
+  const reopened = ChainStore.open(path.join(dir, 'base'))
+  t.after(() => reopened.close())
+  assert.deepEqual(reopened.head(), head)
+  assert.deepEqual(reopened.keysWithPrefix(A), keys.slice(1))
+  assert.equal(reopened.get(keys[0]), null)
+  assert.deepEqual(reopened.get(keys[1]), bytes(9))
+  assert.deepEqual(reopened.get(keys[2]), bytes(2))
+  assert.deepEqual(reopened.getAt(0, keys[0]), bytes(0))
+  assert.deepEqual(reopened.trieNode(bytes(1)), bytes(2))
+  assert.deepEqual(reopened.getMeta('stateRoot'), bytes(5))
+  reopened.commitBlock(block(2), new Map(), [])
+  assert.equal(reopened.head()?.number, 2)
+})

@@ -1,0 +1,36 @@
+import type { SubmitError } from '../node/types.js'
+
+/**
+ * A transaction refused before it reaches a block. `code` is a stable reason (Substrate's
+ * InvalidTransaction names where one fits); JSON-RPC answers it as error 1010 with the message as data.
+ */
+export class InvalidTransaction extends Error implements SubmitError {
+  readonly rpcCode = 1010
+  constructor (readonly code: string, message: string) {
+    super(`${code}: ${message}`)
+    this.name = 'InvalidTransaction'
+  }
+}
+
+export const invalid = {
+  badFormat: (detail: string) => new InvalidTransaction('BadFormat', `could not decode the extrinsic: ${detail}`),
+  unsigned: () => new InvalidTransaction('NoUnsignedValidator', 'unsigned extrinsics are not accepted; sign it with an account'),
+  badSigner: (detail: string) => new InvalidTransaction('BadSigner', detail),
+  badProof: () => new InvalidTransaction('BadProof',
+    'bad signature: the payload was not signed by this account for this chain ' +
+    '(the genesis hash, spec and transaction versions and the era birth block are all part of what is signed)'),
+  expired: (birth: number, death: number, current: number) => new InvalidTransaction('Stale',
+    `the transaction's mortal era has expired: signed at block ${birth}, valid until block ${death - 1}, the chain is at block ${current}; sign it again`),
+  ancientBirthBlock: (birth: number) => new InvalidTransaction('AncientBirthBlock',
+    `the era's birth block ${birth} is unknown or too old to check`),
+  staleNonce: (nonce: number, expected: number) => new InvalidTransaction('Stale',
+    `nonce ${nonce} was already used: the account's next nonce is ${expected}`),
+  nonceTaken: (nonce: number) => new InvalidTransaction('Stale',
+    `nonce ${nonce} is already taken by another transaction of this account waiting in the pool`),
+  futureTooFar: (nonce: number, expected: number, limit: number) => new InvalidTransaction('Future',
+    `nonce ${nonce} is more than ${limit} ahead of the account's next nonce ${expected}`),
+  alreadyImported: () => new InvalidTransaction('AlreadyImported', 'this transaction is already in the pool'),
+  poolFull: (what: string, limit: number) => new InvalidTransaction('ExhaustsResources',
+    `${what} holds ${limit} pending transactions, the limit; wait for the next block`),
+  call: (detail: string) => new InvalidTransaction('Call', detail)
+}

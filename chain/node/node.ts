@@ -1,0 +1,233 @@
+import { EventEmitter } from 'node:events'
+import type { TypeRegistry } from '@polkadot/types'
+import { stringToU8a, u8aToHex, u8aToU8a } from '@polkadot/util'
+import type { KeyringPair } from '@polkadot/keyring/types'
+import type { ChainNode, RuntimeVersionJson, Sealing, StoredBlock, TxStatus } from './types.js'
+import type { ChainSpec } from '../spec/types.js'
+import { ChainStore } from '../db/store.js'
+import { EMPTY_ROOT, StateTrie } from '../state/trie.js'
+import { Overlay } from '../state/overlay.js'
+import { Runtime } from '../runtime/runtime.js'
+import { PALLETS } from '../runtime/pallets.js'
+import { RUNTIME_VERSION } from '../runtime/version.js'
+import { TxPool, DEFAULT_POOL_LIMITS } from '../pool/pool.js'
+import type { PoolLimits } from '../pool/pool.js'
+import { checkExtrinsic } from '../extrinsic/check.js'
+import { BLOCK_HASH_COUNT, System } from '../pallets/system.js'
+import { now as timestampNow } from '../pallets/timestamp.js'
+import { seed as randomnessSeed } from '../pallets/randomness.js'
+import { authorityKeyPair } from '../block/authority.js'
+import { encodePreDigest, randomnessMessage } from '../block/pre-digest.js'
+import { decodeHeader, encodeHeader, extrinsicsRoot } from '../block/header.js'
+import { chainErrors } from './errors.js'
+
+export interface NodeOptions {
+  readonly spec: ChainSpec
+  /** Directory of the chain's database; null for a throw-away chain in memory. */
+  readonly basePath: string | null
+  readonly sealing: Sealing
+  readonly dev: boolean
+  readonly poolLimits?: PoolLimits
+  /** Most extrinsics in one block. */
+  readonly maxBlockExtrinsics?: number
+  readonly log?: { info (obj: object, msg: string): void, error (obj: object, msg: string): void }
+}
+
+const META_SPEC_ID = 'chainSpecId'
+const NO_DEATH = Number.POSITIVE_INFINITY
+
+/**
+ * The dev chain node: one authority, instant finality. It executes blocks with the runtime over the
+ * committed state, commits each block with its state changes atomically, and announces blocks and
+ * transaction statuses as events (the RPC layer turns them into notifications).
+ */
+export class DevNode extends EventEmitter implements ChainNode {
+  readonly registry: TypeRegistry
+  readonly metadataHex: string
+  readonly runtimeVersion: RuntimeVersionJson = RUNTIME_VERSION
+  readonly genesisHash: Uint8Array
+  readonly #runtime: Runtime
+  readonly #store: ChainStore
+  readonly #trie: StateTrie
+  readonly #pool: TxPool
+  readonly #author: KeyringPair
+  readonly #maxBlockExtrinsics: number
+  #head: StoredBlock
+  /** Block production is serialized through this chain of promises. */
+  #producing: Promise<unknown> = Promise.resolve()
+  #timer: NodeJS.Timeout | null = null
+  #instantScheduled = false
+  #closed = false
+
+  private constructor (readonly spec: ChainSpec, readonly dev: boolean, readonly sealing: Sealing, runtime: Runtime, store: ChainStore, private readonly opts: NodeOptions) {
+    super()
+    this.#runtime = runtime
+    this.#store = store
+    this.registry = runtime.meta.registry
+    this.metadataHex = runtime.meta.metadata.toHex()
+    this.#trie = new StateTrie((hash) => store.trieNode(hash))
+    this.#pool = new TxPool(opts.poolLimits ?? DEFAULT_POOL_LIMITS)
+    this.#author = authorityKeyPair(spec.authoritySeed)
+    this.#maxBlockExtrinsics = opts.maxBlockExtrinsics ?? 4096
+    this.#head = store.head()!
+    this.genesisHash = store.blockByNumber(0)!.hash
+  }
+
+  static async open (opts: NodeOptions): Promise<DevNode> {
+    const runtime = new Runtime(PALLETS, (msg, err) => opts.log?.error({ err }, msg))
+    const store = ChainStore.open(opts.basePath)
+    try {
+      const storedSpec = store.getMeta(META_SPEC_ID)
+      if (store.head() === null) {
+        await writeGenesis(runtime, store, opts.spec)
+      } else if (storedSpec === null || u8aToHex(storedSpec) !== u8aToHex(stringToU8a(opts.spec.id))) {
+        throw chainErrors.chainMismatch(opts.basePath ?? '(memory)', opts.spec.id)
+      }
+    } catch (err) {
+      store.close()
+      throw err
+    }
+    const node = new DevNode(opts.spec, opts.dev, opts.sealing, runtime, store, opts)
+    node.#scheduleInterval()
+    return node
+  }
+
+  best (): StoredBlock { return this.#head }
+  finalized (): StoredBlock { return this.#head }
+  blockByNumber (n: number): StoredBlock | null { return this.#store.blockByNumber(n) }
+  blockByHash (hash: Uint8Array): StoredBlock | null { return this.#store.blockByHash(hash) }
+
+  storage (key: string, at?: Uint8Array): Uint8Array | null {
+    const n = this.#numberAt(at)
+    return n === this.#head.number ? this.#store.get(key) : this.#store.getAt(n, key)
+  }
+
+  keysPaged (prefix: string, count: number, startKey?: string, at?: Uint8Array): string[] {
+    const n = this.#numberAt(at)
+    // Keys before the prefix mean "from the start of the prefix" (Substrate's behaviour).
+    const after = startKey !== undefined && startKey > prefix ? startKey : undefined
+    return n === this.#head.number
+      ? this.#store.keysWithPrefix(prefix, after, count)
+      : this.#store.keysWithPrefixAt(n, prefix, after, count)
+  }
+
+  accountNextIndex (who: Uint8Array): number {
+    return this.#pool.nextNonce(who, this.#accountNonce(who))
+  }
+
+  submit (extrinsic: Uint8Array): Uint8Array {
+    if (this.#closed) throw chainErrors.closed()
+    const blockNumber = this.#head.number + 1
+    const ext = checkExtrinsic(extrinsic, {
+      registry: this.registry,
+      genesisHash: this.genesisHash,
+      specVersion: this.runtimeVersion.specVersion,
+      transactionVersion: this.runtimeVersion.transactionVersion,
+      blockNumber,
+      blockHash: (n) => (n >= blockNumber - BLOCK_HASH_COUNT && n < blockNumber ? this.#store.blockByNumber(n)?.hash ?? null : null)
+    })
+    const death = ext.era.isMortalEra ? ext.era.asMortalEra.death(blockNumber) : NO_DEATH
+    const status = this.#pool.add(ext, death, this.#accountNonce(ext.signer))
+    // Announced on the next turn, so that a watcher subscribing right after submit() sees it.
+    setImmediate(() => this.emit('tx', ext.hash, status))
+    if (this.sealing.mode === 'instant' && status === 'ready') this.#scheduleInstant()
+    return ext.hash
+  }
+
+  pending (): Uint8Array[] {
+    return this.#pool.all().map((e) => e.bytes)
+  }
+
+  async newBlocks (count: number): Promise<Uint8Array> {
+    for (let i = 0; i < count; i++) await this.#produce()
+    return this.#head.hash
+  }
+
+  async close (): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    if (this.#timer) clearTimeout(this.#timer)
+    await this.#producing.catch(() => {})
+    this.#store.close()
+  }
+
+  #numberAt (at?: Uint8Array): number {
+    if (at === undefined) return this.#head.number
+    const block = this.#store.blockByHash(at)
+    if (block === null) throw chainErrors.unknownBlock(u8aToHex(at))
+    return block.number
+  }
+
+  #stateCtx () {
+    return { state: new Overlay(this.#store), codec: this.#runtime.meta.codec }
+  }
+
+  #accountNonce (who: Uint8Array): number {
+    return System.storage.Account.get(this.#stateCtx(), who).nonce
+  }
+
+  #scheduleInterval (): void {
+    if (this.sealing.mode !== 'interval' || this.#closed) return
+    this.#timer = setTimeout(() => {
+      this.#produce().catch(() => {}).finally(() => this.#scheduleInterval())
+    }, this.sealing.ms)
+  }
+
+  #scheduleInstant (): void {
+    if (this.#instantScheduled) return
+    this.#instantScheduled = true
+    setImmediate(() => {
+      this.#instantScheduled = false
+      this.#produce().catch(() => {})
+    })
+  }
+
+  /** Builds, executes and commits the next block; serialized so that blocks never interleave. */
+  #produce (): Promise<void> {
+    const run = this.#producing.then(() => this.#closed ? undefined : this.#buildBlock())
+    this.#producing = run.catch((err) => this.opts.log?.error({ err }, 'block production failed'))
+    return run
+  }
+
+  async #buildBlock (): Promise<void> {
+    const parent = this.#head
+    const parentHeader = decodeHeader(this.registry, parent.header)
+    const number = parent.number + 1
+    const ctx = this.#stateCtx()
+    const timestamp = bigMax(BigInt(Date.now()), timestampNow.get(ctx) + 1n)
+    const signature = this.#author.sign(randomnessMessage(randomnessSeed.get(ctx), number))
+    const digest = [encodePreDigest({ timestamp, signature })]
+
+    const state = new Overlay(this.#store)
+    const accountNonce = (who: Uint8Array) => System.storage.Account.get(ctx, who).nonce
+    const candidates = this.#pool.ready(accountNonce, this.#maxBlockExtrinsics)
+    const outcome = this.#runtime.executeBlock(state, { number, parentHash: parent.hash, digest }, candidates)
+    const { root, nodes } = await this.#trie.rootAfter(parentHeader.stateRoot.toU8a(), state.changes)
+    const body = outcome.included.map((e) => e.bytes)
+    const header = encodeHeader(this.registry, { parentHash: parent.hash, number, stateRoot: root, extrinsicsRoot: extrinsicsRoot(body), digest })
+    const block: StoredBlock = { number, hash: header.hash, header: header.bytes, extrinsics: body }
+    this.#store.commitBlock(block, state.changes, nodes)
+    this.#head = block
+
+    this.#pool.remove(outcome.included)
+    const dropped = this.#pool.outdated(accountNonce, number + 1)
+    this.#pool.remove(dropped)
+    this.opts.log?.info({ number, hash: u8aToHex(block.hash), extrinsics: body.length }, 'block')
+    this.emit('block', block, new Set(state.changes.keys()))
+    const hashHex = u8aToHex(block.hash)
+    for (const ext of outcome.included) this.emit('tx', ext.hash, { inBlock: hashHex } satisfies TxStatus)
+    for (const ext of outcome.included) this.emit('tx', ext.hash, { finalized: hashHex } satisfies TxStatus)
+    for (const ext of dropped) this.emit('tx', ext.hash, 'invalid' satisfies TxStatus)
+    if (this.sealing.mode === 'instant' && this.#pool.size > 0) this.#scheduleInstant()
+  }
+}
+
+async function writeGenesis (runtime: Runtime, store: ChainStore, spec: ChainSpec): Promise<void> {
+  const state = new Overlay(store)
+  runtime.genesis(state, spec)
+  const { root, nodes } = await new StateTrie((hash) => store.trieNode(hash)).rootAfter(EMPTY_ROOT, state.changes)
+  const header = encodeHeader(runtime.meta.registry, { parentHash: new Uint8Array(32), number: 0, stateRoot: root, extrinsicsRoot: extrinsicsRoot([]), digest: [] })
+  store.commitBlock({ number: 0, hash: header.hash, header: header.bytes, extrinsics: [] }, state.changes, nodes, { [META_SPEC_ID]: u8aToU8a(spec.id) })
+}
+
+const bigMax = (a: bigint, b: bigint): bigint => (a > b ? a : b)

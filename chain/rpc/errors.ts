@@ -1,0 +1,32 @@
+/** JSON-RPC error codes: the standard ones, then the jsonrpsee/Substrate server codes clients know. */
+export const ErrorCode = {
+  parse: -32700,
+  invalidRequest: -32600,
+  methodNotFound: -32601,
+  invalidParams: -32602,
+  internal: -32603,
+  tooManySubscriptions: -32006,
+  oversizedRequest: -32007,
+  /** sc-rpc-api state errors: BASE_ERROR (4000) + 2 for a bad count, + 3 for client errors (unknown block, failed call). */
+  stateInvalidCount: 4002,
+  stateClient: 4003
+} as const
+
+/** An error answered to the client as `{ code, message, data? }`; anything else thrown is -32603. */
+export class RpcError extends Error {
+  constructor (readonly code: number, message: string, readonly data?: unknown) {
+    super(message)
+    this.name = 'RpcError'
+  }
+
+  toJSON (): { code: number, message: string, data?: unknown } {
+    return this.data === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, data: this.data }
+  }
+}
+
+export const invalidParams = (message: string): RpcError => new RpcError(ErrorCode.invalidParams, message)
+
+export const unknownBlock = (hash: string): RpcError =>
+  new RpcError(ErrorCode.stateClient, `Client error: UnknownBlock: header not found: ${hash}`)

@@ -1,0 +1,36 @@
+import type { ChainNode } from '../node/types.js'
+
+/** A subscription of one connection. Notifications sent before the subscribe call's reply wait for it. */
+export interface Subscription {
+  readonly id: string
+  /** Pushes a notification `{ method, params: { subscription: id, result } }`; ignored once ended. */
+  send (result: unknown): void
+  /** Ends the subscription (as when the client unsubscribes); its cleanup runs once. */
+  end (): void
+}
+
+/** What a handler may use: the node, and the subscriptions of the connection that called it. */
+export interface RpcContext {
+  readonly node: ChainNode
+  /** Every method this server answers (for rpc_methods). */
+  readonly methods: readonly string[]
+  readonly logger: RpcLogger
+  /**
+   * Opens a subscription whose notifications carry `notification` as their method; `cleanup` runs once when
+   * it ends for any reason (unsubscribe, end(), dropped connection, or the subscribe call failing).
+   * Throws an RpcError over HTTP and past the per-connection limit.
+   */
+  subscribe (notification: string, cleanup: () => void): Subscription
+  /** Ends this connection's subscription `id` if it sends `notification`; false if there is none. */
+  unsubscribe (notification: string, id: string): boolean
+}
+
+/** A JSON-RPC method. Its result (undefined → null) is the reply; a thrown RpcError is answered as is. */
+export type Handler = (ctx: RpcContext, params: readonly unknown[]) => unknown
+
+/** pino-compatible. */
+export interface RpcLogger {
+  info (obj: object, msg?: string): void
+  warn (obj: object, msg?: string): void
+  error (obj: object, msg?: string): void
+}

@@ -1,0 +1,57 @@
+import WebSocket, { type WebSocketServer } from 'ws'
+import type { RpcSession } from './session.js'
+import type { RpcLogger } from './types.js'
+
+function text (data: WebSocket.RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('utf8')
+}
+
+/**
+ * Serves one WebSocket connection. A client that stops reading while notifications pile up past
+ * `maxBufferedBytes` is disconnected rather than allowed to grow the node's memory.
+ */
+export function serveWebSocket (
+  ws: WebSocket,
+  newSession: (push: (text: string) => void) => RpcSession,
+  maxBufferedBytes: number,
+  logger: RpcLogger
+): RpcSession {
+  const push = (message: string): void => {
+    if (ws.readyState !== WebSocket.OPEN) return
+    if (ws.bufferedAmount > maxBufferedBytes) {
+      logger.warn({ bufferedAmount: ws.bufferedAmount }, 'WebSocket client is not reading; disconnecting it')
+      ws.terminate()
+      return
+    }
+    ws.send(message)
+  }
+  const session = newSession(push)
+  ws.on('message', (data) => {
+    session.receive(text(data), push).catch((err) => logger.error({ err }, 'WebSocket message failed'))
+  })
+  ws.on('close', () => session.close())
+  // e.g. a message over maxPayload: ws closes the connection with 1009; without a listener it would throw.
+  ws.on('error', (err) => logger.warn({ err: err.message }, 'WebSocket connection error'))
+  return session
+}
+
+/**
+ * Pings every client each `ms`; one that did not answer the previous ping is gone without a TCP close
+ * (a dead peer across hosts) and is terminated, which ends its subscriptions. Returns a stop function.
+ */
+export function keepAlive (wss: WebSocketServer, ms: number): () => void {
+  const answered = new WeakSet<WebSocket>()
+  wss.on('connection', (ws) => {
+    answered.add(ws)
+    ws.on('pong', () => answered.add(ws))
+  })
+  const timer = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (answered.delete(ws)) ws.ping()
+      else ws.terminate()
+    }
+  }, ms)
+  timer.unref()
+  return () => clearInterval(timer)
+}

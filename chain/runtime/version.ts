@@ -1,0 +1,16 @@
+import { blake2AsHex } from '@polkadot/util-crypto'
+import type { RuntimeVersionJson } from '../node/types.js'
+
+/** Runtime APIs are named by the blake2_64 of their name; Metadata v1 tells clients to use state_getMetadata. */
+const api = (name: string, version: number): [string, number] => [blake2AsHex(name, 64), version]
+
+export const RUNTIME_VERSION: RuntimeVersionJson = {
+  specName: 'datdot',
+  implName: 'datdot-node',
+  authoringVersion: 1,
+  specVersion: 1,
+  implVersion: 1,
+  apis: [api('Core', 4), api('Metadata', 1), api('BlockBuilder', 6), api('TaggedTransactionQueue', 3), api('AccountNonceApi', 1)],
+  transactionVersion: 1,
+  stateVersion: 1
+}

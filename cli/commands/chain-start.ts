@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { InvalidArgumentError, Option } from 'commander'
+import type { Command } from 'commander'
+import pino from 'pino'
+import type { Sealing } from '../../chain/node/types.js'
+import { CliError } from '../errors.js'
+import { stopSignal } from '../stop-signal.js'
+
+/** Resolved from this file so that the command works from any directory. */
+const DEV_SPEC = fileURLToPath(new URL('../../chain-spec/dev.json', import.meta.url))
+/** setTimeout treats longer delays as 1 ms. */
+const MAX_BLOCK_TIME = 2 ** 31 - 1
+
+interface StartFlags {
+  dev?: true
+  chain: string
+  basePath?: string
+  tmp?: true
+  host: string
+  port: number
+  blockTime?: number
+  instant?: true
+  manualSeal?: true
+}
+
+/** Adds `start` to the `chain` command (through `.command()`, so it inherits the error handling of its parent). */
+export function addChainStartCommand (chain: Command): void {
+  chain.command('start')
+    .description('run a datdot chain node and serve its JSON-RPC over WebSocket; prints the endpoint once it accepts connections')
+    .option('--dev', 'development mode: enables the dev_* RPC methods (dev_newBlock)')
+    .addOption(new Option('--chain <file>', 'chain spec JSON file').default(DEV_SPEC, 'chain-spec/dev.json of this package'))
+    .addOption(new Option('--base-path <dir>', 'where blocks and state are kept (default: $XDG_DATA_HOME/datdot/chains/<spec id>, ~/.local/share if unset)').conflicts('tmp'))
+    .option('--tmp', 'keep the chain in a temporary directory, deleted on exit')
+    .option('--host <addr>', 'address the RPC server listens on', '127.0.0.1')
+    .option('--port <n>', 'RPC port (0 picks a free port)', integer('port', 0, 65535), 9944)
+    .addOption(new Option('--block-time <ms>', 'produce a block every <ms> milliseconds (default: the spec\'s blockTime)').argParser(integer('block time', 1, MAX_BLOCK_TIME)))
+    .addOption(new Option('--instant', 'produce a block as soon as an extrinsic arrives').conflicts(['blockTime', 'manualSeal']))
+    .addOption(new Option('--manual-seal', 'produce blocks only on the dev_newBlock RPC method (needs --dev)').conflicts('blockTime'))
+    .addHelpText('after', `
+Examples:
+  datdot chain start --dev --tmp                   a throwaway dev chain on ws://127.0.0.1:9944
+  datdot chain start --dev --port 0 --manual-seal  any free port; blocks only on dev_newBlock`)
+    .action(startChainCommand)
+}
+
+async function startChainCommand (flags: StartFlags): Promise<void> {
+  if (flags.manualSeal === true && flags.dev !== true) {
+    throw CliError.USAGE('--manual-seal needs --dev: blocks are then made only by the dev_newBlock RPC method')
+  }
+  // Imported here, not at the top, so that --help and usage errors need neither polkadot-js nor the node.
+  const { loadChainSpec } = await import('../../chain/spec/load.js')
+  const spec = loadChainSpec(flags.chain)
+  const sealing: Sealing = flags.instant === true
+    ? { mode: 'instant' }
+    : flags.manualSeal === true ? { mode: 'manual' } : { mode: 'interval', ms: flags.blockTime ?? spec.blockTime }
+  const basePath = flags.tmp === true ? null : resolve(flags.basePath ?? defaultBasePath(spec.id))
+  if (basePath !== null) makeDir(basePath)
+
+  // stdout carries only the endpoint line, so that scripts can read it; logs go to stderr.
+  const logger = pino(pino.destination({ dest: 2, sync: true }))
+  const stop = stopSignal(logger)
+  try {
+    const { startChain } = await import('../../chain/node/start.js')
+    const chain = await startChain({ spec, basePath, host: flags.host, port: flags.port, sealing, dev: flags.dev === true, logger })
+      .catch(err => { throw listenError(err, flags.host, flags.port) })
+    process.stdout.write(`datdot chain: listening on ${chain.url}\n`)
+    logger.info({ url: chain.url, spec: spec.id, basePath, sealing }, 'chain started')
+    await stop.received
+    await chain.close()
+    logger.info('chain stopped')
+  } finally {
+    stop.dispose()
+  }
+}
+
+function integer (what: string, min: number, max: number): (value: string) => number {
+  return value => {
+    const n = Number(value)
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`${what} must be an integer from ${min} to ${max}`)
+    return n
+  }
+}
+
+function defaultBasePath (specId: string): string {
+  const dataHome = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share')
+  return join(dataHome, 'datdot', 'chains', specId)
+}
+
+function makeDir (path: string): void {
+  try {
+    mkdirSync(path, { recursive: true })
+  } catch (err) {
+    throw CliError.BASE_PATH_UNUSABLE(path, (err as Error).message)
+  }
+}
+
+/** The errors of binding the RPC server, in terms of the options that caused them. */
+function listenError (err: unknown, host: string, port: number): unknown {
+  const code = (err as NodeJS.ErrnoException).code
+  if (code === 'EADDRINUSE') return CliError.PORT_IN_USE(host, port)
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') return CliError.CANNOT_LISTEN(host, port, (err as Error).message)
+  return err
+}

@@ -1,0 +1,57 @@
+// Runs every *.test.ts file through node's test runner (Node 20's --test takes no globs, so we find them).
+// Usage: node test/run.js [node test flags] [path fragments]
+//   node test/run.js chain/spec              only files whose path contains "chain/spec"
+//   node test/run.js --test-name-pattern=ss58
+import { spawn } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const DIRS = ['chain', 'service', 'vault', 'wallet', 'cli', 'test', 'bench']
+
+function * testFiles (dir) {
+  let entries
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch (err) {
+    if (err.code === 'ENOENT') return
+    throw err
+  }
+  for (const e of entries) {
+    const path = join(dir, e.name)
+    if (e.isDirectory() && e.name !== 'node_modules') yield * testFiles(path)
+    else if (e.isFile() && e.name.endsWith('.test.ts')) yield relative(root, path)
+  }
+}
+
+const args = process.argv.slice(2)
+const flags = args.filter(a => a.startsWith('-'))
+const filters = args.filter(a => !a.startsWith('-'))
+const files = DIRS.flatMap(d => [...testFiles(join(root, d))])
+  .filter(f => filters.length === 0 || filters.some(p => f.includes(p)))
+  .sort()
+
+if (files.length === 0) {
+  console.error(`no test files${filters.length > 0 ? ` match ${filters.join(' ')}` : ''}`)
+  process.exit(1)
+}
+
+const child = spawn(process.execPath, [
+  '--import', 'tsx',
+  '--test',
+  // tap prints the "# pass N" / "# fail N" summary even on a terminal (the spec reporter would not).
+  '--test-reporter=tap',
+  // One file per core: end-to-end tests run several processes each, and timing-sensitive tests suffer
+  // on an oversubscribed 2-core machine more than the suite gains from running more files at once.
+  `--test-concurrency=${availableParallelism()}`,
+  // A hung test fails after 5 minutes instead of hanging CI; tests that need longer set their own timeout.
+  '--test-timeout=300000',
+  ...flags,
+  ...files
+], { cwd: root, stdio: 'inherit' })
+
+child.on('exit', (code, signal) => {
+  process.exitCode = code ?? (signal === null ? 1 : 128)
+})
