@@ -6,6 +6,7 @@ import { u8aToHex } from '@polkadot/util'
 import { blake2AsU8a } from '@polkadot/util-crypto'
 import { ed25519Verify, sr25519Verify } from '@polkadot/wasm-crypto'
 import { invalid } from './invalid.js'
+import type { SignatureJob } from './verify-pool.js'
 
 /** An extrinsic that decoded, is signed for this chain and whose era is live. */
 export interface CheckedExtrinsic {
@@ -43,11 +44,18 @@ export function decodeExtrinsic (registry: TypeRegistry, bytes: Uint8Array): Ext
   return ext
 }
 
+/** Verifies one signature; the node passes its worker pool, tests may verify in place. */
+export type Verify = (job: SignatureJob) => Promise<boolean>
+
+/** @polkadot/wasm-crypto directly: several times faster than util-crypto's default JS path. */
+export const verifyInPlace: Verify = async ({ scheme, signature, message, publicKey }) =>
+  scheme === 'sr25519' ? sr25519Verify(signature, message, publicKey) : ed25519Verify(signature, message, publicKey)
+
 /**
  * Decodes and checks everything about an extrinsic that does not depend on the pool: the format, the
  * signed extensions (spec and transaction version, genesis, mortality) and the signature.
  */
-export function checkExtrinsic (bytes: Uint8Array, env: CheckEnv): CheckedExtrinsic {
+export async function checkExtrinsic (bytes: Uint8Array, env: CheckEnv, verify: Verify): Promise<CheckedExtrinsic> {
   const ext = decodeExtrinsic(env.registry, bytes)
   if (!ext.isSigned) throw invalid.unsigned()
   // GenericMultiAddress is a plain Enum without isId/asId: read its variant by name.
@@ -61,8 +69,9 @@ export function checkExtrinsic (bytes: Uint8Array, env: CheckEnv): CheckedExtrin
   const birthHash = era.isMortalEra ? env.blockHash(birth) : env.genesisHash
   if (birthHash === null) throw invalid.ancientBirthBlock(birth)
 
-  const verify = verifier(ext, who)
-  if (verify(payload(env, ext, birthHash))) {
+  const signed = signatureOf(ext, who)
+  const verifyOver = (blockHash: Uint8Array) => verify({ ...signed, message: payload(env, ext, blockHash) })
+  if (await verifyOver(birthHash)) {
     const hash = blake2AsU8a(bytes, 256)
     return { bytes, hash, hashHex: u8aToHex(hash), signer: who, nonce, call: ext.method as Call, era }
   }
@@ -71,7 +80,7 @@ export function checkExtrinsic (bytes: Uint8Array, env: CheckEnv): CheckedExtrin
     const period = era.asMortalEra.period.toNumber()
     for (let k = 1, b = birth - period; k <= EXPIRED_PERIODS_TRIED && b >= 0; k++, b -= period) {
       const hash = env.blockHash(b)
-      if (hash !== null && verify(payload(env, ext, hash))) throw invalid.expired(b, b + period, env.blockNumber)
+      if (hash !== null && await verifyOver(hash)) throw invalid.expired(b, b + period, env.blockNumber)
     }
   }
   throw invalid.badProof()
@@ -93,11 +102,10 @@ function payload (env: CheckEnv, ext: Extrinsic, blockHash: Uint8Array): Uint8Ar
   return signed.length > 256 ? blake2AsU8a(signed, 256) : signed
 }
 
-/** Verifies through @polkadot/wasm-crypto directly: several times faster than util-crypto's default path. */
-function verifier (ext: Extrinsic, who: Uint8Array): (message: Uint8Array) => boolean {
+function signatureOf (ext: Extrinsic, who: Uint8Array): Omit<SignatureJob, 'message'> {
   const multi = (ext.inner as unknown as { signature: { multiSignature: Enum } }).signature.multiSignature
   const signature = multi.inner.toU8a()
-  if (multi.type === 'Sr25519') return (m) => sr25519Verify(signature, m, who)
-  if (multi.type === 'Ed25519') return (m) => ed25519Verify(signature, m, who)
+  if (multi.type === 'Sr25519') return { scheme: 'sr25519', signature, publicKey: who }
+  if (multi.type === 'Ed25519') return { scheme: 'ed25519', signature, publicKey: who }
   throw invalid.badSigner('only sr25519 and ed25519 signatures are accepted on this chain')
 }

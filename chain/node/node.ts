@@ -13,6 +13,7 @@ import { RUNTIME_VERSION } from '../runtime/version.js'
 import { TxPool, DEFAULT_POOL_LIMITS } from '../pool/pool.js'
 import type { PoolLimits } from '../pool/pool.js'
 import { checkExtrinsic } from '../extrinsic/check.js'
+import { VerifyPool } from '../extrinsic/verify-pool.js'
 import { BLOCK_HASH_COUNT, System } from '../pallets/system.js'
 import { now as timestampNow } from '../pallets/timestamp.js'
 import { seed as randomnessSeed } from '../pallets/randomness.js'
@@ -52,6 +53,7 @@ export class DevNode extends EventEmitter implements ChainNode {
   readonly #pool: TxPool
   readonly #author: KeyringPair
   readonly #maxBlockExtrinsics: number
+  readonly #verifier = new VerifyPool()
   #head: StoredBlock
   /** Block production is serialized through this chain of promises. */
   #producing: Promise<unknown> = Promise.resolve()
@@ -115,17 +117,18 @@ export class DevNode extends EventEmitter implements ChainNode {
     return this.#pool.nextNonce(who, this.#accountNonce(who))
   }
 
-  submit (extrinsic: Uint8Array): Uint8Array {
+  async submit (extrinsic: Uint8Array): Promise<Uint8Array> {
     if (this.#closed) throw chainErrors.closed()
     const blockNumber = this.#head.number + 1
-    const ext = checkExtrinsic(extrinsic, {
+    const ext = await checkExtrinsic(extrinsic, {
       registry: this.registry,
       genesisHash: this.genesisHash,
       specVersion: this.runtimeVersion.specVersion,
       transactionVersion: this.runtimeVersion.transactionVersion,
       blockNumber,
       blockHash: (n) => (n >= blockNumber - BLOCK_HASH_COUNT && n < blockNumber ? this.#store.blockByNumber(n)?.hash ?? null : null)
-    })
+    }, (job) => this.#verifier.verify(job))
+    if (this.#closed) throw chainErrors.closed()
     const death = ext.era.isMortalEra ? ext.era.asMortalEra.death(blockNumber) : NO_DEATH
     const status = this.#pool.add(ext, death, this.#accountNonce(ext.signer))
     // Announced on the next turn, so that a watcher subscribing right after submit() sees it.
@@ -148,6 +151,7 @@ export class DevNode extends EventEmitter implements ChainNode {
     this.#closed = true
     if (this.#timer) clearTimeout(this.#timer)
     await this.#producing.catch(() => {})
+    await this.#verifier.close()
     this.#store.close()
   }
 

@@ -66,8 +66,8 @@ export interface ChainNode {
 
   /** Next nonce of an account (32-byte public key), counting its transactions waiting in the pool. */
   accountNextIndex (who: Uint8Array): number
-  /** Validates and queues an extrinsic; throws a SubmitError if it is refused. Returns its hash. */
-  submit (extrinsic: Uint8Array): Uint8Array
+  /** Validates and queues an extrinsic; rejects with a SubmitError if it is refused. Resolves with its hash. */
+  submit (extrinsic: Uint8Array): Promise<Uint8Array>
   /** Extrinsics waiting in the pool. */
   pending (): Uint8Array[]
   /** Produces `count` blocks now (dev_newBlock), resolving with the last block's hash. */

@@ -62,7 +62,7 @@ class FakeNode extends EventEmitter {
     return 7
   }
 
-  submit (extrinsic: Uint8Array): Uint8Array {
+  async submit (extrinsic: Uint8Array): Promise<Uint8Array> {
     if (extrinsic[0] === 0xde) {
       throw Object.assign(new Error('BadProof: bad signature'), { rpcCode: 1010, code: 'BadProof' })
     }
@@ -379,13 +379,28 @@ describe('RPC server', () => {
     await client.waitFor((m) => m.params?.subscription === id)
     assert.deepEqual((await client.call('author_pendingExtrinsics')).result, [tx])
 
+    // The node reports InBlock and Finalized back to back; a client that does not fetch the block gets
+    // Finalized after a pause.
     const block = u8aToHex((await node.newBlocks(1)))
     const inBlockAt = Date.now()
     await client.waitFor((m) => m.params?.subscription === id && m.params.result.finalized !== undefined)
-    assert.ok(Date.now() - inBlockAt >= 90, 'Finalized waits after InBlock')
+    assert.ok(Date.now() - inBlockAt >= 450, 'Finalized waits after InBlock')
     assert.deepEqual(client.notifications('author_extrinsicUpdate', id), ['ready', { inBlock: block }, { finalized: block }])
     assert.equal((await client.call('author_unwatchExtrinsic', [id])).result, false, 'already ended')
     assert.equal(node.listenerCount('tx'), 0)
+  })
+
+  test('submitAndWatch: a client fetching the InBlock block gets Finalized only after reading its events', async () => {
+    const id = (await client.call('author_submitAndWatchExtrinsic', ['0x0607'])).result
+    const block = u8aToHex((await node.newBlocks(1)))
+    await client.waitFor((m) => m.params?.subscription === id && m.params.result.inBlock === block)
+    // What polkadot-js does on InBlock, slowly: the block, then (much later) the events at that block.
+    await client.call('chain_getBlock', [block])
+    await sleep(800)
+    assert.equal(client.notifications('author_extrinsicUpdate', id).length, 2, 'no Finalized while the client is fetching')
+    const read = await client.call('state_getStorage', ['0xaa01', block])
+    const finalized = await client.waitFor((m) => m.params?.subscription === id && m.params.result.finalized === block)
+    assert.ok(client.messages.indexOf(read) < client.messages.indexOf(finalized))
   })
 
   test('a refused extrinsic is error 1010 "Invalid Transaction" and leaves no subscription', async () => {

@@ -45,8 +45,8 @@ export async function startRpcServer (node: ChainNode, opts: RpcServerOptions): 
   const maxSubscriptions = opts.maxSubscriptionsPerConnection ?? 1024
   const logger = opts.logger ?? defaultLogger
   const handlers = methodTable(node)
-  const newSession = (push?: (text: string) => void): RpcSession =>
-    new RpcSession({ node, handlers, push, maxSubscriptions, logger })
+  const newSession = (push?: (text: string) => void, roundTrip?: (timeoutMs: number) => Promise<void>): RpcSession =>
+    new RpcSession({ node, handlers, push, roundTrip, maxSubscriptions, logger })
 
   const http = createServer(httpHandler(() => newSession(), maxMessageBytes, logger))
   const wss = new WebSocketServer({ server: http, maxPayload: maxMessageBytes })

@@ -9,12 +9,21 @@ export interface Subscription {
   end (): void
 }
 
+/** The connection a call came on, for methods whose timing depends on what the client has seen. */
+export interface Connection {
+  /** Calls `listener` after each successful reply sent on this connection; returns a function that stops it. */
+  onReply (listener: (method: string, params: readonly unknown[]) => void): () => void
+  /** Resolves once the client has processed everything sent before (a ping answered), or after `timeoutMs`. */
+  roundTrip (timeoutMs: number): Promise<void>
+}
+
 /** What a handler may use: the node, and the subscriptions of the connection that called it. */
 export interface RpcContext {
   readonly node: ChainNode
   /** Every method this server answers (for rpc_methods). */
   readonly methods: readonly string[]
   readonly logger: RpcLogger
+  readonly connection: Connection
   /**
    * Opens a subscription whose notifications carry `notification` as their method; `cleanup` runs once when
    * it ends for any reason (unsubscribe, end(), dropped connection, or the subscribe call failing).

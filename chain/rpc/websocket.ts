@@ -8,12 +8,35 @@ function text (data: WebSocket.RawData): string {
 }
 
 /**
+ * Round trips through the client: a ping with a fresh payload, resolved by its pong. Frames are handled in
+ * order, so the pong means the client has received everything sent before the ping.
+ */
+function pinger (ws: WebSocket): (timeoutMs: number) => Promise<void> {
+  const waiting = new Map<string, () => void>()
+  let next = 0
+  ws.on('pong', (data) => waiting.get(data.toString())?.())
+  ws.on('close', () => { for (const done of [...waiting.values()]) done() })
+  return (timeoutMs) => new Promise<void>((resolve) => {
+    if (ws.readyState !== WebSocket.OPEN) return resolve()
+    const key = `rt${next++}`
+    const done = (): void => {
+      clearTimeout(timer)
+      waiting.delete(key)
+      resolve()
+    }
+    const timer = setTimeout(done, timeoutMs)
+    waiting.set(key, done)
+    ws.ping(key)
+  })
+}
+
+/**
  * Serves one WebSocket connection. A client that stops reading while notifications pile up past
  * `maxBufferedBytes` is disconnected rather than allowed to grow the node's memory.
  */
 export function serveWebSocket (
   ws: WebSocket,
-  newSession: (push: (text: string) => void) => RpcSession,
+  newSession: (push: (text: string) => void, roundTrip: (timeoutMs: number) => Promise<void>) => RpcSession,
   maxBufferedBytes: number,
   logger: RpcLogger
 ): RpcSession {
@@ -26,7 +49,7 @@ export function serveWebSocket (
     }
     ws.send(message)
   }
-  const session = newSession(push)
+  const session = newSession(push, pinger(ws))
   ws.on('message', (data) => {
     session.receive(text(data), push).catch((err) => logger.error({ err }, 'WebSocket message failed'))
   })

@@ -1,11 +1,15 @@
-import { u8aConcat } from '@polkadot/util'
+import { compactToU8a, u8aConcat } from '@polkadot/util'
 import type { Call } from '@polkadot/types/interfaces'
 import { Overlay } from '../state/overlay.js'
 import type { AnyPallet, BlockInfo, DispatchCtx, Origin } from '../frame/pallet.js'
 import { BadOrigin, DispatchFailure } from '../frame/dispatch-error.js'
-import type { DispatchErrorValue, EventRecordValue, PhaseValue } from '../metadata/substrate-types.js'
+import { Phase } from '../metadata/substrate-types.js'
+import type { DispatchErrorValue, PhaseValue } from '../metadata/substrate-types.js'
 import type { RuntimeMetadata } from '../metadata/build.js'
 import { fromCodec } from '../types/codec.js'
+
+/** An empty `Vec<H256>` of topics. */
+const NO_TOPICS = new Uint8Array([0])
 
 /** The runtime as an execution needs it: metadata and pallets by index. */
 export interface RuntimeModules {
@@ -19,9 +23,11 @@ export interface RuntimeModules {
  * Dispatches run in a child overlay that is dropped, with their events, when they fail.
  */
 export class Execution implements DispatchCtx {
-  readonly events: EventRecordValue[] = []
+  /** SCALE `EventRecord`s: kept encoded, as they are only ever stored. */
+  readonly events: Uint8Array[] = []
   phase: PhaseValue = { type: 'Initialization' }
   #state: Overlay
+  #phaseBytes: Uint8Array | null = null
 
   constructor (readonly modules: RuntimeModules, state: Overlay, readonly block: BlockInfo, readonly log: (msg: string, err: unknown) => void) {
     this.#state = state
@@ -30,9 +36,24 @@ export class Execution implements DispatchCtx {
   get state (): Overlay { return this.#state }
   get codec () { return this.modules.meta.codec }
 
+  setPhase (phase: PhaseValue): void {
+    this.phase = phase
+    this.#phaseBytes = null
+  }
+
   deposit (pallet: AnyPallet, event: unknown): void {
-    const encoded = u8aConcat([this.modules.indexOf(pallet)], this.codec.encode(pallet.eventTy!, event as never))
-    this.events.push({ phase: this.phase, event: encoded, topics: [] })
+    this.depositEncoded(u8aConcat([this.modules.indexOf(pallet)], this.codec.encode(pallet.eventTy!, event as never)))
+  }
+
+  /** Deposits an already encoded `RuntimeEvent`, with no topics. */
+  depositEncoded (event: Uint8Array): void {
+    this.#phaseBytes ??= this.codec.encode(Phase, this.phase)
+    this.events.push(u8aConcat(this.#phaseBytes, event, NO_TOPICS))
+  }
+
+  /** The SCALE `Vec<EventRecord>` of the events so far. */
+  encodedEvents (): Uint8Array {
+    return u8aConcat(compactToU8a(this.events.length), ...this.events)
   }
 
   dispatch (call: Uint8Array, origin: Origin): DispatchErrorValue | null {

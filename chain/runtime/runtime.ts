@@ -2,7 +2,8 @@ import type { AnyPallet, BlockInfo } from '../frame/pallet.js'
 import type { Overlay } from '../state/overlay.js'
 import { buildMetadata } from '../metadata/build.js'
 import type { PalletSlot, RuntimeMetadata } from '../metadata/build.js'
-import type { DispatchInfoValue, EventRecordValue } from '../metadata/substrate-types.js'
+import type { DispatchInfoValue } from '../metadata/substrate-types.js'
+import { u8aConcat } from '@polkadot/util'
 import type { CheckedExtrinsic } from '../extrinsic/check.js'
 import type { ChainSpec } from '../spec/types.js'
 import { BLOCK_HASH_COUNT, System } from '../pallets/system.js'
@@ -16,7 +17,8 @@ export interface BlockOutcome {
   readonly included: CheckedExtrinsic[]
   /** Left out: their nonce does not follow the account's (yet, or any more) or their era ran out. */
   readonly skipped: Array<{ ext: CheckedExtrinsic, reason: 'stale' | 'future' | 'expired' }>
-  readonly events: EventRecordValue[]
+  /** The block's SCALE `EventRecord`s. */
+  readonly events: Uint8Array[]
 }
 
 const DISPATCH_INFO: DispatchInfoValue = {
@@ -30,6 +32,8 @@ export class Runtime implements RuntimeModules {
   readonly meta: RuntimeMetadata
   readonly #byIndex = new Map<number, AnyPallet>()
   readonly #indexOf = new Map<AnyPallet, number>()
+  /** `System.ExtrinsicSuccess`, the same bytes for every successful extrinsic. */
+  readonly #success: Uint8Array
 
   constructor (readonly slots: readonly PalletSlot[], readonly log: Logger = () => {}) {
     for (const { index, pallet } of slots) {
@@ -37,6 +41,7 @@ export class Runtime implements RuntimeModules {
       this.#indexOf.set(pallet, index)
     }
     this.meta = buildMetadata(slots)
+    this.#success = u8aConcat([this.indexOf(System)], this.meta.codec.encode(System.eventTy!, { type: 'ExtrinsicSuccess', value: { dispatchInfo: DISPATCH_INFO } }))
   }
 
   indexOf (pallet: AnyPallet): number {
@@ -77,20 +82,20 @@ export class Runtime implements RuntimeModules {
         skipped.push({ ext, reason: 'expired' })
         continue
       }
-      exec.phase = { type: 'ApplyExtrinsic', value: included.length }
+      exec.setPhase({ type: 'ApplyExtrinsic', value: included.length })
       if (!storage.Account.contains(exec, ext.signer)) System.emit(exec, { type: 'NewAccount', value: { account: ext.signer } })
       storage.Account.set(exec, ext.signer, { ...account, nonce: account.nonce + 1 })
       const error = exec.dispatchCall(ext.call, { type: 'Signed', who: ext.signer })
-      System.emit(exec, error === null
-        ? { type: 'ExtrinsicSuccess', value: { dispatchInfo: DISPATCH_INFO } }
-        : { type: 'ExtrinsicFailed', value: { dispatchError: error, dispatchInfo: DISPATCH_INFO } })
+      if (error === null) exec.depositEncoded(this.#success)
+      else System.emit(exec, { type: 'ExtrinsicFailed', value: { dispatchError: error, dispatchInfo: DISPATCH_INFO } })
       included.push(ext)
     }
 
-    exec.phase = { type: 'Finalization' }
+    exec.setPhase({ type: 'Finalization' })
     for (const { pallet } of this.slots) pallet.hooks.onFinalize?.(exec)
     storage.ExtrinsicCount.set(exec, included.length)
-    storage.Events.set(exec, exec.events)
+    // Written as the records were encoded, not re-encoded through the codec.
+    exec.state.set(storage.Events.key(), exec.encodedEvents())
     storage.EventCount.set(exec, exec.events.length)
     return { included, skipped, events: exec.events }
   }
