@@ -429,7 +429,7 @@ describe('RPC server', () => {
 test('keepAlive terminates a client that stops answering pings and keeps one that answers', async () => {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' })
   await new Promise((resolve) => wss.once('listening', resolve))
-  const stop = keepAlive(wss, 30)
+  const stop = keepAlive(wss, 200)
   const url = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`
   const open = async (autoPong: boolean) => {
     const ws = new WebSocket(url, { autoPong })

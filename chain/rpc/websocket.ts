@@ -24,7 +24,7 @@ function pinger (ws: WebSocket): (timeoutMs: number) => Promise<void> {
       waiting.delete(key)
       resolve()
     }
-    const timer = setTimeout(done, timeoutMs)
+    const timer = setTimeout(done, timeoutMs).unref()
     waiting.set(key, done)
     ws.ping(key)
   })

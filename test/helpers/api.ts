@@ -9,7 +9,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto'
 /** An ApiPromise on the node at `url`, disconnected when the test ends. */
 export async function connectApi (t: TestContext, url: string): Promise<ApiPromise> {
   await cryptoWaitReady()
-  const api = await ApiPromise.create({ provider: new WsProvider(url, false), noInitWarn: true, throwOnConnect: true })
+  const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true, throwOnConnect: true })
   t.after(() => api.disconnect())
   return api
 }

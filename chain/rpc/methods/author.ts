@@ -12,14 +12,14 @@ const POOL_MESSAGES: Record<number, string> = {
   1012: 'Transaction is temporarily banned',
   1013: 'Transaction Already Imported',
   1014: 'Priority is too low',
-  1015: 'Transaction had a cycle',
+  1015: 'Cycle Detected',
   1016: 'Immediately Dropped'
 }
 
 /** How long a client has to show it fetches an InBlock block (a request naming it) before Finalized follows anyway. */
 const FETCH_START_MS = 500
 /** How long a client that started fetching has to be answered its read of the block's events. */
-const FETCH_DONE_MS = 1000
+const FETCH_DONE_MS = 5000
 const STORAGE_READS = new Set(['state_getStorage', 'state_getStorageAt', 'state_queryStorageAt'])
 
 /**
@@ -36,14 +36,15 @@ async function inBlockProcessed (connection: Connection, blockHash: string): Pro
       stop()
       resolve()
     }
-    let timer = setTimeout(finish, FETCH_START_MS)
+    // Unref'd: a wait left behind by a dropped connection must not keep the process alive.
+    let timer = setTimeout(finish, FETCH_START_MS).unref()
     const stop = connection.onReply((method, params) => {
       if (!params.some((p) => typeof p === 'string' && p.toLowerCase() === blockHash)) return
       if (STORAGE_READS.has(method)) finish()
       else if (!started) {
         started = true
         clearTimeout(timer)
-        timer = setTimeout(finish, FETCH_DONE_MS)
+        timer = setTimeout(finish, FETCH_DONE_MS).unref()
       }
     })
   })
