@@ -63,6 +63,8 @@ export class DevNode extends EventEmitter implements ChainNode {
 
   private constructor (readonly spec: ChainSpec, readonly dev: boolean, readonly sealing: Sealing, runtime: Runtime, store: ChainStore, private readonly opts: NodeOptions) {
     super()
+    // Every RPC subscription listens here.
+    this.setMaxListeners(0)
     this.#runtime = runtime
     this.#store = store
     this.registry = runtime.meta.registry

@@ -1,0 +1,41 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { promisify } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import { startChainProcess } from '../helpers/chain.js'
+
+const run = promisify(execFile)
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const TYPEGEN = join(ROOT, 'node_modules/@polkadot/typegen/scripts')
+
+test('@polkadot/typegen generates augmentation from the node, and it type-checks', async (t) => {
+  const chain = await startChainProcess(t)
+  // Inside the repo, so that the generated files resolve @polkadot/* from its node_modules.
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true })
+  const dir = mkdtempSync(join(ROOT, '.tmp', 'typegen-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const out = relative(ROOT, dir)
+  // typegen imports the lookup.ts it wrote, so it runs with the TypeScript loader.
+  const typegen = (script: string, args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', join(TYPEGEN, script), '--endpoint', chain.url, ...args], { cwd: ROOT, timeout: 120_000 })
+
+  await typegen('polkadot-types-from-defs.mjs', ['--input', out, '--package', 'datdot/interfaces'])
+  await typegen('polkadot-types-from-chain.mjs', ['--output', out])
+
+  const query = readFileSync(join(dir, 'augment-api-query.ts'), 'utf8')
+  assert.match(query, /account: AugmentedQuery<ApiType, \(arg: AccountId32 \| string \| Uint8Array\) => Observable<FrameSystemAccountInfo>/)
+  assert.match(readFileSync(join(dir, 'augment-api-tx.ts'), 'utf8'), /remarkWithEvent: AugmentedSubmittable/)
+  assert.match(readFileSync(join(dir, 'augment-api-errors.ts'), 'utf8'), /RequireSudo: AugmentedError/)
+
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: true },
+    include: ['*.ts']
+  }))
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc')
+  await run(process.execPath, [tsc, '-p', dir], { cwd: ROOT, timeout: 120_000 }).catch((err: { stdout: string }) => {
+    assert.fail(`the generated types do not type-check:\n${err.stdout}`)
+  })
+})
