@@ -65,6 +65,16 @@ export async function startChainProcess (t: TestContext, opts: ChainProcessOptio
   }
 }
 
+/**
+ * Chain processes still running. The test runner ends a test file that times out with SIGTERM, and its
+ * teardown never runs: kill them then, and on any other exit, so that no node outlives its test.
+ */
+const live = new Set<ChildProcess>()
+
+const killLive = (): void => { for (const proc of live) proc.kill('SIGKILL') }
+process.once('exit', killLive)
+process.once('SIGTERM', () => { killLive(); process.exit(143) })
+
 interface Started {
   url: string
   proc: ChildProcess
@@ -74,6 +84,8 @@ interface Started {
 
 function launch (args: string[]): Promise<Started> {
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  live.add(proc)
+  proc.once('exit', () => live.delete(proc))
   let tail = ''
   // Keep reading stderr for the process's whole life: a full pipe would block the node.
   proc.stderr.setEncoding('utf8').on('data', (chunk: string) => { tail = (tail + chunk).slice(-STDERR_TAIL) })

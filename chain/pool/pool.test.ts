@@ -1,0 +1,47 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { CheckedExtrinsic } from '../extrinsic/check.js'
+import { TxPool } from './pool.js'
+
+const who = (n: number) => new Uint8Array(32).fill(n)
+let serial = 0
+function ext (signer: number, nonce: number): CheckedExtrinsic {
+  const id = serial++
+  return { bytes: new Uint8Array([id]), hash: new Uint8Array(32), hashHex: `0x${id.toString(16).padStart(4, '0')}`, signer: who(signer), nonce, call: null as never, era: null as never }
+}
+
+test('transactions are ready in nonce order; gaps wait as future', () => {
+  const pool = new TxPool({ perAccount: 10, total: 100, futureGap: 5 })
+  assert.equal(pool.add(ext(1, 1), Infinity, 0), 'future')
+  assert.equal(pool.add(ext(1, 0), Infinity, 0), 'ready')
+  assert.equal(pool.add(ext(2, 0), Infinity, 0), 'ready')
+  assert.equal(pool.nextNonce(who(1), 0), 2)
+  const ready = pool.ready(() => 0, 10).map((c) => [c.ext.signer[0], c.ext.nonce])
+  assert.deepEqual(ready, [[1, 0], [1, 1], [2, 0]], 'accounts by first arrival, each in nonce order')
+  assert.deepEqual(pool.ready(() => 0, 2).length, 2, 'at most max')
+})
+
+test('stale, taken and too-far nonces, duplicates and full pools are refused by reason', () => {
+  const pool = new TxPool({ perAccount: 2, total: 3, futureGap: 2 })
+  const first = ext(1, 3)
+  pool.add(first, Infinity, 3)
+  assert.throws(() => pool.add(first, Infinity, 3), { code: 'AlreadyImported' })
+  assert.throws(() => pool.add(ext(1, 2), Infinity, 3), { code: 'Stale', message: /nonce 2 was already used/ })
+  assert.throws(() => pool.add(ext(1, 3), Infinity, 3), { code: 'Stale', message: /already taken/ })
+  assert.throws(() => pool.add(ext(1, 7), Infinity, 3), { code: 'Future' })
+  pool.add(ext(1, 4), Infinity, 3)
+  assert.throws(() => pool.add(ext(1, 5), Infinity, 3), { code: 'ExhaustsResources', message: /this account/ })
+  pool.add(ext(2, 0), Infinity, 0)
+  assert.throws(() => pool.add(ext(3, 0), Infinity, 0), { code: 'ExhaustsResources', message: /the pool/ })
+})
+
+test('outdated transactions are found and removed', () => {
+  const pool = new TxPool()
+  const old = ext(1, 0)
+  const dying = ext(2, 0)
+  pool.add(old, Infinity, 0)
+  pool.add(dying, 5, 0)
+  assert.deepEqual(pool.outdated((w) => (w[0] === 1 ? 1 : 0), 5).map((e) => e.hashHex).sort(), [old.hashHex, dying.hashHex].sort())
+  pool.remove([old, dying])
+  assert.equal(pool.size, 0)
+})
