@@ -34,14 +34,22 @@ export async function startChain (opts: StartChainOptions): Promise<RunningChain
     dev: opts.dev,
     log: opts.logger.child({ component: 'node' })
   })
-  const rpc = await startRpcServer(node, { host: opts.host, port: opts.port, logger: opts.logger.child({ component: 'rpc' }) })
+  const removeTmp = () => { if (tmp !== null) rmSync(tmp, { recursive: true, force: true }) }
+  let rpc: Awaited<ReturnType<typeof startRpcServer>>
+  try {
+    rpc = await startRpcServer(node, { host: opts.host, port: opts.port, logger: opts.logger.child({ component: 'rpc' }) })
+  } catch (err) {
+    await node.close()
+    removeTmp()
+    throw err
+  }
   return {
     url: rpc.url,
     node,
     async close () {
       await rpc.close()
       await node.close()
-      if (tmp !== null) rmSync(tmp, { recursive: true, force: true })
+      removeTmp()
     }
   }
 }

@@ -33,7 +33,7 @@ export function addChainStartCommand (chain: Command): void {
     .option('--dev', 'development mode: enables the dev_* RPC methods (dev_newBlock)')
     .addOption(new Option('--chain <file>', 'chain spec JSON file').default(DEV_SPEC, 'chain-spec/dev.json of this package'))
     .addOption(new Option('--base-path <dir>', 'where blocks and state are kept (default: $XDG_DATA_HOME/datdot/chains/<spec id>, ~/.local/share if unset)').conflicts('tmp'))
-    .option('--tmp', 'keep the chain in a temporary directory, deleted on exit')
+    .option('--tmp', 'keep the chain in a temporary directory, deleted when the node stops')
     .option('--host <addr>', 'address the RPC server listens on', '127.0.0.1')
     .option('--port <n>', 'RPC port (0 picks a free port)', integer('port', 0, 65535), 9944)
     .addOption(new Option('--block-time <ms>', 'produce a block every <ms> milliseconds (default: the spec\'s blockTime)').argParser(integer('block time', 1, MAX_BLOCK_TIME)))

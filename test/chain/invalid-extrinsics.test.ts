@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { u8aToHex } from '@polkadot/util'
+import type { SignerOptions } from '@polkadot/api/types'
 import { startChainProcess } from '../helpers/chain.js'
 import { connectApi, devAccount, rawRpc, sendAndFinalize } from '../helpers/api.js'
 
@@ -33,7 +34,8 @@ test('invalid extrinsics are refused with 1010 and a specific reason; the node k
 
   await t.test('wrong genesis hash', async () => {
     const wrong = u8aToHex(randomBytes(32))
-    const tx = await api.tx.system.remark('0x02').signAsync(alice, { nonce: 0, era: 0, genesisHash: wrong, blockHash: wrong })
+    const options: Partial<SignerOptions> = { nonce: 0, era: api.createType('ExtrinsicEra', '0x00'), genesisHash: api.createType('Hash', wrong), blockHash: wrong }
+    const tx = await api.tx.system.remark('0x02').signAsync(alice, options)
     await refused(tx.toHex(), /BadProof: .*genesis hash/)
   })
 

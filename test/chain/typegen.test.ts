@@ -1,29 +1,23 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { startChainProcess } from '../helpers/chain.js'
+import { INTERFACES_DIR, generateInterfaces } from '../../chain/typegen/generate.js'
 
 const run = promisify(execFile)
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const TYPEGEN = join(ROOT, 'node_modules/@polkadot/typegen/scripts')
 
-test('@polkadot/typegen generates augmentation from the node, and it type-checks', async (t) => {
+test('@polkadot/typegen generates augmentation from the node; it type-checks and matches chain/interfaces', async (t) => {
   const chain = await startChainProcess(t)
   // Inside the repo, so that the generated files resolve @polkadot/* from its node_modules.
   mkdirSync(join(ROOT, '.tmp'), { recursive: true })
   const dir = mkdtempSync(join(ROOT, '.tmp', 'typegen-'))
   t.after(() => rmSync(dir, { recursive: true, force: true }))
-  const out = relative(ROOT, dir)
-  // typegen imports the lookup.ts it wrote, so it runs with the TypeScript loader.
-  const typegen = (script: string, args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', join(TYPEGEN, script), '--endpoint', chain.url, ...args], { cwd: ROOT, timeout: 120_000 })
-
-  await typegen('polkadot-types-from-defs.mjs', ['--input', out, '--package', 'datdot/interfaces'])
-  await typegen('polkadot-types-from-chain.mjs', ['--output', out])
+  await generateInterfaces(chain.url, dir)
 
   const query = readFileSync(join(dir, 'augment-api-query.ts'), 'utf8')
   assert.match(query, /account: AugmentedQuery<ApiType, \(arg: AccountId32 \| string \| Uint8Array\) => Observable<FrameSystemAccountInfo>/)
@@ -38,4 +32,10 @@ test('@polkadot/typegen generates augmentation from the node, and it type-checks
   await run(process.execPath, [tsc, '-p', dir], { cwd: ROOT, timeout: 120_000 }).catch((err: { stdout: string }) => {
     assert.fail(`the generated types do not type-check:\n${err.stdout}`)
   })
+
+  const generated = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()
+  assert.deepEqual(readdirSync(INTERFACES_DIR).filter((f) => f.endsWith('.ts')).sort(), generated)
+  for (const f of generated) {
+    assert.equal(readFileSync(join(INTERFACES_DIR, f), 'utf8'), readFileSync(join(dir, f), 'utf8'), `chain/interfaces/${f} is stale: run npm run typegen`)
+  }
 })

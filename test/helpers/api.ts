@@ -1,4 +1,7 @@
 import type { TestContext } from 'node:test'
+// The runtime's generated augmentation: typed api.query / api.tx / api.consts for datdot's pallets.
+import '../../chain/interfaces/augment-api.js'
+import '../../chain/interfaces/types-lookup.js'
 import { ApiPromise, WsProvider } from '@polkadot/api'
 import { Keyring } from '@polkadot/keyring'
 import type { KeyringPair } from '@polkadot/keyring/types'

@@ -14,6 +14,16 @@ const KILL_AFTER_MS = 5_000
 /** How much of the node's stderr (its logs) to keep for error messages. */
 const STDERR_TAIL = 8_000
 
+/**
+ * Chain processes still running. The test runner ends a test file that times out with SIGTERM, and its
+ * teardown never runs: kill them then, and on any other exit, so that no node outlives its test.
+ */
+const live = new Set<ChildProcess>()
+
+const killLive = (): void => { for (const proc of live) proc.kill('SIGKILL') }
+process.once('exit', killLive)
+process.once('SIGTERM', () => { killLive(); process.exit(143) })
+
 export interface ChainProcess {
   /** The WebSocket endpoint the node printed (a new one after restart()). */
   readonly url: string
@@ -64,16 +74,6 @@ export async function startChainProcess (t: TestContext, opts: ChainProcessOptio
     }
   }
 }
-
-/**
- * Chain processes still running. The test runner ends a test file that times out with SIGTERM, and its
- * teardown never runs: kill them then, and on any other exit, so that no node outlives its test.
- */
-const live = new Set<ChildProcess>()
-
-const killLive = (): void => { for (const proc of live) proc.kill('SIGKILL') }
-process.once('exit', killLive)
-process.once('SIGTERM', () => { killLive(); process.exit(143) })
 
 interface Started {
   url: string

@@ -1,0 +1,25 @@
+import { doubleMap, map, value } from '../../frame/storage.js'
+import { AccountId32, seq, tuple, u128, u16, u32, u64 } from '../../types/ty.js'
+import { Amendment, Plan, Position, SlotRoot } from './types.js'
+
+/** The Plans pallet's storage: kept apart so that the challenge logic can use it without the calls. */
+export const plansStorage = {
+  NextPlanId: value({ type: u64, default: 0n }),
+  Plans: map({ hasher: 'Twox64Concat', key: u64, value: Plan }),
+  Positions: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: Position }),
+  /** Erasure plans: each position's slot root, once two encoders agreed on it. */
+  Slots: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: SlotRoot }),
+  /** Plans with vacant positions, waiting for providers. */
+  Queue: value({ type: seq(u64), default: [] }),
+  NextAmendmentId: value({ type: u64, default: 0n }),
+  Amendments: map({ hasher: 'Twox64Concat', key: u64, value: Amendment }),
+  /** Amendments whose deadline is the block. */
+  AmendmentDeadlines: map({ hasher: 'Twox64Concat', key: u32, value: seq(u64), default: [] }),
+  /** What each hoster holds: (plan, position) → the block it was assigned. A service rebuilds its duties from it. */
+  HosterPositions: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, tuple(u64, u16)], value: u32 }),
+  /** Ratio each supporter reserved for a plan. */
+  Support: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [u64, AccountId32], value: u128 })
+}
+
+/** Most plans waiting in the queue: requests beyond it are refused rather than growing every block's work. */
+export const MAX_QUEUE = 1024

@@ -1,0 +1,70 @@
+import { AccountId32, bool, enumOf, fixed, option, seq, struct, u128, u16, u32, u64 } from '../../types/ty.js'
+import type { JsOf } from '../../types/ty.js'
+
+export const Mode = enumOf('pallet_plans::Mode', {
+  /** Each of `replicas` hosters keeps the whole feed (or its ranges) and serves it to readers. */
+  Replicate: struct('pallet_plans::Replicate', { replicas: u16 }),
+  /** k + m hosters each keep one Reed-Solomon slot; any k slots rebuild the data. */
+  Erasure: struct('pallet_plans::Erasure', { k: u16, m: u16 })
+})
+export type ModeValue = JsOf<typeof Mode>
+
+/** Block indexes [start, end) of a feed. */
+export const Range = struct('pallet_plans::Range', { start: u64, end: u64 })
+export type RangeValue = JsOf<typeof Range>
+
+export const PlanStatus = enumOf('pallet_plans::PlanStatus', { Queued: null, Active: null, Ended: null })
+
+export const Plan = struct('pallet_plans::Plan', {
+  feed: u64,
+  sponsor: AccountId32,
+  mode: Mode,
+  /** None: the whole feed, growing with it. */
+  ranges: option(seq(Range)),
+  status: PlanStatus,
+  /** Ratio others reserved to back this plan's priority in the queue. */
+  backing: u128,
+  positions: u16,
+  createdAt: u32
+})
+export type PlanValue = JsOf<typeof Plan>
+
+/** A committed root of an erasure slot: the hypercore the slot's hoster keeps. */
+export const SlotRoot = struct('pallet_plans::SlotRoot', { length: u64, byteLength: u64, treeHash: fixed(32) })
+export type SlotRootValue = JsOf<typeof SlotRoot>
+
+export const PositionState = enumOf('pallet_plans::PositionState', {
+  /** Waiting for a hoster. */
+  Vacant: null,
+  /** A hoster was assigned by this amendment and is setting up. */
+  Setup: u64,
+  Active: null
+})
+
+export const Position = struct('pallet_plans::Position', {
+  hoster: option(AccountId32),
+  state: PositionState,
+  /** The hoster reported its copy complete (setup only). */
+  ready: bool,
+  /** Bytes the hoster holds for this position (what it committed of its capacity). */
+  bytes: u64,
+  strikes: u32,
+  /** Block up to which hosting was paid (the start, or the last accepted proof). */
+  paidUntil: u32
+})
+export type PositionValue = JsOf<typeof Position>
+
+export const AmendmentKind = enumOf('pallet_plans::AmendmentKind', { New: null, Repair: null })
+
+export const Amendment = struct('pallet_plans::Amendment', {
+  plan: u64,
+  kind: AmendmentKind,
+  positions: seq(u16),
+  hosters: seq(AccountId32),
+  encoders: seq(AccountId32),
+  attesters: seq(AccountId32),
+  deadline: u32,
+  /** Erasure: the first encoder's slot roots, waiting for a second encoder to agree. */
+  proposed: option(struct('pallet_plans::ProposedEncoding', { encoder: AccountId32, slots: seq(SlotRoot) }))
+})
+export type AmendmentValue = JsOf<typeof Amendment>
