@@ -11,11 +11,211 @@ export type __AugmentedError<ApiType extends ApiTypes> = AugmentedError<ApiType>
 
 declare module '@polkadot/api-base/types/errors' {
   interface AugmentedErrors<ApiType extends ApiTypes> {
+    challenges: {
+      /**
+       * The attester has already reported on this check.
+       **/
+      AlreadyReported: AugmentedError<ApiType>;
+      /**
+       * The challenge's deadline has passed.
+       **/
+      ChallengeExpired: AugmentedError<ApiType>;
+      /**
+       * No open challenge with this id: it was answered, or its deadline passed.
+       **/
+      ChallengeNotFound: AugmentedError<ApiType>;
+      /**
+       * A successful report needs the hoster's signature of contact, made with its noise key.
+       **/
+      InvalidContactProof: AugmentedError<ApiType>;
+      /**
+       * The account is not an attester of this check.
+       **/
+      NotAttester: AugmentedError<ApiType>;
+      /**
+       * The challenge is addressed to another hoster.
+       **/
+      NotChallenged: AugmentedError<ApiType>;
+      /**
+       * A proof does not verify: the block, its merkle path or its index does not match the committed root.
+       **/
+      ProofInvalid: AugmentedError<ApiType>;
+      /**
+       * Give exactly one proof per challenged index, in the order of the indexes.
+       **/
+      WrongProofCount: AugmentedError<ApiType>;
+      /**
+       * Generic error
+       **/
+      [key: string]: AugmentedError<ApiType>;
+    };
+    feeds: {
+      /**
+       * A feed must have at least one block.
+       **/
+      EmptyFeed: AugmentedError<ApiType>;
+      /**
+       * This hypercore is already published; use its feed id.
+       **/
+      FeedExists: AugmentedError<ApiType>;
+      /**
+       * No feed with this id.
+       **/
+      FeedNotFound: AugmentedError<ApiType>;
+      /**
+       * The manifest does not belong to the feed key.
+       **/
+      InvalidManifest: AugmentedError<ApiType>;
+      /**
+       * The root is not signed by the feed key: forged, or of another hypercore.
+       **/
+      InvalidRootSignature: AugmentedError<ApiType>;
+      /**
+       * The head is not a hypercore roots proof (an upgrade from block 0 with every full root and the signature).
+       **/
+      MalformedRoot: AugmentedError<ApiType>;
+      /**
+       * The root is not newer than the one on chain: its length must be greater.
+       **/
+      StaleRoot: AugmentedError<ApiType>;
+      /**
+       * Generic error
+       **/
+      [key: string]: AugmentedError<ApiType>;
+    };
+    params: {
+      /**
+       * A parameter is out of range: periods, windows, samples and counts must be at least 1.
+       **/
+      InvalidParams: AugmentedError<ApiType>;
+      /**
+       * Generic error
+       **/
+      [key: string]: AugmentedError<ApiType>;
+    };
+    plans: {
+      /**
+       * No open amendment with this id (it may have passed its deadline).
+       **/
+      AmendmentNotFound: AugmentedError<ApiType>;
+      /**
+       * The erasure slots are not agreed on yet: wait for EncodingAccepted.
+       **/
+      EncodingPending: AugmentedError<ApiType>;
+      /**
+       * No feed with this id.
+       **/
+      FeedNotFound: AugmentedError<ApiType>;
+      /**
+       * The account has less ratio than the amount.
+       **/
+      InsufficientRatio: AugmentedError<ApiType>;
+      /**
+       * Replicate takes 1 to 32 replicas; Erasure takes 1 ≤ k ≤ 24 and 1 ≤ m ≤ 6.
+       **/
+      InvalidMode: AugmentedError<ApiType>;
+      /**
+       * Ranges must be non-empty, ordered, non-overlapping block ranges [start, end) within the feed.
+       **/
+      InvalidRanges: AugmentedError<ApiType>;
+      /**
+       * The account is not assigned to this amendment and position.
+       **/
+      NotAssigned: AugmentedError<ApiType>;
+      /**
+       * The position is not being set up by this amendment.
+       **/
+      NotInSetup: AugmentedError<ApiType>;
+      /**
+       * The hoster has not reported the position ready yet.
+       **/
+      NotReady: AugmentedError<ApiType>;
+      /**
+       * Only the plan's sponsor may do this.
+       **/
+      NotSponsor: AugmentedError<ApiType>;
+      /**
+       * The plan has ended.
+       **/
+      PlanEnded: AugmentedError<ApiType>;
+      /**
+       * No plan with this id.
+       **/
+      PlanNotFound: AugmentedError<ApiType>;
+      /**
+       * Too many plans wait for providers; try again later.
+       **/
+      QueueFull: AugmentedError<ApiType>;
+      /**
+       * An encoding gives exactly one slot root per position (k + m).
+       **/
+      WrongSlotCount: AugmentedError<ApiType>;
+      /**
+       * The amount must be more than zero.
+       **/
+      ZeroAmount: AugmentedError<ApiType>;
+      /**
+       * Generic error
+       **/
+      [key: string]: AugmentedError<ApiType>;
+    };
     randomness: {
       /**
        * The block author did not sign the randomness of this block.
        **/
       BadRandomnessSignature: AugmentedError<ApiType>;
+      /**
+       * Generic error
+       **/
+      [key: string]: AugmentedError<ApiType>;
+    };
+    ratio: {
+      /**
+       * The account has less ratio than the amount.
+       **/
+      InsufficientRatio: AugmentedError<ApiType>;
+      /**
+       * An account cannot transfer ratio to itself.
+       **/
+      SelfTransfer: AugmentedError<ApiType>;
+      /**
+       * The amount must be more than zero.
+       **/
+      ZeroAmount: AugmentedError<ApiType>;
+      /**
+       * Generic error
+       **/
+      [key: string]: AugmentedError<ApiType>;
+    };
+    roles: {
+      /**
+       * The new capacity is below the bytes the hoster already holds for plans.
+       **/
+      CapacityBelowCommitted: AugmentedError<ApiType>;
+      /**
+       * The hoster has not enough free capacity.
+       **/
+      InsufficientCapacity: AugmentedError<ApiType>;
+      /**
+       * Pause until a future block, or 0 to resume.
+       **/
+      InvalidPause: AugmentedError<ApiType>;
+      /**
+       * The account is registered with another noise key; one service runs all roles of an account with one key.
+       **/
+      NoiseKeyMismatch: AugmentedError<ApiType>;
+      /**
+       * The account is not registered for this role.
+       **/
+      NotRegistered: AugmentedError<ApiType>;
+      /**
+       * The hoster still holds data for plans; pause it and wait until its positions are handed over, or unpublish them.
+       **/
+      StillHosting: AugmentedError<ApiType>;
+      /**
+       * A hoster must offer more than zero bytes.
+       **/
+      ZeroCapacity: AugmentedError<ApiType>;
       /**
        * Generic error
        **/

@@ -6,10 +6,10 @@
 import '@polkadot/api-base/types/storage';
 
 import type { ApiTypes, AugmentedQuery, QueryableStorageEntry } from '@polkadot/api-base/types';
-import type { Option, U8aFixed, Vec, u32, u64 } from '@polkadot/types-codec';
-import type { AnyNumber } from '@polkadot/types-codec/types';
+import type { Option, U8aFixed, Vec, u128, u16, u32, u64 } from '@polkadot/types-codec';
+import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSystemAccountInfo, FrameSystemEventRecord, SpRuntimeDigest } from '@polkadot/types/lookup';
+import type { FrameSystemAccountInfo, FrameSystemEventRecord, PalletChallengesDue, PalletChallengesNextChecks, PalletChallengesPerformanceCheck, PalletChallengesStorageChallenge, PalletFeedsFeed, PalletParamsParams, PalletPlansAmendment, PalletPlansPlan, PalletPlansPosition, PalletPlansSlotRoot, PalletRolesProvider, PalletRolesRole, SpRuntimeDigest } from '@polkadot/types/lookup';
 import type { Observable } from '@polkadot/types/types';
 
 export type __AugmentedQuery<ApiType extends ApiTypes> = AugmentedQuery<ApiType, () => unknown>;
@@ -17,6 +17,58 @@ export type __QueryableStorageEntry<ApiType extends ApiTypes> = QueryableStorage
 
 declare module '@polkadot/api-base/types/storage' {
   interface AugmentedQueries<ApiType extends ApiTypes> {
+    challenges: {
+      attesterChecks: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [AccountId32, u64]> & QueryableStorageEntry<ApiType, [AccountId32, u64]>;
+      closing: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<PalletChallengesDue>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
+      hosterChallenges: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [AccountId32, u64]> & QueryableStorageEntry<ApiType, [AccountId32, u64]>;
+      nextId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
+      opening: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<PalletChallengesDue>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
+      performanceChecks: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletChallengesPerformanceCheck>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      scheduled: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<PalletChallengesNextChecks>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
+      storageChallenges: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletChallengesStorageChallenge>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      /**
+       * Generic query
+       **/
+      [key: string]: QueryableStorageEntry<ApiType>;
+    };
+    feeds: {
+      /**
+       * Feed id by hypercore key.
+       **/
+      feedByKey: AugmentedQuery<ApiType, (arg: U8aFixed | string | Uint8Array) => Observable<Option<u64>>, [U8aFixed]> & QueryableStorageEntry<ApiType, [U8aFixed]>;
+      feeds: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletFeedsFeed>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      nextFeedId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
+      /**
+       * Generic query
+       **/
+      [key: string]: QueryableStorageEntry<ApiType>;
+    };
+    params: {
+      /**
+       * The parameters in force.
+       **/
+      current: AugmentedQuery<ApiType, () => Observable<PalletParamsParams>, []> & QueryableStorageEntry<ApiType, []>;
+      /**
+       * Generic query
+       **/
+      [key: string]: QueryableStorageEntry<ApiType>;
+    };
+    plans: {
+      amendmentDeadlines: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<u64>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
+      amendments: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansAmendment>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      hosterPositions: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: ITuple<[u64, u16]> | [u64 | AnyNumber | Uint8Array, u16 | AnyNumber | Uint8Array]) => Observable<Option<u32>>, [AccountId32, ITuple<[u64, u16]>]> & QueryableStorageEntry<ApiType, [AccountId32, ITuple<[u64, u16]>]>;
+      nextAmendmentId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
+      nextPlanId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
+      plans: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansPlan>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      positions: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansPosition>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
+      queue: AugmentedQuery<ApiType, () => Observable<Vec<u64>>, []> & QueryableStorageEntry<ApiType, []>;
+      slots: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansSlotRoot>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
+      support: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<u128>>, [u64, AccountId32]> & QueryableStorageEntry<ApiType, [u64, AccountId32]>;
+      /**
+       * Generic query
+       **/
+      [key: string]: QueryableStorageEntry<ApiType>;
+    };
     randomness: {
       /**
        * ed25519 public key of the dev block author.
@@ -26,6 +78,19 @@ declare module '@polkadot/api-base/types/storage' {
        * R(n) = blake2_256(R(n-1) ++ author signature of block n).
        **/
       seed: AugmentedQuery<ApiType, () => Observable<H256>, []> & QueryableStorageEntry<ApiType, []>;
+      /**
+       * Generic query
+       **/
+      [key: string]: QueryableStorageEntry<ApiType>;
+    };
+    roles: {
+      memberCount: AugmentedQuery<ApiType, (arg: PalletRolesRole | 'Hoster' | 'Encoder' | 'Attester' | number | Uint8Array) => Observable<u32>, [PalletRolesRole]> & QueryableStorageEntry<ApiType, [PalletRolesRole]>;
+      memberIndex: AugmentedQuery<ApiType, (arg1: PalletRolesRole | 'Hoster' | 'Encoder' | 'Attester' | number | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<u32>>, [PalletRolesRole, AccountId32]> & QueryableStorageEntry<ApiType, [PalletRolesRole, AccountId32]>;
+      members: AugmentedQuery<ApiType, (arg1: PalletRolesRole | 'Hoster' | 'Encoder' | 'Attester' | number | Uint8Array, arg2: u32 | AnyNumber | Uint8Array) => Observable<Option<AccountId32>>, [PalletRolesRole, u32]> & QueryableStorageEntry<ApiType, [PalletRolesRole, u32]>;
+      /**
+       * Every registered provider.
+       **/
+      providers: AugmentedQuery<ApiType, (arg: AccountId32 | string | Uint8Array) => Observable<Option<PalletRolesProvider>>, [AccountId32]> & QueryableStorageEntry<ApiType, [AccountId32]>;
       /**
        * Generic query
        **/

@@ -6,9 +6,10 @@
 import '@polkadot/api-base/types/submittable';
 
 import type { ApiTypes, AugmentedSubmittable, SubmittableExtrinsic, SubmittableExtrinsicFunction } from '@polkadot/api-base/types';
-import type { Bytes } from '@polkadot/types-codec';
-import type { IMethod } from '@polkadot/types-codec/types';
-import type { Call } from '@polkadot/types/interfaces/runtime';
+import type { Bytes, Option, Struct, U8aFixed, Vec, bool, u128, u16, u32, u64 } from '@polkadot/types-codec';
+import type { AnyNumber, IMethod } from '@polkadot/types-codec/types';
+import type { AccountId32, Call } from '@polkadot/types/interfaces/runtime';
+import type { PalletParamsParams, PalletPlansMode, PalletPlansSlotRoot, PalletRolesRole } from '@polkadot/types/lookup';
 
 export type __AugmentedSubmittable = AugmentedSubmittable<() => unknown>;
 export type __SubmittableExtrinsic<ApiType extends ApiTypes> = SubmittableExtrinsic<ApiType>;
@@ -16,6 +17,119 @@ export type __SubmittableExtrinsicFunction<ApiType extends ApiTypes> = Submittab
 
 declare module '@polkadot/api-base/types/submittable' {
   interface AugmentedSubmittables<ApiType extends ApiTypes> {
+    challenges: {
+      /**
+       * An attester reports on a performance check: whether the hoster served, its latency and throughput, and the hoster's proof of contact.
+       **/
+      submitPerformanceReport: AugmentedSubmittable<(check: u64 | AnyNumber | Uint8Array, success: bool | boolean | Uint8Array, latencyMs: u32 | AnyNumber | Uint8Array, throughput: u64 | AnyNumber | Uint8Array, contact: Option<U8aFixed> | null | Uint8Array | U8aFixed | string) => SubmittableExtrinsic<ApiType>, [u64, bool, u32, u64, Option<U8aFixed>]>;
+      /**
+       * Answers a storage challenge: for each challenged index, the block and its hypercore merkle proof.
+       **/
+      submitStorageProof: AugmentedSubmittable<(challenge: u64 | AnyNumber | Uint8Array, proofs: Vec<Bytes> | (Bytes | string | Uint8Array)[]) => SubmittableExtrinsic<ApiType>, [u64, Vec<Bytes>]>;
+      /**
+       * Generic tx
+       **/
+      [key: string]: SubmittableExtrinsicFunction<ApiType>;
+    };
+    feeds: {
+      /**
+       * Records a hypercore and its signed head (a roots proof made with hypercore's proof API).
+       **/
+      publishFeed: AugmentedSubmittable<(key: U8aFixed | string | Uint8Array, manifest: Bytes | string | Uint8Array, head: Bytes | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [U8aFixed, Bytes, Bytes]>;
+      /**
+       * Records a newer signed head of a feed; anyone may submit it.
+       **/
+      updateFeed: AugmentedSubmittable<(feed: u64 | AnyNumber | Uint8Array, head: Bytes | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, Bytes]>;
+      /**
+       * Generic tx
+       **/
+      [key: string]: SubmittableExtrinsicFunction<ApiType>;
+    };
+    params: {
+      /**
+       * Sets every parameter (root only, through sudo).
+       **/
+      setParams: AugmentedSubmittable<(params: PalletParamsParams | { challengePeriod?: any; samples?: any; responseWindow?: any; maxStrikes?: any; performancePeriod?: any; attestersPerCheck?: any; amendmentDeadline?: any; ratioPerMibBlock?: any; attesterReward?: any; encoderReward?: any; maxAmendmentsPerBlock?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletParamsParams]>;
+      /**
+       * Generic tx
+       **/
+      [key: string]: SubmittableExtrinsicFunction<ApiType>;
+    };
+    plans: {
+      /**
+       * A hoster reports its copy of the position complete; the assigned attester then checks it.
+       **/
+      hostingReady: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array, position: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u16]>;
+      /**
+       * The assigned attester reports whether it could read the position from its hoster.
+       **/
+      reportSetup: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array, position: u16 | AnyNumber | Uint8Array, success: bool | boolean | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u16, bool]>;
+      /**
+       * Asks the network to host a feed: Replicate { replicas } or Erasure { k, m }, optionally only block ranges.
+       **/
+      requestHosting: AugmentedSubmittable<(feed: u64 | AnyNumber | Uint8Array, mode: PalletPlansMode | { Replicate: any } | { Erasure: any } | string | Uint8Array, ranges: Option<Vec<{
+    readonly start: u64;
+    readonly end: u64;
+  } & Struct>> | null | Uint8Array | Vec<{
+    readonly start: u64;
+    readonly end: u64;
+  } & Struct>) => SubmittableExtrinsic<ApiType>, [u64, PalletPlansMode, Option<Vec<{
+    readonly start: u64;
+    readonly end: u64;
+  } & Struct>>]>;
+      /**
+       * An encoder submits the slot roots of an erasure plan; two agreeing encoders fix them.
+       **/
+      submitEncoding: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array, slots: Vec<PalletPlansSlotRoot> | (PalletPlansSlotRoot | { length?: any; byteLength?: any; treeHash?: any } | string | Uint8Array)[]) => SubmittableExtrinsic<ApiType>, [u64, Vec<PalletPlansSlotRoot>]>;
+      /**
+       * Reserves ratio to back a plan's priority in the queue; it is returned when the plan ends.
+       **/
+      support: AugmentedSubmittable<(plan: u64 | AnyNumber | Uint8Array, amount: u128 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u128]>;
+      /**
+       * Ends a plan: hosters are released and backing returned.
+       **/
+      unpublish: AugmentedSubmittable<(plan: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64]>;
+      /**
+       * Generic tx
+       **/
+      [key: string]: SubmittableExtrinsicFunction<ApiType>;
+    };
+    ratio: {
+      /**
+       * Transfers ratio to another account.
+       **/
+      transferRatio: AugmentedSubmittable<(to: AccountId32 | string | Uint8Array, amount: u128 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [AccountId32, u128]>;
+      /**
+       * Generic tx
+       **/
+      [key: string]: SubmittableExtrinsicFunction<ApiType>;
+    };
+    roles: {
+      /**
+       * Takes no new work until block `until` (0 resumes at once).
+       **/
+      pause: AugmentedSubmittable<(until: u32 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u32]>;
+      /**
+       * Registers the account as an attester.
+       **/
+      registerAttester: AugmentedSubmittable<(noiseKey: U8aFixed | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [U8aFixed]>;
+      /**
+       * Registers the account as an encoder.
+       **/
+      registerEncoder: AugmentedSubmittable<(noiseKey: U8aFixed | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [U8aFixed]>;
+      /**
+       * Registers the account as a hoster offering `capacity` bytes, or changes its capacity.
+       **/
+      registerHoster: AugmentedSubmittable<(noiseKey: U8aFixed | string | Uint8Array, capacity: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [U8aFixed, u64]>;
+      /**
+       * Gives up a role.
+       **/
+      unregister: AugmentedSubmittable<(role: PalletRolesRole | 'Hoster' | 'Encoder' | 'Attester' | number | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletRolesRole]>;
+      /**
+       * Generic tx
+       **/
+      [key: string]: SubmittableExtrinsicFunction<ApiType>;
+    };
     sudo: {
       /**
        * Dispatches a call with the root origin.

@@ -227,7 +227,563 @@ export default {
     _enum: ['RequireSudo']
   },
   /**
-   * Lookup44: sp_runtime::MultiSignature
+   * Lookup41: pallet_params::Params
+   **/
+  PalletParamsParams: {
+    challengePeriod: 'u32',
+    samples: 'u32',
+    responseWindow: 'u32',
+    maxStrikes: 'u32',
+    performancePeriod: 'u32',
+    attestersPerCheck: 'u32',
+    amendmentDeadline: 'u32',
+    ratioPerMibBlock: 'u128',
+    attesterReward: 'u128',
+    encoderReward: 'u128',
+    maxAmendmentsPerBlock: 'u32'
+  },
+  /**
+   * Lookup42: pallet_params::pallet::Call
+   **/
+  PalletParamsCall: {
+    _enum: {
+      set_params: {
+        params: 'PalletParamsParams'
+      }
+    }
+  },
+  /**
+   * Lookup43: pallet_params::pallet::Event
+   **/
+  PalletParamsEvent: {
+    _enum: {
+      ParamsChanged: {
+        params: 'PalletParamsParams'
+      }
+    }
+  },
+  /**
+   * Lookup44: pallet_params::pallet::Error
+   **/
+  PalletParamsError: {
+    _enum: ['InvalidParams']
+  },
+  /**
+   * Lookup45: pallet_ratio::pallet::Call
+   **/
+  PalletRatioCall: {
+    _enum: {
+      transfer_ratio: {
+        to: 'AccountId32',
+        amount: 'u128'
+      }
+    }
+  },
+  /**
+   * Lookup46: pallet_ratio::pallet::Event
+   **/
+  PalletRatioEvent: {
+    _enum: {
+      Transferred: {
+        from: 'AccountId32',
+        to: 'AccountId32',
+        amount: 'u128',
+      },
+      Paid: {
+        payer: 'AccountId32',
+        payee: 'AccountId32',
+        amount: 'u128',
+        reason: 'PalletRatioReason',
+        plan: 'u64',
+      },
+      Rewarded: {
+        who: 'AccountId32',
+        amount: 'u128',
+        reason: 'PalletRatioReason'
+      }
+    }
+  },
+  /**
+   * Lookup47: pallet_ratio::Reason
+   **/
+  PalletRatioReason: {
+    _enum: ['Hosting', 'Attesting', 'Encoding']
+  },
+  /**
+   * Lookup48: pallet_ratio::pallet::Error
+   **/
+  PalletRatioError: {
+    _enum: ['InsufficientRatio', 'ZeroAmount', 'SelfTransfer']
+  },
+  /**
+   * Lookup49: pallet_roles::Provider
+   **/
+  PalletRolesProvider: {
+    noiseKey: '[u8;32]',
+    hoster: 'bool',
+    encoder: 'bool',
+    attester: 'bool',
+    capacity: 'u64',
+    committed: 'u64',
+    pausedUntil: 'u32',
+    strikes: 'u32',
+    reputation: 'u32'
+  },
+  /**
+   * Lookup51: pallet_roles::Role
+   **/
+  PalletRolesRole: {
+    _enum: ['Hoster', 'Encoder', 'Attester']
+  },
+  /**
+   * Lookup54: pallet_roles::pallet::Call
+   **/
+  PalletRolesCall: {
+    _enum: {
+      register_hoster: {
+        noiseKey: '[u8;32]',
+        capacity: 'u64',
+      },
+      register_encoder: {
+        noiseKey: '[u8;32]',
+      },
+      register_attester: {
+        noiseKey: '[u8;32]',
+      },
+      unregister: {
+        role: 'PalletRolesRole',
+      },
+      pause: {
+        until: 'u32'
+      }
+    }
+  },
+  /**
+   * Lookup55: pallet_roles::pallet::Event
+   **/
+  PalletRolesEvent: {
+    _enum: {
+      Registered: {
+        who: 'AccountId32',
+        role: 'PalletRolesRole',
+        noiseKey: '[u8;32]',
+      },
+      Unregistered: {
+        who: 'AccountId32',
+        role: 'PalletRolesRole',
+      },
+      CapacityChanged: {
+        who: 'AccountId32',
+        capacity: 'u64',
+      },
+      Paused: {
+        who: 'AccountId32',
+        until: 'u32'
+      }
+    }
+  },
+  /**
+   * Lookup56: pallet_roles::pallet::Error
+   **/
+  PalletRolesError: {
+    _enum: ['NotRegistered', 'NoiseKeyMismatch', 'ZeroCapacity', 'CapacityBelowCommitted', 'StillHosting', 'InsufficientCapacity', 'InvalidPause']
+  },
+  /**
+   * Lookup57: pallet_feeds::Feed
+   **/
+  PalletFeedsFeed: {
+    key: '[u8;32]',
+    manifest: 'Bytes',
+    publisher: 'AccountId32',
+    root: 'PalletFeedsFeedRoot',
+    signature: 'Bytes',
+    updatedAt: 'u32',
+    previous: 'Option<PalletFeedsFeedRoot>'
+  },
+  /**
+   * Lookup58: pallet_feeds::FeedRoot
+   **/
+  PalletFeedsFeedRoot: {
+    length: 'u64',
+    byteLength: 'u64',
+    treeHash: '[u8;32]'
+  },
+  /**
+   * Lookup60: pallet_feeds::pallet::Call
+   **/
+  PalletFeedsCall: {
+    _enum: {
+      publish_feed: {
+        key: '[u8;32]',
+        manifest: 'Bytes',
+        head: 'Bytes',
+      },
+      update_feed: {
+        feed: 'u64',
+        head: 'Bytes'
+      }
+    }
+  },
+  /**
+   * Lookup61: pallet_feeds::pallet::Event
+   **/
+  PalletFeedsEvent: {
+    _enum: {
+      FeedPublished: {
+        feed: 'u64',
+        key: '[u8;32]',
+        publisher: 'AccountId32',
+        length: 'u64',
+        byteLength: 'u64',
+      },
+      FeedUpdated: {
+        feed: 'u64',
+        length: 'u64',
+        byteLength: 'u64'
+      }
+    }
+  },
+  /**
+   * Lookup62: pallet_feeds::pallet::Error
+   **/
+  PalletFeedsError: {
+    _enum: ['FeedExists', 'FeedNotFound', 'InvalidManifest', 'MalformedRoot', 'InvalidRootSignature', 'StaleRoot', 'EmptyFeed']
+  },
+  /**
+   * Lookup63: pallet_plans::Plan
+   **/
+  PalletPlansPlan: {
+    feed: 'u64',
+    sponsor: 'AccountId32',
+    mode: 'PalletPlansMode',
+    ranges: 'Option<Vec<{"start":"u64","end":"u64"}>>',
+    status: 'PalletPlansPlanStatus',
+    backing: 'u128',
+    positions: 'u16',
+    createdAt: 'u32'
+  },
+  /**
+   * Lookup64: pallet_plans::Mode
+   **/
+  PalletPlansMode: {
+    _enum: {
+      Replicate: 'PalletPlansReplicate',
+      Erasure: 'PalletPlansErasure'
+    }
+  },
+  /**
+   * Lookup65: pallet_plans::Replicate
+   **/
+  PalletPlansReplicate: {
+    replicas: 'u16'
+  },
+  /**
+   * Lookup66: pallet_plans::Erasure
+   **/
+  PalletPlansErasure: {
+    k: 'u16',
+    m: 'u16'
+  },
+  /**
+   * Lookup70: pallet_plans::PlanStatus
+   **/
+  PalletPlansPlanStatus: {
+    _enum: ['Queued', 'Active', 'Ended']
+  },
+  /**
+   * Lookup71: pallet_plans::Position
+   **/
+  PalletPlansPosition: {
+    hoster: 'Option<AccountId32>',
+    state: 'PalletPlansPositionState',
+    ready: 'bool',
+    bytes: 'u64',
+    strikes: 'u32',
+    paidUntil: 'u32'
+  },
+  /**
+   * Lookup73: pallet_plans::PositionState
+   **/
+  PalletPlansPositionState: {
+    _enum: {
+      Vacant: 'Null',
+      Setup: 'u64',
+      Active: 'Null'
+    }
+  },
+  /**
+   * Lookup75: pallet_plans::SlotRoot
+   **/
+  PalletPlansSlotRoot: {
+    length: 'u64',
+    byteLength: 'u64',
+    treeHash: '[u8;32]'
+  },
+  /**
+   * Lookup77: pallet_plans::Amendment
+   **/
+  PalletPlansAmendment: {
+    plan: 'u64',
+    kind: 'PalletPlansAmendmentKind',
+    positions: 'Vec<u16>',
+    hosters: 'Vec<AccountId32>',
+    encoders: 'Vec<AccountId32>',
+    attesters: 'Vec<AccountId32>',
+    deadline: 'u32',
+    proposed: 'Option<PalletPlansProposedEncoding>'
+  },
+  /**
+   * Lookup78: pallet_plans::AmendmentKind
+   **/
+  PalletPlansAmendmentKind: {
+    _enum: ['New', 'Repair']
+  },
+  /**
+   * Lookup81: pallet_plans::ProposedEncoding
+   **/
+  PalletPlansProposedEncoding: {
+    encoder: 'AccountId32',
+    slots: 'Vec<PalletPlansSlotRoot>'
+  },
+  /**
+   * Lookup86: pallet_plans::pallet::Call
+   **/
+  PalletPlansCall: {
+    _enum: {
+      request_hosting: {
+        feed: 'u64',
+        mode: 'PalletPlansMode',
+        ranges: 'Option<Vec<{"start":"u64","end":"u64"}>>',
+      },
+      unpublish: {
+        plan: 'u64',
+      },
+      support: {
+        plan: 'u64',
+        amount: 'u128',
+      },
+      hosting_ready: {
+        amendment: 'u64',
+        position: 'u16',
+      },
+      report_setup: {
+        amendment: 'u64',
+        position: 'u16',
+        success: 'bool',
+      },
+      submit_encoding: {
+        amendment: 'u64',
+        slots: 'Vec<PalletPlansSlotRoot>'
+      }
+    }
+  },
+  /**
+   * Lookup87: pallet_plans::pallet::Event
+   **/
+  PalletPlansEvent: {
+    _enum: {
+      HostingRequested: {
+        plan: 'u64',
+        feed: 'u64',
+        sponsor: 'AccountId32',
+        mode: 'PalletPlansMode',
+      },
+      NewAmendment: {
+        id: 'u64',
+        plan: 'u64',
+        positions: 'Vec<u16>',
+        hosters: 'Vec<AccountId32>',
+        encoders: 'Vec<AccountId32>',
+        attesters: 'Vec<AccountId32>',
+        deadline: 'u32',
+      },
+      HostingReady: {
+        amendment: 'u64',
+        plan: 'u64',
+        position: 'u16',
+        hoster: 'AccountId32',
+      },
+      HostingStarted: {
+        plan: 'u64',
+        position: 'u16',
+        hoster: 'AccountId32',
+      },
+      SetupFailed: {
+        amendment: 'u64',
+        plan: 'u64',
+        position: 'u16',
+        hoster: 'AccountId32',
+      },
+      EncodingProposed: {
+        amendment: 'u64',
+        plan: 'u64',
+        encoder: 'AccountId32',
+      },
+      EncodingAccepted: {
+        amendment: 'u64',
+        plan: 'u64',
+      },
+      EncodingDisputed: {
+        amendment: 'u64',
+        plan: 'u64',
+      },
+      PositionFreed: {
+        plan: 'u64',
+        position: 'u16',
+        hoster: 'AccountId32',
+      },
+      PlanSupported: {
+        plan: 'u64',
+        supporter: 'AccountId32',
+        amount: 'u128',
+      },
+      PlanEnded: {
+        plan: 'u64'
+      }
+    }
+  },
+  /**
+   * Lookup88: pallet_plans::pallet::Error
+   **/
+  PalletPlansError: {
+    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NotReady', 'EncodingPending', 'WrongSlotCount', 'InsufficientRatio', 'ZeroAmount']
+  },
+  /**
+   * Lookup89: pallet_challenges::StorageChallenge
+   **/
+  PalletChallengesStorageChallenge: {
+    plan: 'u64',
+    position: 'u16',
+    hoster: 'AccountId32',
+    indexes: 'Vec<u64>',
+    length: 'u64',
+    treeHash: '[u8;32]',
+    deadline: 'u32'
+  },
+  /**
+   * Lookup90: pallet_challenges::PerformanceCheck
+   **/
+  PalletChallengesPerformanceCheck: {
+    plan: 'u64',
+    position: 'u16',
+    hoster: 'AccountId32',
+    attesters: 'Vec<AccountId32>',
+    reports: 'Vec<PalletChallengesReport>',
+    deadline: 'u32'
+  },
+  /**
+   * Lookup91: pallet_challenges::Report
+   **/
+  PalletChallengesReport: {
+    attester: 'AccountId32',
+    success: 'bool',
+    latencyMs: 'u32',
+    throughput: 'u64'
+  },
+  /**
+   * Lookup93: pallet_challenges::Due
+   **/
+  PalletChallengesDue: {
+    kind: 'PalletChallengesCheckKind',
+    plan: 'u64',
+    position: 'u16',
+    id: 'u64'
+  },
+  /**
+   * Lookup94: pallet_challenges::CheckKind
+   **/
+  PalletChallengesCheckKind: {
+    _enum: ['Storage', 'Performance']
+  },
+  /**
+   * Lookup96: pallet_challenges::NextChecks
+   **/
+  PalletChallengesNextChecks: {
+    storage: 'u32',
+    performance: 'u32'
+  },
+  /**
+   * Lookup98: pallet_challenges::pallet::Call
+   **/
+  PalletChallengesCall: {
+    _enum: {
+      submit_storage_proof: {
+        challenge: 'u64',
+        proofs: 'Vec<Bytes>',
+      },
+      submit_performance_report: {
+        check: 'u64',
+        success: 'bool',
+        latencyMs: 'u32',
+        throughput: 'u64',
+        contact: 'Option<[u8;64]>'
+      }
+    }
+  },
+  /**
+   * Lookup102: pallet_challenges::pallet::Event
+   **/
+  PalletChallengesEvent: {
+    _enum: {
+      StorageChallenge: {
+        id: 'u64',
+        plan: 'u64',
+        position: 'u16',
+        hoster: 'AccountId32',
+        indexes: 'Vec<u64>',
+        length: 'u64',
+        deadline: 'u32',
+      },
+      StorageProofAccepted: {
+        id: 'u64',
+        plan: 'u64',
+        position: 'u16',
+        hoster: 'AccountId32',
+        paid: 'u128',
+      },
+      StorageProofFailed: {
+        id: 'u64',
+        plan: 'u64',
+        position: 'u16',
+        hoster: 'AccountId32',
+      },
+      PerformanceCheck: {
+        id: 'u64',
+        plan: 'u64',
+        position: 'u16',
+        hoster: 'AccountId32',
+        attesters: 'Vec<AccountId32>',
+        deadline: 'u32',
+      },
+      PerformanceReported: {
+        id: 'u64',
+        attester: 'AccountId32',
+      },
+      PerformanceResult: {
+        id: 'u64',
+        plan: 'u64',
+        position: 'u16',
+        hoster: 'AccountId32',
+        verdict: 'PalletChallengesVerdict',
+        latencyMs: 'u32',
+        throughput: 'u64'
+      }
+    }
+  },
+  /**
+   * Lookup103: pallet_challenges::Verdict
+   **/
+  PalletChallengesVerdict: {
+    _enum: ['Served', 'NotServed', 'Inconclusive']
+  },
+  /**
+   * Lookup104: pallet_challenges::pallet::Error
+   **/
+  PalletChallengesError: {
+    _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'InvalidContactProof']
+  },
+  /**
+   * Lookup108: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -237,31 +793,31 @@ export default {
     }
   },
   /**
-   * Lookup45: sp_core::ed25519::Signature
+   * Lookup109: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup47: sp_core::sr25519::Signature
+   * Lookup110: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup48: sp_core::ecdsa::Signature
+   * Lookup111: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup50: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup113: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup51: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup114: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup52: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup115: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup57: datdot_runtime::Runtime
+   * Lookup120: datdot_runtime::Runtime
    **/
   DatdotRuntimeRuntime: 'Null'
 };

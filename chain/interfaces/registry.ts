@@ -5,7 +5,7 @@
 // this is required to allow for ambient/previous definitions
 import '@polkadot/types/types/registry';
 
-import type { DatdotRuntimeRuntime, FrameSupportDispatchDispatchClass, FrameSupportDispatchDispatchInfo, FrameSupportDispatchPays, FrameSystemAccountInfo, FrameSystemCall, FrameSystemError, FrameSystemEvent, FrameSystemEventRecord, FrameSystemExtensionsCheckGenesis, FrameSystemExtensionsCheckSpecVersion, FrameSystemExtensionsCheckTxVersion, FrameSystemPhase, PalletBalancesAccountData, PalletRandomnessError, PalletSudoCall, PalletSudoError, PalletSudoEvent, PalletTimestampError, SpArithmeticArithmeticError, SpCoreEcdsaSignature, SpCoreEd25519Signature, SpCoreSr25519Signature, SpRuntimeDigest, SpRuntimeDigestDigestItem, SpRuntimeDispatchError, SpRuntimeModuleError, SpRuntimeMultiSignature, SpRuntimeTokenError, SpRuntimeTransactionalError, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
+import type { DatdotRuntimeRuntime, FrameSupportDispatchDispatchClass, FrameSupportDispatchDispatchInfo, FrameSupportDispatchPays, FrameSystemAccountInfo, FrameSystemCall, FrameSystemError, FrameSystemEvent, FrameSystemEventRecord, FrameSystemExtensionsCheckGenesis, FrameSystemExtensionsCheckSpecVersion, FrameSystemExtensionsCheckTxVersion, FrameSystemPhase, PalletBalancesAccountData, PalletChallengesCall, PalletChallengesCheckKind, PalletChallengesDue, PalletChallengesError, PalletChallengesEvent, PalletChallengesNextChecks, PalletChallengesPerformanceCheck, PalletChallengesReport, PalletChallengesStorageChallenge, PalletChallengesVerdict, PalletFeedsCall, PalletFeedsError, PalletFeedsEvent, PalletFeedsFeed, PalletFeedsFeedRoot, PalletParamsCall, PalletParamsError, PalletParamsEvent, PalletParamsParams, PalletPlansAmendment, PalletPlansAmendmentKind, PalletPlansCall, PalletPlansErasure, PalletPlansError, PalletPlansEvent, PalletPlansMode, PalletPlansPlan, PalletPlansPlanStatus, PalletPlansPosition, PalletPlansPositionState, PalletPlansProposedEncoding, PalletPlansReplicate, PalletPlansSlotRoot, PalletRandomnessError, PalletRatioCall, PalletRatioError, PalletRatioEvent, PalletRatioReason, PalletRolesCall, PalletRolesError, PalletRolesEvent, PalletRolesProvider, PalletRolesRole, PalletSudoCall, PalletSudoError, PalletSudoEvent, PalletTimestampError, SpArithmeticArithmeticError, SpCoreEcdsaSignature, SpCoreEd25519Signature, SpCoreSr25519Signature, SpRuntimeDigest, SpRuntimeDigestDigestItem, SpRuntimeDispatchError, SpRuntimeModuleError, SpRuntimeMultiSignature, SpRuntimeTokenError, SpRuntimeTransactionalError, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
 
 declare module '@polkadot/types/types/registry' {
   interface InterfaceTypes {
@@ -23,7 +23,49 @@ declare module '@polkadot/types/types/registry' {
     FrameSystemExtensionsCheckTxVersion: FrameSystemExtensionsCheckTxVersion;
     FrameSystemPhase: FrameSystemPhase;
     PalletBalancesAccountData: PalletBalancesAccountData;
+    PalletChallengesCall: PalletChallengesCall;
+    PalletChallengesCheckKind: PalletChallengesCheckKind;
+    PalletChallengesDue: PalletChallengesDue;
+    PalletChallengesError: PalletChallengesError;
+    PalletChallengesEvent: PalletChallengesEvent;
+    PalletChallengesNextChecks: PalletChallengesNextChecks;
+    PalletChallengesPerformanceCheck: PalletChallengesPerformanceCheck;
+    PalletChallengesReport: PalletChallengesReport;
+    PalletChallengesStorageChallenge: PalletChallengesStorageChallenge;
+    PalletChallengesVerdict: PalletChallengesVerdict;
+    PalletFeedsCall: PalletFeedsCall;
+    PalletFeedsError: PalletFeedsError;
+    PalletFeedsEvent: PalletFeedsEvent;
+    PalletFeedsFeed: PalletFeedsFeed;
+    PalletFeedsFeedRoot: PalletFeedsFeedRoot;
+    PalletParamsCall: PalletParamsCall;
+    PalletParamsError: PalletParamsError;
+    PalletParamsEvent: PalletParamsEvent;
+    PalletParamsParams: PalletParamsParams;
+    PalletPlansAmendment: PalletPlansAmendment;
+    PalletPlansAmendmentKind: PalletPlansAmendmentKind;
+    PalletPlansCall: PalletPlansCall;
+    PalletPlansErasure: PalletPlansErasure;
+    PalletPlansError: PalletPlansError;
+    PalletPlansEvent: PalletPlansEvent;
+    PalletPlansMode: PalletPlansMode;
+    PalletPlansPlan: PalletPlansPlan;
+    PalletPlansPlanStatus: PalletPlansPlanStatus;
+    PalletPlansPosition: PalletPlansPosition;
+    PalletPlansPositionState: PalletPlansPositionState;
+    PalletPlansProposedEncoding: PalletPlansProposedEncoding;
+    PalletPlansReplicate: PalletPlansReplicate;
+    PalletPlansSlotRoot: PalletPlansSlotRoot;
     PalletRandomnessError: PalletRandomnessError;
+    PalletRatioCall: PalletRatioCall;
+    PalletRatioError: PalletRatioError;
+    PalletRatioEvent: PalletRatioEvent;
+    PalletRatioReason: PalletRatioReason;
+    PalletRolesCall: PalletRolesCall;
+    PalletRolesError: PalletRolesError;
+    PalletRolesEvent: PalletRolesEvent;
+    PalletRolesProvider: PalletRolesProvider;
+    PalletRolesRole: PalletRolesRole;
     PalletSudoCall: PalletSudoCall;
     PalletSudoError: PalletSudoError;
     PalletSudoEvent: PalletSudoEvent;

@@ -5,7 +5,7 @@
 // this is required to allow for ambient/previous definitions
 import '@polkadot/types/lookup';
 
-import type { Bytes, Compact, Enum, Null, Result, Struct, U8aFixed, Vec, u128, u32, u64, u8 } from '@polkadot/types-codec';
+import type { Bytes, Compact, Enum, Null, Option, Result, Struct, U8aFixed, Vec, bool, u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
 import type { AccountId32, Call, H256 } from '@polkadot/types/interfaces/runtime';
 import type { Event } from '@polkadot/types/interfaces/system';
 
@@ -233,7 +233,617 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RequireSudo';
   }
 
-  /** @name SpRuntimeMultiSignature (44) */
+  /** @name PalletParamsParams (41) */
+  interface PalletParamsParams extends Struct {
+    readonly challengePeriod: u32;
+    readonly samples: u32;
+    readonly responseWindow: u32;
+    readonly maxStrikes: u32;
+    readonly performancePeriod: u32;
+    readonly attestersPerCheck: u32;
+    readonly amendmentDeadline: u32;
+    readonly ratioPerMibBlock: u128;
+    readonly attesterReward: u128;
+    readonly encoderReward: u128;
+    readonly maxAmendmentsPerBlock: u32;
+  }
+
+  /** @name PalletParamsCall (42) */
+  interface PalletParamsCall extends Enum {
+    readonly isSetParams: boolean;
+    readonly asSetParams: {
+      readonly params: PalletParamsParams;
+    } & Struct;
+    readonly type: 'SetParams';
+  }
+
+  /** @name PalletParamsEvent (43) */
+  interface PalletParamsEvent extends Enum {
+    readonly isParamsChanged: boolean;
+    readonly asParamsChanged: {
+      readonly params: PalletParamsParams;
+    } & Struct;
+    readonly type: 'ParamsChanged';
+  }
+
+  /** @name PalletParamsError (44) */
+  interface PalletParamsError extends Enum {
+    readonly isInvalidParams: boolean;
+    readonly type: 'InvalidParams';
+  }
+
+  /** @name PalletRatioCall (45) */
+  interface PalletRatioCall extends Enum {
+    readonly isTransferRatio: boolean;
+    readonly asTransferRatio: {
+      readonly to: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly type: 'TransferRatio';
+  }
+
+  /** @name PalletRatioEvent (46) */
+  interface PalletRatioEvent extends Enum {
+    readonly isTransferred: boolean;
+    readonly asTransferred: {
+      readonly from: AccountId32;
+      readonly to: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly isPaid: boolean;
+    readonly asPaid: {
+      readonly payer: AccountId32;
+      readonly payee: AccountId32;
+      readonly amount: u128;
+      readonly reason: PalletRatioReason;
+      readonly plan: u64;
+    } & Struct;
+    readonly isRewarded: boolean;
+    readonly asRewarded: {
+      readonly who: AccountId32;
+      readonly amount: u128;
+      readonly reason: PalletRatioReason;
+    } & Struct;
+    readonly type: 'Transferred' | 'Paid' | 'Rewarded';
+  }
+
+  /** @name PalletRatioReason (47) */
+  interface PalletRatioReason extends Enum {
+    readonly isHosting: boolean;
+    readonly isAttesting: boolean;
+    readonly isEncoding: boolean;
+    readonly type: 'Hosting' | 'Attesting' | 'Encoding';
+  }
+
+  /** @name PalletRatioError (48) */
+  interface PalletRatioError extends Enum {
+    readonly isInsufficientRatio: boolean;
+    readonly isZeroAmount: boolean;
+    readonly isSelfTransfer: boolean;
+    readonly type: 'InsufficientRatio' | 'ZeroAmount' | 'SelfTransfer';
+  }
+
+  /** @name PalletRolesProvider (49) */
+  interface PalletRolesProvider extends Struct {
+    readonly noiseKey: U8aFixed;
+    readonly hoster: bool;
+    readonly encoder: bool;
+    readonly attester: bool;
+    readonly capacity: u64;
+    readonly committed: u64;
+    readonly pausedUntil: u32;
+    readonly strikes: u32;
+    readonly reputation: u32;
+  }
+
+  /** @name PalletRolesRole (51) */
+  interface PalletRolesRole extends Enum {
+    readonly isHoster: boolean;
+    readonly isEncoder: boolean;
+    readonly isAttester: boolean;
+    readonly type: 'Hoster' | 'Encoder' | 'Attester';
+  }
+
+  /** @name PalletRolesCall (54) */
+  interface PalletRolesCall extends Enum {
+    readonly isRegisterHoster: boolean;
+    readonly asRegisterHoster: {
+      readonly noiseKey: U8aFixed;
+      readonly capacity: u64;
+    } & Struct;
+    readonly isRegisterEncoder: boolean;
+    readonly asRegisterEncoder: {
+      readonly noiseKey: U8aFixed;
+    } & Struct;
+    readonly isRegisterAttester: boolean;
+    readonly asRegisterAttester: {
+      readonly noiseKey: U8aFixed;
+    } & Struct;
+    readonly isUnregister: boolean;
+    readonly asUnregister: {
+      readonly role: PalletRolesRole;
+    } & Struct;
+    readonly isPause: boolean;
+    readonly asPause: {
+      readonly until: u32;
+    } & Struct;
+    readonly type: 'RegisterHoster' | 'RegisterEncoder' | 'RegisterAttester' | 'Unregister' | 'Pause';
+  }
+
+  /** @name PalletRolesEvent (55) */
+  interface PalletRolesEvent extends Enum {
+    readonly isRegistered: boolean;
+    readonly asRegistered: {
+      readonly who: AccountId32;
+      readonly role: PalletRolesRole;
+      readonly noiseKey: U8aFixed;
+    } & Struct;
+    readonly isUnregistered: boolean;
+    readonly asUnregistered: {
+      readonly who: AccountId32;
+      readonly role: PalletRolesRole;
+    } & Struct;
+    readonly isCapacityChanged: boolean;
+    readonly asCapacityChanged: {
+      readonly who: AccountId32;
+      readonly capacity: u64;
+    } & Struct;
+    readonly isPaused: boolean;
+    readonly asPaused: {
+      readonly who: AccountId32;
+      readonly until: u32;
+    } & Struct;
+    readonly type: 'Registered' | 'Unregistered' | 'CapacityChanged' | 'Paused';
+  }
+
+  /** @name PalletRolesError (56) */
+  interface PalletRolesError extends Enum {
+    readonly isNotRegistered: boolean;
+    readonly isNoiseKeyMismatch: boolean;
+    readonly isZeroCapacity: boolean;
+    readonly isCapacityBelowCommitted: boolean;
+    readonly isStillHosting: boolean;
+    readonly isInsufficientCapacity: boolean;
+    readonly isInvalidPause: boolean;
+    readonly type: 'NotRegistered' | 'NoiseKeyMismatch' | 'ZeroCapacity' | 'CapacityBelowCommitted' | 'StillHosting' | 'InsufficientCapacity' | 'InvalidPause';
+  }
+
+  /** @name PalletFeedsFeed (57) */
+  interface PalletFeedsFeed extends Struct {
+    readonly key: U8aFixed;
+    readonly manifest: Bytes;
+    readonly publisher: AccountId32;
+    readonly root: PalletFeedsFeedRoot;
+    readonly signature: Bytes;
+    readonly updatedAt: u32;
+    readonly previous: Option<PalletFeedsFeedRoot>;
+  }
+
+  /** @name PalletFeedsFeedRoot (58) */
+  interface PalletFeedsFeedRoot extends Struct {
+    readonly length: u64;
+    readonly byteLength: u64;
+    readonly treeHash: U8aFixed;
+  }
+
+  /** @name PalletFeedsCall (60) */
+  interface PalletFeedsCall extends Enum {
+    readonly isPublishFeed: boolean;
+    readonly asPublishFeed: {
+      readonly key: U8aFixed;
+      readonly manifest: Bytes;
+      readonly head: Bytes;
+    } & Struct;
+    readonly isUpdateFeed: boolean;
+    readonly asUpdateFeed: {
+      readonly feed: u64;
+      readonly head: Bytes;
+    } & Struct;
+    readonly type: 'PublishFeed' | 'UpdateFeed';
+  }
+
+  /** @name PalletFeedsEvent (61) */
+  interface PalletFeedsEvent extends Enum {
+    readonly isFeedPublished: boolean;
+    readonly asFeedPublished: {
+      readonly feed: u64;
+      readonly key: U8aFixed;
+      readonly publisher: AccountId32;
+      readonly length: u64;
+      readonly byteLength: u64;
+    } & Struct;
+    readonly isFeedUpdated: boolean;
+    readonly asFeedUpdated: {
+      readonly feed: u64;
+      readonly length: u64;
+      readonly byteLength: u64;
+    } & Struct;
+    readonly type: 'FeedPublished' | 'FeedUpdated';
+  }
+
+  /** @name PalletFeedsError (62) */
+  interface PalletFeedsError extends Enum {
+    readonly isFeedExists: boolean;
+    readonly isFeedNotFound: boolean;
+    readonly isInvalidManifest: boolean;
+    readonly isMalformedRoot: boolean;
+    readonly isInvalidRootSignature: boolean;
+    readonly isStaleRoot: boolean;
+    readonly isEmptyFeed: boolean;
+    readonly type: 'FeedExists' | 'FeedNotFound' | 'InvalidManifest' | 'MalformedRoot' | 'InvalidRootSignature' | 'StaleRoot' | 'EmptyFeed';
+  }
+
+  /** @name PalletPlansPlan (63) */
+  interface PalletPlansPlan extends Struct {
+    readonly feed: u64;
+    readonly sponsor: AccountId32;
+    readonly mode: PalletPlansMode;
+    readonly ranges: Option<Vec<{
+      readonly start: u64;
+      readonly end: u64;
+    } & Struct>>;
+    readonly status: PalletPlansPlanStatus;
+    readonly backing: u128;
+    readonly positions: u16;
+    readonly createdAt: u32;
+  }
+
+  /** @name PalletPlansMode (64) */
+  interface PalletPlansMode extends Enum {
+    readonly isReplicate: boolean;
+    readonly asReplicate: PalletPlansReplicate;
+    readonly isErasure: boolean;
+    readonly asErasure: PalletPlansErasure;
+    readonly type: 'Replicate' | 'Erasure';
+  }
+
+  /** @name PalletPlansReplicate (65) */
+  interface PalletPlansReplicate extends Struct {
+    readonly replicas: u16;
+  }
+
+  /** @name PalletPlansErasure (66) */
+  interface PalletPlansErasure extends Struct {
+    readonly k: u16;
+    readonly m: u16;
+  }
+
+  /** @name PalletPlansPlanStatus (70) */
+  interface PalletPlansPlanStatus extends Enum {
+    readonly isQueued: boolean;
+    readonly isActive: boolean;
+    readonly isEnded: boolean;
+    readonly type: 'Queued' | 'Active' | 'Ended';
+  }
+
+  /** @name PalletPlansPosition (71) */
+  interface PalletPlansPosition extends Struct {
+    readonly hoster: Option<AccountId32>;
+    readonly state: PalletPlansPositionState;
+    readonly ready: bool;
+    readonly bytes: u64;
+    readonly strikes: u32;
+    readonly paidUntil: u32;
+  }
+
+  /** @name PalletPlansPositionState (73) */
+  interface PalletPlansPositionState extends Enum {
+    readonly isVacant: boolean;
+    readonly isSetup: boolean;
+    readonly asSetup: u64;
+    readonly isActive: boolean;
+    readonly type: 'Vacant' | 'Setup' | 'Active';
+  }
+
+  /** @name PalletPlansSlotRoot (75) */
+  interface PalletPlansSlotRoot extends Struct {
+    readonly length: u64;
+    readonly byteLength: u64;
+    readonly treeHash: U8aFixed;
+  }
+
+  /** @name PalletPlansAmendment (77) */
+  interface PalletPlansAmendment extends Struct {
+    readonly plan: u64;
+    readonly kind: PalletPlansAmendmentKind;
+    readonly positions: Vec<u16>;
+    readonly hosters: Vec<AccountId32>;
+    readonly encoders: Vec<AccountId32>;
+    readonly attesters: Vec<AccountId32>;
+    readonly deadline: u32;
+    readonly proposed: Option<PalletPlansProposedEncoding>;
+  }
+
+  /** @name PalletPlansAmendmentKind (78) */
+  interface PalletPlansAmendmentKind extends Enum {
+    readonly isNew: boolean;
+    readonly isRepair: boolean;
+    readonly type: 'New' | 'Repair';
+  }
+
+  /** @name PalletPlansProposedEncoding (81) */
+  interface PalletPlansProposedEncoding extends Struct {
+    readonly encoder: AccountId32;
+    readonly slots: Vec<PalletPlansSlotRoot>;
+  }
+
+  /** @name PalletPlansCall (86) */
+  interface PalletPlansCall extends Enum {
+    readonly isRequestHosting: boolean;
+    readonly asRequestHosting: {
+      readonly feed: u64;
+      readonly mode: PalletPlansMode;
+      readonly ranges: Option<Vec<{
+      readonly start: u64;
+      readonly end: u64;
+    } & Struct>>;
+    } & Struct;
+    readonly isUnpublish: boolean;
+    readonly asUnpublish: {
+      readonly plan: u64;
+    } & Struct;
+    readonly isSupport: boolean;
+    readonly asSupport: {
+      readonly plan: u64;
+      readonly amount: u128;
+    } & Struct;
+    readonly isHostingReady: boolean;
+    readonly asHostingReady: {
+      readonly amendment: u64;
+      readonly position: u16;
+    } & Struct;
+    readonly isReportSetup: boolean;
+    readonly asReportSetup: {
+      readonly amendment: u64;
+      readonly position: u16;
+      readonly success: bool;
+    } & Struct;
+    readonly isSubmitEncoding: boolean;
+    readonly asSubmitEncoding: {
+      readonly amendment: u64;
+      readonly slots: Vec<PalletPlansSlotRoot>;
+    } & Struct;
+    readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportSetup' | 'SubmitEncoding';
+  }
+
+  /** @name PalletPlansEvent (87) */
+  interface PalletPlansEvent extends Enum {
+    readonly isHostingRequested: boolean;
+    readonly asHostingRequested: {
+      readonly plan: u64;
+      readonly feed: u64;
+      readonly sponsor: AccountId32;
+      readonly mode: PalletPlansMode;
+    } & Struct;
+    readonly isNewAmendment: boolean;
+    readonly asNewAmendment: {
+      readonly id: u64;
+      readonly plan: u64;
+      readonly positions: Vec<u16>;
+      readonly hosters: Vec<AccountId32>;
+      readonly encoders: Vec<AccountId32>;
+      readonly attesters: Vec<AccountId32>;
+      readonly deadline: u32;
+    } & Struct;
+    readonly isHostingReady: boolean;
+    readonly asHostingReady: {
+      readonly amendment: u64;
+      readonly plan: u64;
+      readonly position: u16;
+      readonly hoster: AccountId32;
+    } & Struct;
+    readonly isHostingStarted: boolean;
+    readonly asHostingStarted: {
+      readonly plan: u64;
+      readonly position: u16;
+      readonly hoster: AccountId32;
+    } & Struct;
+    readonly isSetupFailed: boolean;
+    readonly asSetupFailed: {
+      readonly amendment: u64;
+      readonly plan: u64;
+      readonly position: u16;
+      readonly hoster: AccountId32;
+    } & Struct;
+    readonly isEncodingProposed: boolean;
+    readonly asEncodingProposed: {
+      readonly amendment: u64;
+      readonly plan: u64;
+      readonly encoder: AccountId32;
+    } & Struct;
+    readonly isEncodingAccepted: boolean;
+    readonly asEncodingAccepted: {
+      readonly amendment: u64;
+      readonly plan: u64;
+    } & Struct;
+    readonly isEncodingDisputed: boolean;
+    readonly asEncodingDisputed: {
+      readonly amendment: u64;
+      readonly plan: u64;
+    } & Struct;
+    readonly isPositionFreed: boolean;
+    readonly asPositionFreed: {
+      readonly plan: u64;
+      readonly position: u16;
+      readonly hoster: AccountId32;
+    } & Struct;
+    readonly isPlanSupported: boolean;
+    readonly asPlanSupported: {
+      readonly plan: u64;
+      readonly supporter: AccountId32;
+      readonly amount: u128;
+    } & Struct;
+    readonly isPlanEnded: boolean;
+    readonly asPlanEnded: {
+      readonly plan: u64;
+    } & Struct;
+    readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanSupported' | 'PlanEnded';
+  }
+
+  /** @name PalletPlansError (88) */
+  interface PalletPlansError extends Enum {
+    readonly isFeedNotFound: boolean;
+    readonly isPlanNotFound: boolean;
+    readonly isPlanEnded: boolean;
+    readonly isInvalidMode: boolean;
+    readonly isInvalidRanges: boolean;
+    readonly isNotSponsor: boolean;
+    readonly isQueueFull: boolean;
+    readonly isAmendmentNotFound: boolean;
+    readonly isNotAssigned: boolean;
+    readonly isNotInSetup: boolean;
+    readonly isNotReady: boolean;
+    readonly isEncodingPending: boolean;
+    readonly isWrongSlotCount: boolean;
+    readonly isInsufficientRatio: boolean;
+    readonly isZeroAmount: boolean;
+    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NotReady' | 'EncodingPending' | 'WrongSlotCount' | 'InsufficientRatio' | 'ZeroAmount';
+  }
+
+  /** @name PalletChallengesStorageChallenge (89) */
+  interface PalletChallengesStorageChallenge extends Struct {
+    readonly plan: u64;
+    readonly position: u16;
+    readonly hoster: AccountId32;
+    readonly indexes: Vec<u64>;
+    readonly length: u64;
+    readonly treeHash: U8aFixed;
+    readonly deadline: u32;
+  }
+
+  /** @name PalletChallengesPerformanceCheck (90) */
+  interface PalletChallengesPerformanceCheck extends Struct {
+    readonly plan: u64;
+    readonly position: u16;
+    readonly hoster: AccountId32;
+    readonly attesters: Vec<AccountId32>;
+    readonly reports: Vec<PalletChallengesReport>;
+    readonly deadline: u32;
+  }
+
+  /** @name PalletChallengesReport (91) */
+  interface PalletChallengesReport extends Struct {
+    readonly attester: AccountId32;
+    readonly success: bool;
+    readonly latencyMs: u32;
+    readonly throughput: u64;
+  }
+
+  /** @name PalletChallengesDue (93) */
+  interface PalletChallengesDue extends Struct {
+    readonly kind: PalletChallengesCheckKind;
+    readonly plan: u64;
+    readonly position: u16;
+    readonly id: u64;
+  }
+
+  /** @name PalletChallengesCheckKind (94) */
+  interface PalletChallengesCheckKind extends Enum {
+    readonly isStorage: boolean;
+    readonly isPerformance: boolean;
+    readonly type: 'Storage' | 'Performance';
+  }
+
+  /** @name PalletChallengesNextChecks (96) */
+  interface PalletChallengesNextChecks extends Struct {
+    readonly storage: u32;
+    readonly performance: u32;
+  }
+
+  /** @name PalletChallengesCall (98) */
+  interface PalletChallengesCall extends Enum {
+    readonly isSubmitStorageProof: boolean;
+    readonly asSubmitStorageProof: {
+      readonly challenge: u64;
+      readonly proofs: Vec<Bytes>;
+    } & Struct;
+    readonly isSubmitPerformanceReport: boolean;
+    readonly asSubmitPerformanceReport: {
+      readonly check: u64;
+      readonly success: bool;
+      readonly latencyMs: u32;
+      readonly throughput: u64;
+      readonly contact: Option<U8aFixed>;
+    } & Struct;
+    readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
+  }
+
+  /** @name PalletChallengesEvent (102) */
+  interface PalletChallengesEvent extends Enum {
+    readonly isStorageChallenge: boolean;
+    readonly asStorageChallenge: {
+      readonly id: u64;
+      readonly plan: u64;
+      readonly position: u16;
+      readonly hoster: AccountId32;
+      readonly indexes: Vec<u64>;
+      readonly length: u64;
+      readonly deadline: u32;
+    } & Struct;
+    readonly isStorageProofAccepted: boolean;
+    readonly asStorageProofAccepted: {
+      readonly id: u64;
+      readonly plan: u64;
+      readonly position: u16;
+      readonly hoster: AccountId32;
+      readonly paid: u128;
+    } & Struct;
+    readonly isStorageProofFailed: boolean;
+    readonly asStorageProofFailed: {
+      readonly id: u64;
+      readonly plan: u64;
+      readonly position: u16;
+      readonly hoster: AccountId32;
+    } & Struct;
+    readonly isPerformanceCheck: boolean;
+    readonly asPerformanceCheck: {
+      readonly id: u64;
+      readonly plan: u64;
+      readonly position: u16;
+      readonly hoster: AccountId32;
+      readonly attesters: Vec<AccountId32>;
+      readonly deadline: u32;
+    } & Struct;
+    readonly isPerformanceReported: boolean;
+    readonly asPerformanceReported: {
+      readonly id: u64;
+      readonly attester: AccountId32;
+    } & Struct;
+    readonly isPerformanceResult: boolean;
+    readonly asPerformanceResult: {
+      readonly id: u64;
+      readonly plan: u64;
+      readonly position: u16;
+      readonly hoster: AccountId32;
+      readonly verdict: PalletChallengesVerdict;
+      readonly latencyMs: u32;
+      readonly throughput: u64;
+    } & Struct;
+    readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceReported' | 'PerformanceResult';
+  }
+
+  /** @name PalletChallengesVerdict (103) */
+  interface PalletChallengesVerdict extends Enum {
+    readonly isServed: boolean;
+    readonly isNotServed: boolean;
+    readonly isInconclusive: boolean;
+    readonly type: 'Served' | 'NotServed' | 'Inconclusive';
+  }
+
+  /** @name PalletChallengesError (104) */
+  interface PalletChallengesError extends Enum {
+    readonly isChallengeNotFound: boolean;
+    readonly isChallengeExpired: boolean;
+    readonly isNotChallenged: boolean;
+    readonly isWrongProofCount: boolean;
+    readonly isProofInvalid: boolean;
+    readonly isNotAttester: boolean;
+    readonly isAlreadyReported: boolean;
+    readonly isInvalidContactProof: boolean;
+    readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'InvalidContactProof';
+  }
+
+  /** @name SpRuntimeMultiSignature (108) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -244,25 +854,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (45) */
+  /** @name SpCoreEd25519Signature (109) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (47) */
+  /** @name SpCoreSr25519Signature (110) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (48) */
+  /** @name SpCoreEcdsaSignature (111) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (50) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (113) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (51) */
+  /** @name FrameSystemExtensionsCheckTxVersion (114) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (52) */
+  /** @name FrameSystemExtensionsCheckGenesis (115) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (57) */
+  /** @name DatdotRuntimeRuntime (120) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module

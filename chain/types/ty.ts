@@ -73,11 +73,11 @@ export const bytes: BytesTy = { kind: 'bytes' }
 export const runtimeCall: OuterTy = { kind: 'outer', which: 'call' }
 export const runtimeEvent: OuterTy = { kind: 'outer', which: 'event' }
 
-export const compact = <T>(inner: Ty<T>): CompactTy<T> => ({ kind: 'compact', inner })
+export const compact = <D extends Ty>(inner: D): CompactTy<JsOf<D>> => ({ kind: 'compact', inner })
 export const fixed = (len: number, path?: string): FixedTy => ({ kind: 'fixed', len, path: path?.split('::') })
-export const seq = <T>(inner: Ty<T>): SeqTy<T> => ({ kind: 'seq', inner })
-export const array = <T>(len: number, inner: Ty<T>): ArrayTy<T> => ({ kind: 'array', len, inner })
-export const option = <T>(inner: Ty<T>): OptionTy<T> => ({ kind: 'option', inner })
+export const seq = <D extends Ty>(inner: D): SeqTy<JsOf<D>> => ({ kind: 'seq', inner })
+export const array = <D extends Ty>(len: number, inner: D): ArrayTy<JsOf<D>> => ({ kind: 'array', len, inner })
+export const option = <D extends Ty>(inner: D): OptionTy<JsOf<D>> => ({ kind: 'option', inner })
 export const tuple = <I extends Ty[]>(...items: I): TupleTy<{ [K in keyof I]: JsOf<I[K]> }> => ({ kind: 'tuple', items })
 export const unit = tuple()
 export const named = <F extends Record<string, Ty>>(fields: F): Named<F> => ({ kind: 'named', fields })

@@ -1,0 +1,96 @@
+import { definePallet, signedCall } from '../frame/pallet.js'
+import type { DispatchCtx } from '../frame/pallet.js'
+import { map, value } from '../frame/storage.js'
+import type { StorageCtx } from '../frame/storage.js'
+import { AccountId32, bytes, fixed, named, option, struct, u32, u64 } from '../types/ty.js'
+import type { JsOf } from '../types/ty.js'
+import { ProofRefused, feedVerifier, verifySignedHead } from '../../hypercore/verify.js'
+import type { SignedHead } from '../../hypercore/verify.js'
+import { params } from './params.js'
+
+export const FeedRoot = struct('pallet_feeds::FeedRoot', { length: u64, byteLength: u64, treeHash: fixed(32) })
+export type FeedRootValue = JsOf<typeof FeedRoot>
+
+export const Feed = struct('pallet_feeds::Feed', {
+  /** The hypercore's public key, and its manifest (empty for compat cores whose key is the signer). */
+  key: fixed(32),
+  manifest: bytes,
+  publisher: AccountId32,
+  root: FeedRoot,
+  signature: bytes,
+  /** Block of the last update; until hosters had time to catch up, challenges use `previous`. */
+  updatedAt: u32,
+  previous: option(FeedRoot)
+})
+export type FeedValue = JsOf<typeof Feed>
+
+const storage = {
+  NextFeedId: value({ type: u64, default: 0n }),
+  Feeds: map({ hasher: 'Twox64Concat', key: u64, value: Feed }),
+  FeedByKey: map({ hasher: 'Blake2_128Concat', key: fixed(32), value: u64, docs: 'Feed id by hypercore key.' })
+}
+
+export const Feeds = definePallet({
+  name: 'Feeds',
+  storage,
+  events: {
+    FeedPublished: named({ feed: u64, key: fixed(32), publisher: AccountId32, length: u64, byteLength: u64 }),
+    FeedUpdated: named({ feed: u64, length: u64, byteLength: u64 })
+  },
+  errors: {
+    FeedExists: 'This hypercore is already published; use its feed id.',
+    FeedNotFound: 'No feed with this id.',
+    InvalidManifest: 'The manifest does not belong to the feed key.',
+    MalformedRoot: 'The head is not a hypercore roots proof (an upgrade from block 0 with every full root and the signature).',
+    InvalidRootSignature: 'The root is not signed by the feed key: forged, or of another hypercore.',
+    StaleRoot: 'The root is not newer than the one on chain: its length must be greater.',
+    EmptyFeed: 'A feed must have at least one block.'
+  },
+  calls: {
+    publishFeed: signedCall({ key: fixed(32), manifest: bytes, head: bytes }, (ctx, who, { key, manifest, head }) => {
+      if (storage.FeedByKey.contains(ctx, key)) throw Feeds.errors.FeedExists()
+      const signed = checkHead(key, manifest, head)
+      const id = storage.NextFeedId.get(ctx)
+      storage.NextFeedId.set(ctx, id + 1n)
+      storage.Feeds.set(ctx, id, { key, manifest, publisher: who, root: rootOf(signed), signature: signed.signature, updatedAt: ctx.block.number, previous: null })
+      storage.FeedByKey.set(ctx, key, id)
+      Feeds.emit(ctx, { type: 'FeedPublished', value: { feed: id, key, publisher: who, length: BigInt(signed.length), byteLength: BigInt(signed.byteLength) } })
+    }, 'Records a hypercore and its signed head (a roots proof made with hypercore\'s proof API).'),
+    updateFeed: signedCall({ feed: u64, head: bytes }, (ctx, _who, { feed: id, head }) => {
+      const feed = storage.Feeds.get(ctx, id)
+      if (feed === null) throw Feeds.errors.FeedNotFound()
+      const signed = checkHead(feed.key, feed.manifest, head)
+      if (BigInt(signed.length) <= feed.root.length) throw Feeds.errors.StaleRoot(`the chain has length ${feed.root.length}, this root has ${signed.length}`)
+      storage.Feeds.set(ctx, id, { ...feed, root: rootOf(signed), signature: signed.signature, updatedAt: ctx.block.number, previous: challengeRoot(ctx, feed) })
+      Feeds.emit(ctx, { type: 'FeedUpdated', value: { feed: id, length: BigInt(signed.length), byteLength: BigInt(signed.byteLength) } })
+    }, 'Records a newer signed head of a feed; anyone may submit it.')
+  }
+})
+
+function checkHead (key: Uint8Array, manifest: Uint8Array, head: Uint8Array): SignedHead {
+  try {
+    const signed = verifySignedHead(feedVerifier(key, manifest), head)
+    if (signed.length === 0) throw Feeds.errors.EmptyFeed()
+    return signed
+  } catch (err) {
+    if (!(err instanceof ProofRefused)) throw err
+    if (err.reason === 'InvalidManifest') throw Feeds.errors.InvalidManifest()
+    if (err.reason === 'Malformed') throw Feeds.errors.MalformedRoot(err.message)
+    throw Feeds.errors.InvalidRootSignature()
+  }
+}
+
+const rootOf = (s: SignedHead): FeedRootValue => ({ length: BigInt(s.length), byteLength: BigInt(s.byteLength), treeHash: s.treeHash })
+
+export function feed (ctx: StorageCtx, id: bigint): FeedValue | null {
+  return storage.Feeds.get(ctx, id)
+}
+
+/**
+ * The root that challenges may be checked against: the newest, once hosters had `amendmentDeadline`
+ * blocks to fetch what it added; the one before until then.
+ */
+export function challengeRoot (ctx: DispatchCtx, f: FeedValue): FeedRootValue {
+  const settled = ctx.block.number >= f.updatedAt + params(ctx).amendmentDeadline
+  return settled || f.previous === null ? f.root : f.previous
+}

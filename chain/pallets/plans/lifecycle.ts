@@ -1,0 +1,196 @@
+import { u8aEq } from '@polkadot/util'
+import type { DispatchCtx } from '../../frame/pallet.js'
+import type { StorageCtx } from '../../frame/storage.js'
+import { plansStorage as s, MAX_QUEUE } from './storage.js'
+import type { AmendmentValue, PlanValue, PositionValue } from './types.js'
+import { Draw } from '../draw.js'
+import { seed } from '../randomness.js'
+import { commit, drawMembers, freeCapacity, isActive, release, strike } from '../roles.js'
+import { feed } from '../feeds.js'
+import { params } from '../params.js'
+import { balance } from '../ratio.js'
+import { System } from '../system.js'
+import { cancelSchedules, scheduleChecks } from '../challenges/schedule.js'
+import { Plans } from './pallet.js'
+
+const VACANT: PositionValue = { hoster: null, state: { type: 'Vacant' }, ready: false, bytes: 0n, strikes: 0, paidUntil: 0 }
+
+export const vacantPosition = (): PositionValue => ({ ...VACANT })
+
+export function positionsOf (ctx: StorageCtx, planId: bigint, plan: PlanValue): Array<[number, PositionValue]> {
+  return Array.from({ length: plan.positions }, (_, i) => [i, s.Positions.get(ctx, planId, i)!] as [number, PositionValue])
+}
+
+/** Bytes one position of the plan holds: the feed (or its ranges) for replicas, a k-th of it for a slot. */
+export function bytesPerPosition (ctx: StorageCtx, plan: PlanValue, position: number, planId: bigint): bigint {
+  const f = feed(ctx, plan.feed)
+  if (f === null) return 0n
+  const { length, byteLength } = f.root
+  if (plan.mode.type === 'Erasure') {
+    const slot = s.Slots.get(ctx, planId, position)
+    if (slot !== null) return slot.byteLength
+    const k = BigInt(plan.mode.value.k)
+    return (byteLength + k - 1n) / k
+  }
+  if (plan.ranges === null) return byteLength
+  // Ranges are blocks; their bytes are estimated at the feed's mean block size, rounded up.
+  const covered = plan.ranges.reduce((n, r) => n + (r.end < length ? r.end : length) - (r.start < length ? r.start : length), 0n)
+  return (byteLength * covered + length - 1n) / length
+}
+
+export function enqueue (ctx: StorageCtx, planId: bigint): boolean {
+  const queue = s.Queue.get(ctx)
+  if (queue.includes(planId)) return true
+  if (queue.length >= MAX_QUEUE) return false
+  s.Queue.set(ctx, [...queue, planId])
+  return true
+}
+
+/** The queue in serving order: the sponsor's ratio plus the plan's backing, highest first; then oldest. */
+export function queueByPriority (ctx: DispatchCtx): bigint[] {
+  const entries = s.Queue.get(ctx).map((id, order) => {
+    const plan = s.Plans.get(ctx, id)
+    return { id, order, priority: plan === null ? -1n : balance(ctx, plan.sponsor) + plan.backing }
+  })
+  entries.sort((a, b) => (a.priority === b.priority ? a.order - b.order : a.priority > b.priority ? -1 : 1))
+  return entries.map((e) => e.id)
+}
+
+/**
+ * Gives a plan's vacant positions to hosters drawn from the block randomness, with attesters to check the
+ * setup and, for a new erasure plan, two encoders. Returns false (changing nothing) when the network has
+ * not enough eligible providers; the plan then stays queued.
+ */
+export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
+  const plan = s.Plans.get(ctx, planId)
+  if (plan === null || plan.status.type === 'Ended') return true
+  const all = positionsOf(ctx, planId, plan)
+  const vacant = all.filter(([, p]) => p.state.type === 'Vacant').map(([i]) => i)
+  if (vacant.length === 0) return true
+  const now = ctx.block.number
+  const holders = all.map(([, p]) => p.hoster).filter((h): h is Uint8Array => h !== null)
+  const isPlanMember = (who: Uint8Array) => u8aEq(who, plan.sponsor) || holders.some((h) => u8aEq(h, who))
+  const draw = new Draw(seed.get(ctx), `datdot/assign/${planId}`)
+  const sizes = vacant.map((i) => bytesPerPosition(ctx, plan, i, planId))
+  const largest = sizes.reduce((a, b) => (a > b ? a : b), 0n)
+
+  const hosters = drawMembers(ctx, 'Hoster', vacant.length, draw, (who, p) =>
+    isActive(p, now) && !isPlanMember(who) && freeCapacity(p) >= largest)
+  if (hosters.length < vacant.length) return false
+  const notHoster = (who: Uint8Array) => !isPlanMember(who) && !hosters.some((h) => u8aEq(h, who))
+  const attesters = drawMembers(ctx, 'Attester', Math.min(vacant.length, params(ctx).attestersPerCheck), draw, (who, p) => isActive(p, now) && notHoster(who))
+  if (attesters.length === 0) return false
+  const needsEncoding = plan.mode.type === 'Erasure'
+  const encoders = needsEncoding
+    ? drawMembers(ctx, 'Encoder', s.Slots.contains(ctx, planId, 0) ? 1 : 2, draw, (who, p) => isActive(p, now) && !u8aEq(who, plan.sponsor))
+    : []
+  if (needsEncoding && encoders.length < (s.Slots.contains(ctx, planId, 0) ? 1 : 2)) return false
+
+  const id = s.NextAmendmentId.get(ctx)
+  s.NextAmendmentId.set(ctx, id + 1n)
+  vacant.forEach((position, j) => {
+    commit(ctx, hosters[j], sizes[j])
+    s.Positions.set(ctx, planId, position, { ...VACANT, hoster: hosters[j], state: { type: 'Setup', value: id }, bytes: sizes[j] })
+    s.HosterPositions.set(ctx, hosters[j], [planId, position], now)
+  })
+  const deadline = now + params(ctx).amendmentDeadline
+  const amendment: AmendmentValue = {
+    plan: planId,
+    kind: { type: all.some(([, p]) => p.state.type !== 'Vacant') || s.Slots.contains(ctx, planId, 0) ? 'Repair' : 'New' },
+    positions: vacant,
+    hosters,
+    encoders,
+    attesters,
+    deadline,
+    proposed: null
+  }
+  s.Amendments.set(ctx, id, amendment)
+  s.AmendmentDeadlines.mutate(ctx, deadline, (ids) => [...ids, id])
+  Plans.emit(ctx, { type: 'NewAmendment', value: { id, plan: planId, positions: vacant, hosters, encoders, attesters, deadline } })
+  return true
+}
+
+/** The attester that checks a position's setup. */
+export function setupAttester (amendment: AmendmentValue, position: number): Uint8Array {
+  return amendment.attesters[amendment.positions.indexOf(position) % amendment.attesters.length]
+}
+
+export function activate (ctx: DispatchCtx, planId: bigint, position: number): void {
+  const plan = s.Plans.get(ctx, planId)!
+  const p = s.Positions.get(ctx, planId, position)!
+  s.Positions.set(ctx, planId, position, { ...p, state: { type: 'Active' }, ready: false, paidUntil: ctx.block.number })
+  if (plan.status.type === 'Queued') s.Plans.set(ctx, planId, { ...plan, status: { type: 'Active' } })
+  scheduleChecks(ctx, planId, position)
+  Plans.emit(ctx, { type: 'HostingStarted', value: { plan: planId, position, hoster: p.hoster! } })
+}
+
+/**
+ * Takes a position from its hoster (failed setup, struck out): releases the capacity, strikes the hoster
+ * if it failed, and queues the position for a fresh hoster.
+ */
+export function freePosition (ctx: DispatchCtx, planId: bigint, position: number, failed: boolean): void {
+  const p = s.Positions.get(ctx, planId, position)
+  if (p === null || p.hoster === null) return
+  release(ctx, p.hoster, p.bytes)
+  s.HosterPositions.remove(ctx, p.hoster, [planId, position])
+  cancelSchedules(ctx, planId, position)
+  if (failed) strike(ctx, p.hoster)
+  s.Positions.set(ctx, planId, position, vacantPosition())
+  Plans.emit(ctx, { type: 'PositionFreed', value: { plan: planId, position, hoster: p.hoster } })
+  enqueue(ctx, planId)
+}
+
+/** Ends a plan: every hoster's capacity is released, the backing returned, the plan left as Ended. */
+export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue): void {
+  for (const [position, p] of positionsOf(ctx, planId, plan)) {
+    if (p.hoster !== null) {
+      release(ctx, p.hoster, p.bytes)
+      s.HosterPositions.remove(ctx, p.hoster, [planId, position])
+    }
+    cancelSchedules(ctx, planId, position)
+    s.Positions.remove(ctx, planId, position)
+    s.Slots.remove(ctx, planId, position)
+  }
+  for (const [supporter, amount] of s.Support.entriesOf(ctx, planId)) {
+    unreserve(ctx, supporter, amount)
+    s.Support.remove(ctx, planId, supporter)
+  }
+  s.Queue.set(ctx, s.Queue.get(ctx).filter((id) => id !== planId))
+  s.Plans.set(ctx, planId, { ...plan, status: { type: 'Ended' }, backing: 0n })
+  Plans.emit(ctx, { type: 'PlanEnded', value: { plan: planId } })
+}
+
+/** Handles the amendments whose deadline is this block: positions not set up go to fresh providers. */
+export function expireAmendments (ctx: DispatchCtx): void {
+  const due = s.AmendmentDeadlines.get(ctx, ctx.block.number)
+  if (due.length === 0) return
+  s.AmendmentDeadlines.remove(ctx, ctx.block.number)
+  for (const id of due) {
+    const a = s.Amendments.get(ctx, id)
+    if (a === null) continue
+    for (const position of a.positions) {
+      const p = s.Positions.get(ctx, a.plan, position)
+      if (p !== null && p.state.type === 'Setup' && p.state.value === id) freePosition(ctx, a.plan, position, true)
+    }
+    s.Amendments.remove(ctx, id)
+  }
+}
+
+/** Serves queued plans, highest priority first, at most `maxAmendmentsPerBlock` of them per block. */
+export function serveQueue (ctx: DispatchCtx): void {
+  const queue = s.Queue.get(ctx)
+  if (queue.length === 0) return
+  const served = new Set<bigint>()
+  const limit = params(ctx).maxAmendmentsPerBlock
+  for (const id of queueByPriority(ctx).slice(0, limit)) if (assignVacant(ctx, id)) served.add(id)
+  if (served.size > 0) s.Queue.set(ctx, s.Queue.get(ctx).filter((id) => !served.has(id)))
+}
+
+export function unreserve (ctx: StorageCtx, who: Uint8Array, amount: bigint): void {
+  reserveDelta(ctx, who, -amount)
+}
+
+/** Moves ratio between free and reserved (support backs a plan without being spent). */
+export function reserveDelta (ctx: StorageCtx, who: Uint8Array, delta: bigint): void {
+  System.storage.Account.mutate(ctx, who, (a) => ({ ...a, data: { ...a.data, free: a.data.free - delta, reserved: a.data.reserved + delta } }))
+}

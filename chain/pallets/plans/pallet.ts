@@ -1,0 +1,181 @@
+import { u8aEq } from '@polkadot/util'
+import { definePallet, signedCall } from '../../frame/pallet.js'
+import { AccountId32, bool, named, option, seq, u128, u16, u32, u64 } from '../../types/ty.js'
+import { plansStorage as s } from './storage.js'
+import { Mode, Range, SlotRoot } from './types.js'
+import type { ModeValue } from './types.js'
+import { activate, endPlan, enqueue, expireAmendments, freePosition, reserveDelta, serveQueue, setupAttester, vacantPosition } from './lifecycle.js'
+import { feed } from '../feeds.js'
+import { balance } from '../ratio.js'
+import { params } from '../params.js'
+import { commit, release } from '../roles.js'
+import { reward } from '../ratio.js'
+
+/** Most positions in one plan: ronomon's Reed-Solomon takes k ≤ 24 and m ≤ 6. */
+const MAX_REPLICAS = 32
+const MAX_K = 24
+const MAX_M = 6
+
+export const Plans = definePallet({
+  name: 'Plans',
+  storage: s,
+  events: {
+    HostingRequested: named({ plan: u64, feed: u64, sponsor: AccountId32, mode: Mode }),
+    NewAmendment: named({ id: u64, plan: u64, positions: seq(u16), hosters: seq(AccountId32), encoders: seq(AccountId32), attesters: seq(AccountId32), deadline: u32 }),
+    HostingReady: named({ amendment: u64, plan: u64, position: u16, hoster: AccountId32 }),
+    HostingStarted: named({ plan: u64, position: u16, hoster: AccountId32 }),
+    SetupFailed: named({ amendment: u64, plan: u64, position: u16, hoster: AccountId32 }),
+    EncodingProposed: named({ amendment: u64, plan: u64, encoder: AccountId32 }),
+    EncodingAccepted: named({ amendment: u64, plan: u64 }),
+    EncodingDisputed: named({ amendment: u64, plan: u64 }),
+    PositionFreed: named({ plan: u64, position: u16, hoster: AccountId32 }),
+    PlanSupported: named({ plan: u64, supporter: AccountId32, amount: u128 }),
+    PlanEnded: named({ plan: u64 })
+  },
+  errors: {
+    FeedNotFound: 'No feed with this id.',
+    PlanNotFound: 'No plan with this id.',
+    PlanEnded: 'The plan has ended.',
+    InvalidMode: `Replicate takes 1 to ${MAX_REPLICAS} replicas; Erasure takes 1 ≤ k ≤ ${MAX_K} and 1 ≤ m ≤ ${MAX_M}.`,
+    InvalidRanges: 'Ranges must be non-empty, ordered, non-overlapping block ranges [start, end) within the feed.',
+    NotSponsor: 'Only the plan\'s sponsor may do this.',
+    QueueFull: 'Too many plans wait for providers; try again later.',
+    AmendmentNotFound: 'No open amendment with this id (it may have passed its deadline).',
+    NotAssigned: 'The account is not assigned to this amendment and position.',
+    NotInSetup: 'The position is not being set up by this amendment.',
+    NotReady: 'The hoster has not reported the position ready yet.',
+    EncodingPending: 'The erasure slots are not agreed on yet: wait for EncodingAccepted.',
+    WrongSlotCount: 'An encoding gives exactly one slot root per position (k + m).',
+    InsufficientRatio: 'The account has less ratio than the amount.',
+    ZeroAmount: 'The amount must be more than zero.'
+  },
+  calls: {
+    requestHosting: signedCall({ feed: u64, mode: Mode, ranges: option(seq(Range)) }, (ctx, who, { feed: feedId, mode, ranges }) => {
+      const f = feed(ctx, feedId)
+      if (f === null) throw Plans.errors.FeedNotFound()
+      const positions = positionCount(mode)
+      if (positions === null) throw Plans.errors.InvalidMode()
+      if (ranges !== null && !validRanges(ranges, f.root.length)) throw Plans.errors.InvalidRanges()
+      const id = s.NextPlanId.get(ctx)
+      s.NextPlanId.set(ctx, id + 1n)
+      s.Plans.set(ctx, id, { feed: feedId, sponsor: who, mode, ranges, status: { type: 'Queued' }, backing: 0n, positions, createdAt: ctx.block.number })
+      for (let i = 0; i < positions; i++) s.Positions.set(ctx, id, i, vacantPosition())
+      // Providers are drawn when the queue is served, from a later block's randomness than this request's.
+      if (!enqueue(ctx, id)) throw Plans.errors.QueueFull()
+      Plans.emit(ctx, { type: 'HostingRequested', value: { plan: id, feed: feedId, sponsor: who, mode } })
+    }, 'Asks the network to host a feed: Replicate { replicas } or Erasure { k, m }, optionally only block ranges.'),
+
+    unpublish: signedCall({ plan: u64 }, (ctx, who, { plan: id }) => {
+      const plan = s.Plans.get(ctx, id)
+      if (plan === null) throw Plans.errors.PlanNotFound()
+      if (!u8aEq(plan.sponsor, who)) throw Plans.errors.NotSponsor()
+      if (plan.status.type === 'Ended') throw Plans.errors.PlanEnded()
+      endPlan(ctx, id, plan)
+    }, 'Ends a plan: hosters are released and backing returned.'),
+
+    support: signedCall({ plan: u64, amount: u128 }, (ctx, who, { plan: id, amount }) => {
+      const plan = s.Plans.get(ctx, id)
+      if (plan === null) throw Plans.errors.PlanNotFound()
+      if (plan.status.type === 'Ended') throw Plans.errors.PlanEnded()
+      if (amount === 0n) throw Plans.errors.ZeroAmount()
+      if (balance(ctx, who) < amount) throw Plans.errors.InsufficientRatio()
+      reserveDelta(ctx, who, amount)
+      s.Support.set(ctx, id, who, (s.Support.get(ctx, id, who) ?? 0n) + amount)
+      s.Plans.set(ctx, id, { ...plan, backing: plan.backing + amount })
+      Plans.emit(ctx, { type: 'PlanSupported', value: { plan: id, supporter: who, amount } })
+    }, 'Reserves ratio to back a plan\'s priority in the queue; it is returned when the plan ends.'),
+
+    hostingReady: signedCall({ amendment: u64, position: u16 }, (ctx, who, { amendment: id, position }) => {
+      const a = s.Amendments.get(ctx, id)
+      if (a === null) throw Plans.errors.AmendmentNotFound()
+      const p = s.Positions.get(ctx, a.plan, position)
+      if (p === null || p.hoster === null || !u8aEq(p.hoster, who)) throw Plans.errors.NotAssigned()
+      if (p.state.type !== 'Setup' || p.state.value !== id) throw Plans.errors.NotInSetup()
+      if (s.Plans.get(ctx, a.plan)!.mode.type === 'Erasure' && !s.Slots.contains(ctx, a.plan, position)) throw Plans.errors.EncodingPending()
+      s.Positions.set(ctx, a.plan, position, { ...p, ready: true })
+      Plans.emit(ctx, { type: 'HostingReady', value: { amendment: id, plan: a.plan, position, hoster: who } })
+    }, 'A hoster reports its copy of the position complete; the assigned attester then checks it.'),
+
+    reportSetup: signedCall({ amendment: u64, position: u16, success: bool }, (ctx, who, { amendment: id, position, success }) => {
+      const a = s.Amendments.get(ctx, id)
+      if (a === null) throw Plans.errors.AmendmentNotFound()
+      if (!a.positions.includes(position) || !u8aEq(setupAttester(a, position), who)) throw Plans.errors.NotAssigned()
+      const p = s.Positions.get(ctx, a.plan, position)
+      if (p === null || p.state.type !== 'Setup' || p.state.value !== id) throw Plans.errors.NotInSetup()
+      if (!p.ready) throw Plans.errors.NotReady()
+      reward(ctx, who, params(ctx).attesterReward, 'Attesting')
+      if (success) {
+        activate(ctx, a.plan, position)
+      } else {
+        Plans.emit(ctx, { type: 'SetupFailed', value: { amendment: id, plan: a.plan, position, hoster: p.hoster! } })
+        freePosition(ctx, a.plan, position, true)
+      }
+    }, 'The assigned attester reports whether it could read the position from its hoster.'),
+
+    submitEncoding: signedCall({ amendment: u64, slots: seq(SlotRoot) }, (ctx, who, { amendment: id, slots }) => {
+      const a = s.Amendments.get(ctx, id)
+      if (a === null) throw Plans.errors.AmendmentNotFound()
+      if (!a.encoders.some((e) => u8aEq(e, who))) throw Plans.errors.NotAssigned()
+      const plan = s.Plans.get(ctx, a.plan)!
+      if (slots.length !== plan.positions) throw Plans.errors.WrongSlotCount()
+      if (a.proposed === null || u8aEq(a.proposed.encoder, who)) {
+        s.Amendments.set(ctx, id, { ...a, proposed: { encoder: who, slots } })
+        Plans.emit(ctx, { type: 'EncodingProposed', value: { amendment: id, plan: a.plan, encoder: who } })
+        return
+      }
+      if (!sameSlots(a.proposed.slots, slots)) {
+        // Two encoders disagree: neither is trusted; the deadline hands the plan to fresh providers.
+        s.Amendments.set(ctx, id, { ...a, proposed: null })
+        Plans.emit(ctx, { type: 'EncodingDisputed', value: { amendment: id, plan: a.plan } })
+        return
+      }
+      slots.forEach((slot, i) => s.Slots.set(ctx, a.plan, i, slot))
+      for (const position of a.positions) resizeToSlot(ctx, a.plan, position, slots[position].byteLength)
+      for (const encoder of [a.proposed.encoder, who]) reward(ctx, encoder, params(ctx).encoderReward, 'Encoding')
+      Plans.emit(ctx, { type: 'EncodingAccepted', value: { amendment: id, plan: a.plan } })
+    }, 'An encoder submits the slot roots of an erasure plan; two agreeing encoders fix them.')
+  },
+  hooks: {
+    onInitialize (ctx) {
+      expireAmendments(ctx)
+      serveQueue(ctx)
+    }
+  }
+})
+
+function positionCount (mode: ModeValue): number | null {
+  if (mode.type === 'Replicate') {
+    const r = mode.value.replicas
+    return r >= 1 && r <= MAX_REPLICAS ? r : null
+  }
+  const { k, m } = mode.value
+  return k >= 1 && k <= MAX_K && m >= 1 && m <= MAX_M ? k + m : null
+}
+
+function validRanges (ranges: Array<{ start: bigint, end: bigint }>, length: bigint): boolean {
+  if (ranges.length === 0) return false
+  let previousEnd = 0n
+  return ranges.every((r, i) => {
+    const ok = r.start < r.end && r.end <= length && (i === 0 || r.start >= previousEnd)
+    previousEnd = r.end
+    return ok
+  })
+}
+
+function sameSlots (a: Array<{ length: bigint, byteLength: bigint, treeHash: Uint8Array }>, b: typeof a): boolean {
+  return a.length === b.length && a.every((x, i) => x.length === b[i].length && x.byteLength === b[i].byteLength && u8aEq(x.treeHash, b[i].treeHash))
+}
+
+/** Sets a slot hoster's commitment to the slot's real size; a hoster without the room loses the position. */
+function resizeToSlot (ctx: Parameters<typeof freePosition>[0], planId: bigint, position: number, bytes: bigint): void {
+  const p = s.Positions.get(ctx, planId, position)
+  if (p === null || p.hoster === null) return
+  release(ctx, p.hoster, p.bytes)
+  try {
+    commit(ctx, p.hoster, bytes)
+    s.Positions.set(ctx, planId, position, { ...p, bytes })
+  } catch {
+    commit(ctx, p.hoster, p.bytes)
+    freePosition(ctx, planId, position, false)
+  }
+}
