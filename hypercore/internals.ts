@@ -4,18 +4,9 @@ import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
 
-export interface TreeNode { index: number, size: number, hash: Uint8Array }
+import type { DataMessage } from 'hypercore'
 
-/** hypercore's wire `Data` message: the proof format it replicates with. */
-export interface DataMessage {
-  request: number
-  fork: number
-  block: { index: number, value: Uint8Array | null, nodes: TreeNode[] } | null
-  hash: unknown
-  seek: unknown
-  upgrade: { start: number, length: number, nodes: TreeNode[], additionalNodes: TreeNode[], signature: Uint8Array | null } | null
-  manifest: unknown
-}
+export type { DataMessage }
 
 interface Encoding<T> { preencode (state: EncState, v: T): void, encode (state: EncState, v: T): void, decode (state: EncState): T }
 interface EncState { start: number, end: number, buffer: Uint8Array | null }

@@ -53,6 +53,11 @@ export const constant = <D extends Ty>(type: D, value: JsOf<D>, docs?: string): 
 export interface Hooks {
   onInitialize? (ctx: DispatchCtx): void
   onFinalize? (ctx: DispatchCtx): void
+  /**
+   * A critical hook's failure makes the block invalid (the timestamp, the randomness). Others run
+   * transactionally: a failure drops that hook's changes and is logged, and the chain goes on.
+   */
+  critical?: boolean
 }
 
 export interface PalletDef<S, E extends Record<string, VariantDef>, Er extends Record<string, string>, C extends Record<string, CallSpec>> {

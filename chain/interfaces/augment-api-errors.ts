@@ -17,11 +17,11 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       AlreadyReported: AugmentedError<ApiType>;
       /**
-       * The challenge's deadline has passed.
+       * The challenge's deadline has passed: it counted as failed.
        **/
       ChallengeExpired: AugmentedError<ApiType>;
       /**
-       * No open challenge with this id: it was answered, or its deadline passed.
+       * No open challenge with this id.
        **/
       ChallengeNotFound: AugmentedError<ApiType>;
       /**

@@ -731,7 +731,7 @@ export default {
         position: 'u16',
         hoster: 'AccountId32',
         indexes: 'Vec<u64>',
-        length: 'u64',
+        rootLength: 'u64',
         deadline: 'u32',
       },
       StorageProofAccepted: {

@@ -777,7 +777,7 @@ declare module '@polkadot/types/lookup' {
       readonly position: u16;
       readonly hoster: AccountId32;
       readonly indexes: Vec<u64>;
-      readonly length: u64;
+      readonly rootLength: u64;
       readonly deadline: u32;
     } & Struct;
     readonly isStorageProofAccepted: boolean;

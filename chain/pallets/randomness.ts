@@ -18,6 +18,7 @@ export const Randomness = definePallet({
     BadRandomnessSignature: 'The block author did not sign the randomness of this block.'
   },
   hooks: {
+    critical: true,
     onInitialize (ctx) {
       const pre = findPreDigest(ctx.block.digest)
       const previous = storage.Seed.get(ctx)

@@ -20,6 +20,7 @@ export const Timestamp = definePallet({
     MinimumPeriod: constant(u64, MINIMUM_PERIOD, 'Half the expected block time, in milliseconds.')
   },
   hooks: {
+    critical: true,
     onInitialize (ctx) {
       const pre = findPreDigest(ctx.block.digest)
       if (pre === null) throw Timestamp.errors.TimeWentBackwards('the block carries no timestamp')

@@ -96,6 +96,25 @@ export class Execution implements DispatchCtx {
     spec.run(this, origin, args)
   }
 
+  /** Runs a pallet hook: critical ones throw through, others roll back alone on failure. */
+  runHook (pallet: AnyPallet, hook: 'onInitialize' | 'onFinalize'): void {
+    const fn = pallet.hooks[hook]
+    if (fn === undefined) return
+    if (pallet.hooks.critical === true) return fn(this)
+    const outer = this.#state
+    const eventsBefore = this.events.length
+    this.#state = outer.child()
+    try {
+      fn(this)
+      this.#state.commit()
+    } catch (err) {
+      this.events.length = eventsBefore
+      this.log(`${pallet.name}.${hook} failed; its changes were dropped`, err)
+    } finally {
+      this.#state = outer
+    }
+  }
+
   toDispatchError (err: unknown): DispatchErrorValue {
     if (err instanceof DispatchFailure) {
       if (err.pallet === null) return { type: err.code } as DispatchErrorValue

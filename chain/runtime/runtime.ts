@@ -68,7 +68,7 @@ export class Runtime implements RuntimeModules {
     storage.BlockHash.set(exec, block.number - 1, block.parentHash)
     if (block.number > BLOCK_HASH_COUNT) storage.BlockHash.remove(exec, block.number - 1 - BLOCK_HASH_COUNT)
     storage.Digest.set(exec, { logs: block.digest.map((l) => ({ type: 'PreRuntime', value: { engine: new TextEncoder().encode(l.engine), data: l.data } })) })
-    for (const { pallet } of this.slots) pallet.hooks.onInitialize?.(exec)
+    for (const { pallet } of this.slots) exec.runHook(pallet, 'onInitialize')
 
     const included: CheckedExtrinsic[] = []
     const skipped: BlockOutcome['skipped'] = []
@@ -92,7 +92,7 @@ export class Runtime implements RuntimeModules {
     }
 
     exec.setPhase({ type: 'Finalization' })
-    for (const { pallet } of this.slots) pallet.hooks.onFinalize?.(exec)
+    for (const { pallet } of this.slots) exec.runHook(pallet, 'onFinalize')
     storage.ExtrinsicCount.set(exec, included.length)
     // Written as the records were encoded, not re-encoded through the codec.
     exec.state.set(storage.Events.key(), exec.encodedEvents())

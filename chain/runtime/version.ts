@@ -1,7 +1,11 @@
 import { blake2AsHex } from '@polkadot/util-crypto'
 import type { RuntimeVersionJson } from '../node/types.js'
 
-/** Runtime APIs are named by the blake2_64 of their name; Metadata v1 tells clients to use state_getMetadata. */
+/**
+ * Runtime APIs are named by the blake2_64 of their name. Only those state_call answers are listed:
+ * clients then read nonces through the pool-aware system_accountNextIndex, and Metadata v1 tells them
+ * to fetch metadata with state_getMetadata.
+ */
 const api = (name: string, version: number): [string, number] => [blake2AsHex(name, 64), version]
 
 export const RUNTIME_VERSION: RuntimeVersionJson = {
@@ -10,7 +14,7 @@ export const RUNTIME_VERSION: RuntimeVersionJson = {
   authoringVersion: 1,
   specVersion: 1,
   implVersion: 1,
-  apis: [api('Core', 4), api('Metadata', 1), api('BlockBuilder', 6), api('TaggedTransactionQueue', 3), api('AccountNonceApi', 1)],
+  apis: [api('Core', 4), api('Metadata', 1)],
   transactionVersion: 1,
   stateVersion: 1
 }

@@ -41,9 +41,10 @@ export class TypeCodec {
 /** Turns a descriptor-typed value into what `createType` accepts. */
 export function toInput (ty: Ty, value: any): unknown {
   switch (ty.kind) {
-    case 'prim': case 'fixed': case 'outer': return value
-    // polkadot-js reads a Uint8Array given for Bytes as already SCALE-encoded (length first); hex is the content.
-    case 'bytes': case 'opaque': return u8aToHex(value as Uint8Array)
+    case 'prim': case 'outer': return value
+    // polkadot-js reads a Uint8Array as already SCALE-encoded (a length first for Bytes, a flag first
+    // inside an Option); hex is always read as the content itself.
+    case 'bytes': case 'opaque': case 'fixed': return u8aToHex(value as Uint8Array)
     case 'compact': return toInput(ty.inner, value)
     case 'seq': case 'array': return (value as unknown[]).map((v) => toInput(ty.inner, v))
     case 'tuple': return ty.items.map((item, i) => toInput(item, (value as unknown[])[i]))

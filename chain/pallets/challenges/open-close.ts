@@ -1,6 +1,6 @@
 import { u8aEq } from '@polkadot/util'
 import type { DispatchCtx } from '../../frame/pallet.js'
-import { challengesStorage as s } from './storage.js'
+import { challengesStorage as s, LAPSE_MEMORY } from './storage.js'
 import type { DueValue, PerformanceCheckValue, ReportValue, StorageChallengeValue } from './types.js'
 import { scheduleNext } from './schedule.js'
 import { Draw } from '../draw.js'
@@ -25,6 +25,11 @@ export function runChecks (ctx: DispatchCtx): void {
   if (opening.length > 0) {
     s.Opening.remove(ctx, now)
     for (const due of opening) due.kind.type === 'Storage' ? openStorage(ctx, due) : openPerformance(ctx, due)
+  }
+  const forgotten = now - LAPSE_MEMORY
+  if (forgotten >= 0 && s.LapsedAt.contains(ctx, forgotten)) {
+    for (const id of s.LapsedAt.get(ctx, forgotten)) s.Lapsed.remove(ctx, id)
+    s.LapsedAt.remove(ctx, forgotten)
   }
 }
 
@@ -86,7 +91,7 @@ function openStorage (ctx: DispatchCtx, due: DueValue): void {
   s.StorageChallenges.set(ctx, id, { plan: due.plan, position: due.position, hoster, indexes, length: root.length, treeHash: root.treeHash, deadline })
   s.HosterChallenges.set(ctx, hoster, id, deadline)
   closeAt(ctx, deadline, { ...due, id })
-  Challenges.emit(ctx, { type: 'StorageChallenge', value: { id, plan: due.plan, position: due.position, hoster, indexes, length: root.length, deadline } })
+  Challenges.emit(ctx, { type: 'StorageChallenge', value: { id, plan: due.plan, position: due.position, hoster, indexes, rootLength: root.length, deadline } })
 }
 
 /** A storage challenge passed: the hoster is paid for the bytes it held since it was last paid. */
@@ -112,6 +117,8 @@ function expireStorage (ctx: DispatchCtx, id: bigint): void {
   if (c === null) return
   s.StorageChallenges.remove(ctx, id)
   s.HosterChallenges.remove(ctx, c.hoster, id)
+  s.Lapsed.set(ctx, id, c.deadline)
+  s.LapsedAt.mutate(ctx, ctx.block.number, (ids) => [...ids, id])
   Challenges.emit(ctx, { type: 'StorageProofFailed', value: { id, plan: c.plan, position: c.position, hoster: c.hoster } })
   if (strikePosition(ctx, c.plan, c.position, c.hoster)) scheduleNext(ctx, 'Storage', c.plan, c.position)
 }

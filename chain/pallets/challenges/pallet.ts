@@ -13,7 +13,7 @@ export const Challenges = definePallet({
   name: 'Challenges',
   storage: s,
   events: {
-    StorageChallenge: named({ id: u64, plan: u64, position: u16, hoster: AccountId32, indexes: seq(u64), length: u64, deadline: u32 }),
+    StorageChallenge: named({ id: u64, plan: u64, position: u16, hoster: AccountId32, indexes: seq(u64), rootLength: u64, deadline: u32 }),
     StorageProofAccepted: named({ id: u64, plan: u64, position: u16, hoster: AccountId32, paid: u128 }),
     StorageProofFailed: named({ id: u64, plan: u64, position: u16, hoster: AccountId32 }),
     PerformanceCheck: named({ id: u64, plan: u64, position: u16, hoster: AccountId32, attesters: seq(AccountId32), deadline: u32 }),
@@ -21,8 +21,8 @@ export const Challenges = definePallet({
     PerformanceResult: named({ id: u64, plan: u64, position: u16, hoster: AccountId32, verdict: Verdict, latencyMs: u32, throughput: u64 })
   },
   errors: {
-    ChallengeNotFound: 'No open challenge with this id: it was answered, or its deadline passed.',
-    ChallengeExpired: 'The challenge\'s deadline has passed.',
+    ChallengeNotFound: 'No open challenge with this id.',
+    ChallengeExpired: 'The challenge\'s deadline has passed: it counted as failed.',
     NotChallenged: 'The challenge is addressed to another hoster.',
     WrongProofCount: 'Give exactly one proof per challenged index, in the order of the indexes.',
     ProofInvalid: 'A proof does not verify: the block, its merkle path or its index does not match the committed root.',
@@ -33,8 +33,7 @@ export const Challenges = definePallet({
   calls: {
     submitStorageProof: signedCall({ challenge: u64, proofs: seq(bytes) }, (ctx, who, { challenge: id, proofs }) => {
       const c = s.StorageChallenges.get(ctx, id)
-      if (c === null) throw Challenges.errors.ChallengeNotFound()
-      if (ctx.block.number > c.deadline) throw Challenges.errors.ChallengeExpired()
+      if (c === null) throw s.Lapsed.contains(ctx, id) ? Challenges.errors.ChallengeExpired() : Challenges.errors.ChallengeNotFound()
       if (!u8aEq(c.hoster, who)) throw Challenges.errors.NotChallenged()
       if (proofs.length !== c.indexes.length) throw Challenges.errors.WrongProofCount(`the challenge names ${c.indexes.length} indexes, ${proofs.length} proofs were given`)
       const root = { length: Number(c.length), treeHash: c.treeHash }

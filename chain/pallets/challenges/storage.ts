@@ -2,6 +2,9 @@ import { doubleMap, map, value } from '../../frame/storage.js'
 import { AccountId32, seq, u16, u32, u64 } from '../../types/ty.js'
 import { Due, NextChecks, PerformanceCheck, StorageChallenge } from './types.js'
 
+/** Blocks an expired challenge is remembered. */
+export const LAPSE_MEMORY = 1000
+
 export const challengesStorage = {
   NextId: value({ type: u64, default: 0n }),
   StorageChallenges: map({ hasher: 'Twox64Concat', key: u64, value: StorageChallenge }),
@@ -12,6 +15,9 @@ export const challengesStorage = {
   Closing: map({ hasher: 'Twox64Concat', key: u32, value: seq(Due), default: [] }),
   Scheduled: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: NextChecks }),
   /** Open storage challenges per hoster, and open performance checks per attester: → deadline. */
+  /** Storage challenges that expired unanswered, remembered for a while so a late proof is told so. */
+  Lapsed: map({ hasher: 'Twox64Concat', key: u64, value: u32 }),
+  LapsedAt: map({ hasher: 'Twox64Concat', key: u32, value: seq(u64), default: [] }),
   HosterChallenges: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, u64], value: u32 }),
   AttesterChecks: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, u64], value: u32 })
 }

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict'
+import type { ApiPromise } from '@polkadot/api'
+import type { KeyringPair } from '@polkadot/keyring/types'
+import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
+import type Hypercore from 'hypercore'
+import { eventsOf, inBlock, newBlocks } from './blocks.js'
+import { publishArgs } from './hypercore.js'
+import type { TestProvider } from './providers.js'
+
+export interface Holding { readonly position: number, readonly hoster: TestProvider }
+
+/** Finds the test provider with this address. */
+export function byAddress (providers: TestProvider[], address: string): TestProvider {
+  const p = providers.find((x) => x.account.address === address)
+  assert.ok(p, `${address} is one of the test's providers`)
+  return p
+}
+
+/** Seals blocks until `pick` finds what it waits for in a block's events (at most `max` blocks). */
+export async function untilEvent<T> (api: ApiPromise, pick: (events: FrameSystemEventRecord[]) => T | undefined, max = 50): Promise<T> {
+  for (let i = 0; i < max; i++) {
+    const [events] = await newBlocks(api, 1)
+    const found = pick(events)
+    if (found !== undefined) return found
+  }
+  throw new Error(`not seen in ${max} blocks`)
+}
+
+/**
+ * Publishes the core as feed `feedId`, requests Replicate{replicas} and takes every position through setup:
+ * the assigned hosters report ready and the assigned attesters confirm, so the plan is hosted.
+ */
+export async function hostedPlan (api: ApiPromise, opts: { core: Hypercore, feedId: number, planId: number, sponsor: KeyringPair, replicas: number, providers: TestProvider[] }): Promise<Holding[]> {
+  const a = await publishArgs(opts.core)
+  const [published, requested] = await inBlock(api, [
+    [api.tx.feeds.publishFeed(a.key, a.manifest, a.head), opts.sponsor],
+    [api.tx.plans.requestHosting(opts.feedId, { Replicate: { replicas: opts.replicas } }, null), opts.sponsor]
+  ])
+  assert.equal(published.result, 'ok')
+  assert.equal(requested.result, 'ok')
+  return setUp(api, opts.planId, opts.providers)
+}
+
+/** Waits for the plan's next amendment and plays its hosters and attesters through setup. */
+export async function setUp (api: ApiPromise, planId: number, providers: TestProvider[]): Promise<Holding[]> {
+  const amendment = await untilEvent(api, (events) => eventsOf<any>(api, events, 'plans', 'NewAmendment').find((e) => e.plan.toNumber() === planId))
+  const id = amendment.id.toNumber()
+  const positions: number[] = amendment.positions.map((p: { toNumber (): number }) => p.toNumber())
+  const holdings = positions.map((position, j) => ({ position, hoster: byAddress(providers, amendment.hosters[j].toString()) }))
+  const ready = await inBlock(api, holdings.map((h) => [api.tx.plans.hostingReady(id, h.position), h.hoster.account]))
+  assert.deepEqual(ready.map((o) => o.result), holdings.map(() => 'ok'))
+  const attesters: string[] = amendment.attesters.map((x: { toString (): string }) => x.toString())
+  const reports = await inBlock(api, holdings.map((h, j) =>
+    [api.tx.plans.reportSetup(id, h.position, true), byAddress(providers, attesters[j % attesters.length]).account]))
+  assert.deepEqual(reports.map((o) => o.result), holdings.map(() => 'ok'))
+  const started = reports.flatMap((o) => eventsOf<any>(api, o.events, 'plans', 'HostingStarted'))
+  assert.equal(started.length, holdings.length, 'every position started hosting')
+  return holdings
+}
