@@ -130,6 +130,12 @@ export class StorageDoubleMap<K1, K2, V, Q> extends StorageItem<V, Q> {
   set (ctx: StorageCtx, k1: K1, k2: K2, value: V): void { this.write(ctx, this.key(ctx, k1, k2), value) }
   remove (ctx: StorageCtx, k1: K1, k2: K2): void { ctx.state.delete(this.key(ctx, k1, k2)) }
 
+  /** All entries, in key order. */
+  entries (ctx: StorageCtx, opts: { after?: StorageKey, limit?: number } = {}): Array<[[K1, K2], V, StorageKey]> {
+    return ctx.state.keysWithPrefix(this.prefix, opts.after, opts.limit).map((key) =>
+      [this.keysOf(ctx, key) as [K1, K2], this.read(ctx, key) as unknown as V, key])
+  }
+
   /** The entries under the first key, in key order. */
   entriesOf (ctx: StorageCtx, k1: K1, opts: { after?: StorageKey, limit?: number } = {}): Array<[K2, V, StorageKey]> {
     const prefix = this.prefix + u8aToHex(hash(this.meta.hashers[0], ctx.codec.encode(this.meta.keys[0], k1 as never)), -1, false)
