@@ -122,3 +122,30 @@ test('a failed call is rolled back with its events; errors and origins decode as
   assert.equal(registry.findMetaError(tooBig.asModule).name, 'TooBig')
   assert.ok(records[4].event.data[0].isBadOrigin)
 })
+
+test('a failing hook loses only its own changes, unless it is critical', async () => {
+  await cryptoWaitReady()
+  const marks = { Mark: value({ type: u32, default: 0 }) }
+  const Flaky = definePallet({
+    name: 'Flaky',
+    storage: marks,
+    hooks: {
+      onInitialize (ctx) {
+        marks.Mark.set(ctx, 1)
+        throw new Error('a bug in a hook')
+      },
+      onFinalize (ctx) { marks.Mark.set(ctx, marks.Mark.get(ctx) + 10) }
+    }
+  })
+  const logged: string[] = []
+  const runtime = new Runtime([{ index: 0, pallet: System }, { index: 1, pallet: Flaky }], (msg) => logged.push(msg))
+  const state = new Overlay(empty)
+  runtime.executeBlock(state, { number: 1, parentHash: new Uint8Array(32), digest: [] }, [])
+  assert.equal(marks.Mark.get({ state, codec: runtime.meta.codec }), 10, 'onInitialize\'s write was dropped, onFinalize ran')
+  assert.deepEqual(logged, ['Flaky.onInitialize failed; its changes were dropped'])
+
+  const critical = { Mark: value({ type: u32, default: 0 }) }
+  const Consensus = definePallet({ name: 'Consensus', storage: critical, hooks: { critical: true, onInitialize () { throw new Error('no timestamp') } } })
+  const strict = new Runtime([{ index: 0, pallet: System }, { index: 1, pallet: Consensus }])
+  assert.throws(() => strict.executeBlock(new Overlay(empty), { number: 1, parentHash: new Uint8Array(32), digest: [] }, []), /no timestamp/)
+})

@@ -228,9 +228,14 @@ export class DevNode extends EventEmitter implements ChainNode {
   }
 }
 
-async function writeGenesis (runtime: Runtime, store: ChainStore, spec: ChainSpec): Promise<void> {
+/**
+ * Commits block 0: the pallets' genesis storage from the spec, then `extra` (benchmarks seed large states
+ * with it), under one state root.
+ */
+export async function writeGenesis (runtime: Runtime, store: ChainStore, spec: ChainSpec, extra?: (state: Overlay) => void): Promise<void> {
   const state = new Overlay(store)
   runtime.genesis(state, spec)
+  extra?.(state)
   const { root, nodes } = await new StateTrie((hash) => store.trieNode(hash)).rootAfter(EMPTY_ROOT, state.changes)
   const header = encodeHeader(runtime.meta.registry, { parentHash: new Uint8Array(32), number: 0, stateRoot: root, extrinsicsRoot: extrinsicsRoot([]), digest: [] })
   store.commitBlock({ number: 0, hash: header.hash, header: header.bytes, extrinsics: [] }, state.changes, nodes, { [META_SPEC_ID]: u8aToU8a(spec.id) })

@@ -1,0 +1,93 @@
+// The cost of a block with 100 storage challenges due, on a chain with 1,000 feeds and on one with
+// 100,000 (both with 10,000 hosters): a block's work must follow the challenges due, not the state's size.
+import { performance } from 'node:perf_hooks'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { bnToU8a } from '@polkadot/util'
+import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto'
+import { DevNode, writeGenesis } from '../chain/node/node.js'
+import { ChainStore } from '../chain/db/store.js'
+import { Runtime } from '../chain/runtime/runtime.js'
+import { PALLETS } from '../chain/runtime/pallets.js'
+import { loadChainSpec } from '../chain/spec/load.js'
+import type { Overlay } from '../chain/state/overlay.js'
+import { Roles } from '../chain/pallets/roles.js'
+import { Feeds } from '../chain/pallets/feeds.js'
+import { plansStorage } from '../chain/pallets/plans/storage.js'
+import { challengesStorage } from '../chain/pallets/challenges/storage.js'
+import { result } from './result.js'
+
+const HOSTERS = 10_000
+const DUE = 100
+const BLOCKS = 5
+const SMALL = 1_000
+const LARGE = 100_000
+
+const id = (n: number, domain: number) => blake2AsU8a(bnToU8a(n * 16 + domain, { bitLength: 64 }), 256)
+
+export default async function blockCost () {
+  await cryptoWaitReady()
+  const small = await medianBlockMs(SMALL)
+  const large = await medianBlockMs(LARGE)
+  return result({
+    name: 'block-cost-vs-state',
+    ours: large,
+    reference: small,
+    goal: 1.5,
+    goalIs: 'max',
+    unit: 'ms/block',
+    what: `a block with ${DUE} storage challenges due: ${LARGE.toLocaleString('en')} feeds in state (ours) vs ${SMALL.toLocaleString('en')} (reference), ${HOSTERS.toLocaleString('en')} hosters, median of ${BLOCKS} blocks (execute, state root, commit)`
+  })
+}
+
+async function medianBlockMs (feeds: number): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'datdot-bench-state-'))
+  const spec = loadChainSpec(new URL('../chain-spec/dev.json', import.meta.url).pathname)
+  const runtime = new Runtime(PALLETS)
+  const store = ChainStore.open(dir)
+  await writeGenesis(runtime, store, spec, (state) => seed(state, runtime, feeds))
+  store.close()
+  const node = await DevNode.open({ spec, basePath: dir, sealing: { mode: 'manual' }, dev: true })
+  try {
+    const times: number[] = []
+    for (let b = 0; b < BLOCKS; b++) {
+      const t0 = performance.now()
+      await node.newBlocks(1)
+      times.push(performance.now() - t0)
+    }
+    return times.sort((a, b) => a - b)[BLOCKS >> 1]
+  } finally {
+    await node.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Hosters, feeds, and one active single-position plan per challenge due in blocks 1..BLOCKS. */
+function seed (state: Overlay, runtime: Runtime, feeds: number): void {
+  const ctx = { state, codec: runtime.meta.codec }
+  const publisher = id(0, 9)
+  for (let i = 0; i < HOSTERS; i++) {
+    const who = id(i, 1)
+    Roles.storage.Providers.set(ctx, who, { noiseKey: id(i, 2), hoster: true, encoder: false, attester: false, capacity: 1n << 40n, committed: 0n, pausedUntil: 0, strikes: 0, reputation: 100 })
+    Roles.storage.Members.set(ctx, { type: 'Hoster' }, i, who)
+    Roles.storage.MemberIndex.set(ctx, { type: 'Hoster' }, who, i)
+  }
+  Roles.storage.MemberCount.set(ctx, { type: 'Hoster' }, HOSTERS)
+  for (let f = 0; f < feeds; f++) {
+    const root = { length: 1000n, byteLength: 65_536_000n, treeHash: id(f, 3) }
+    Feeds.storage.Feeds.set(ctx, BigInt(f), { key: id(f, 4), manifest: new Uint8Array(), publisher, root, signature: new Uint8Array(68), updatedAt: 0, previous: null })
+    Feeds.storage.FeedByKey.set(ctx, id(f, 4), BigInt(f))
+  }
+  Feeds.storage.NextFeedId.set(ctx, BigInt(feeds))
+  for (let p = 0; p < DUE * BLOCKS; p++) {
+    const plan = BigInt(p)
+    const hoster = id(p % HOSTERS, 1)
+    plansStorage.Plans.set(ctx, plan, { feed: BigInt(p % feeds), sponsor: publisher, mode: { type: 'Replicate', value: { replicas: 1 } }, ranges: null, status: { type: 'Active' }, backing: 0n, positions: 1, createdAt: 0 })
+    plansStorage.Positions.set(ctx, plan, 0, { hoster, state: { type: 'Active' }, ready: false, bytes: 65_536_000n, strikes: 0, paidUntil: 0 })
+    const at = 1 + Math.floor(p / DUE)
+    challengesStorage.Opening.mutate(ctx, at, (list) => [...list, { kind: { type: 'Storage' }, plan, position: 0, id: 0n }])
+    challengesStorage.Scheduled.set(ctx, plan, 0, { storage: at, performance: 1_000_000 })
+  }
+  plansStorage.NextPlanId.set(ctx, BigInt(DUE * BLOCKS))
+}
