@@ -30,10 +30,6 @@ export const c = require('compact-encoding') as {
   encode<T> (enc: Encoding<T>, v: T): Uint8Array
 }
 export const flat = require('flat-tree') as { fullRoots (index: number): number[] }
-export const caps = require('hypercore/lib/caps.js') as {
-  treeSignable (manifestHash: Uint8Array, treeHash: Uint8Array, length: number, fork: number): Uint8Array
-  treeSignableCompat (treeHash: Uint8Array, length: number, fork: number, noHeader: boolean): Uint8Array
-}
 export const Verifier = require('hypercore/lib/verifier.js') as {
   new (key: Uint8Array, manifest: unknown): HypercoreVerifier
   createManifest (manifest: unknown): unknown

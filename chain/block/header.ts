@@ -30,14 +30,6 @@ export function decodeHeader (registry: TypeRegistry, bytes: Uint8Array): Header
   return registry.createType('Header', bytes)
 }
 
-/** The digest's pre-runtime logs, as the runtime reads them. */
-export function headerDigest (header: Header): DigestLog[] {
-  return header.digest.logs.filter((l) => l.isPreRuntime).map((l) => {
-    const [engine, data] = l.asPreRuntime
-    return { engine: engine.toUtf8(), data: data.toU8a(true) }
-  })
-}
-
 /**
  * The extrinsics root: blake2_256 of the SCALE `Vec<Extrinsic>` (a commitment to the body in order; unlike
  * Substrate's ordered trie it has no per-extrinsic proofs, which nothing here needs).

@@ -1,10 +1,9 @@
-import { u8aConcat, u8aToU8a, u8aEq, u8aToBn, bnToU8a } from '@polkadot/util'
+import { u8aConcat, u8aToBn, bnToU8a } from '@polkadot/util'
 import { blake2AsU8a } from '@polkadot/util-crypto'
 import type { DigestLog } from '../frame/pallet.js'
 
 /** Engine id of datdot's pre-runtime digest: the block's timestamp and the author's randomness signature. */
 export const ENGINE_ID = 'dtdt'
-const ENGINE = u8aToU8a(ENGINE_ID)
 
 export interface PreDigest {
   /** Unix milliseconds. */
@@ -26,8 +25,4 @@ export function findPreDigest (logs: readonly DigestLog[]): PreDigest | null {
   const log = logs.find((l) => l.engine === ENGINE_ID)
   if (!log || log.data.length !== 72) return null
   return { timestamp: BigInt(u8aToBn(log.data.subarray(0, 8)).toString()), signature: log.data.subarray(8) }
-}
-
-export function isEngine (engine: Uint8Array): boolean {
-  return u8aEq(engine, ENGINE)
 }

@@ -4,7 +4,6 @@ import type { Enum } from '@polkadot/types-codec'
 import type { Extrinsic } from '@polkadot/types/interfaces/extrinsics'
 import { u8aToHex } from '@polkadot/util'
 import { blake2AsU8a } from '@polkadot/util-crypto'
-import { ed25519Verify, sr25519Verify } from '@polkadot/wasm-crypto'
 import { invalid } from './invalid.js'
 import type { SignatureJob } from './verify-pool.js'
 
@@ -46,10 +45,6 @@ export function decodeExtrinsic (registry: TypeRegistry, bytes: Uint8Array): Ext
 
 /** Verifies one signature; the node passes its worker pool, tests may verify in place. */
 export type Verify = (job: SignatureJob) => Promise<boolean>
-
-/** @polkadot/wasm-crypto directly: several times faster than util-crypto's default JS path. */
-export const verifyInPlace: Verify = async ({ scheme, signature, message, publicKey }) =>
-  scheme === 'sr25519' ? sr25519Verify(signature, message, publicKey) : ed25519Verify(signature, message, publicKey)
 
 /**
  * Decodes and checks everything about an extrinsic that does not depend on the pool: the format, the

@@ -73,7 +73,10 @@ abstract class StorageItem<V, Q> {
   }
 
   protected write (ctx: StorageCtx, key: StorageKey, value: V): void {
-    ctx.state.set(key, ctx.codec.encode(this.meta.value, value as never))
+    const bytes = ctx.codec.encode(this.meta.value, value as never)
+    // The state trie treats an empty value as no value: a type that encodes to nothing cannot be stored.
+    if (bytes.length === 0) throw new Error(`${this.name}: a value that encodes to no bytes cannot be stored`)
+    ctx.state.set(key, bytes)
   }
 
   /** Decodes the map keys back out of a full storage key (only for transparent hashers). */

@@ -18,6 +18,8 @@ import { plansStorage } from './plans/storage.js'
 import { Roles } from './roles.js'
 
 const ACCOUNTS = 6
+/** A fixed seed: CI runs the same 40 sequences every time (change it locally to explore others). */
+const SEED = 20261121
 const PARAMS = { challengePeriod: 3, responseWindow: 5, maxStrikes: 2, amendmentDeadline: 10, performancePeriod: 3, attestersPerCheck: 2, ratioPerMibBlock: '50000000' }
 
 type Action =
@@ -102,10 +104,10 @@ test('over random call sequences, ratio never goes negative and hosters never ho
     stats.active += chain.events('plans', 'HostingStarted')
     stats.freed += chain.events('plans', 'PositionFreed')
     stats.paid += BigInt(chain.events('challenges', 'StorageProofAccepted'))
-  }), { numRuns: 40 })
+  }), { numRuns: 40, seed: SEED })
   // The sequences must reach hosting, payment and repair, or the invariants were checked on nothing.
   assert.ok(stats.active > 20 && stats.paid > 5n && stats.freed > 5, `sequences reached too little: ${JSON.stringify({ ...stats, paid: String(stats.paid) })}`)
-  t.diagnostic(`40 random sequences of 30 to 80 calls: ${stats.active} positions started, ${stats.paid} proofs paid, ${stats.freed} positions freed`)
+  t.diagnostic(`40 random sequences (seed ${SEED}) of 30 to 80 calls: ${stats.active} positions started, ${stats.paid} proofs paid, ${stats.freed} positions freed`)
 })
 
 /** The correct next setup step of some open amendment: its hoster reports ready, or its attester reports. */

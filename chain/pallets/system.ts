@@ -5,7 +5,6 @@ import { AccountId32, H256, bytes, indexedEnum, fixed, named, seq, struct, u16, 
 import type { JsOf } from '../types/ty.js'
 import { AccountInfo, DispatchError, DispatchInfo, EventRecord } from '../metadata/substrate-types.js'
 import type { AccountInfoValue } from '../metadata/substrate-types.js'
-import type { StorageCtx } from '../frame/storage.js'
 
 const DigestItem = indexedEnum('sp_runtime::generic::digest::DigestItem', [
   { name: 'Other', index: 0, def: bytes },
@@ -71,7 +70,3 @@ export const System = definePallet({
     }
   }
 })
-
-export function readAccount (ctx: StorageCtx, who: Uint8Array): AccountInfoValue {
-  return storage.Account.get(ctx, who)
-}

@@ -52,7 +52,7 @@ export async function newBlocks (api: ApiPromise, count = 1): Promise<FrameSyste
 }
 
 /** The data of the events of `section.method` among `records`. */
-export function eventsOf<T = unknown> (api: ApiPromise, records: FrameSystemEventRecord[], section: string, method: string): T[] {
+export function eventsOf<T = unknown> (records: FrameSystemEventRecord[], section: string, method: string): T[] {
   return records.filter((r) => r.event.section === section && r.event.method === method).map((r) => r.event.data as unknown as T)
 }
 

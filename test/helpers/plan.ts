@@ -43,7 +43,7 @@ export async function hostedPlan (api: ApiPromise, opts: { core: Hypercore, feed
 
 /** Waits for the plan's next amendment and plays its hosters and attesters through setup. */
 export async function setUp (api: ApiPromise, planId: number, providers: TestProvider[]): Promise<Holding[]> {
-  const amendment = await untilEvent(api, (events) => eventsOf<any>(api, events, 'plans', 'NewAmendment').find((e) => e.plan.toNumber() === planId))
+  const amendment = await untilEvent(api, (events) => eventsOf<any>(events, 'plans', 'NewAmendment').find((e) => e.plan.toNumber() === planId))
   const id = amendment.id.toNumber()
   const positions: number[] = amendment.positions.map((p: { toNumber (): number }) => p.toNumber())
   const holdings = positions.map((position, j) => ({ position, hoster: byAddress(providers, amendment.hosters[j].toString()) }))
@@ -53,7 +53,7 @@ export async function setUp (api: ApiPromise, planId: number, providers: TestPro
   const reports = await inBlock(api, holdings.map((h, j) =>
     [api.tx.plans.reportSetup(id, h.position, true), byAddress(providers, attesters[j % attesters.length]).account]))
   assert.deepEqual(reports.map((o) => o.result), holdings.map(() => 'ok'))
-  const started = reports.flatMap((o) => eventsOf<any>(api, o.events, 'plans', 'HostingStarted'))
+  const started = reports.flatMap((o) => eventsOf<any>(o.events, 'plans', 'HostingStarted'))
   assert.equal(started.length, holdings.length, 'every position started hosting')
   return holdings
 }

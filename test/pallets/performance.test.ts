@@ -21,7 +21,7 @@ test('a 3-attester pool: the majority decides, the dissenter loses reputation', 
   await registerProviders(api, hosters, attesters)
   const [held] = await hostedPlan(api, { core: await makeFeed(t, 8), feedId: 0, planId: 0, sponsor: devAccount('//Alice'), replicas: 1, providers: [...hosters, ...attesters] })
 
-  const check = await untilEvent(api, (events) => eventsOf<any>(api, events, 'challenges', 'PerformanceCheck')[0])
+  const check = await untilEvent(api, (events) => eventsOf<any>(events, 'challenges', 'PerformanceCheck')[0])
   assert.equal(check.hoster.toString(), held.hoster.account.address)
   const pool = check.attesters.map((a: { toString (): string }) => byAddress(attesters, a.toString()))
   assert.equal(pool.length, 3)
@@ -38,7 +38,7 @@ test('a 3-attester pool: the majority decides, the dissenter loses reputation', 
     [api.tx.challenges.submitPerformanceReport(check.id, false, 0, 0, null), pool[2].account]
   ])
   assert.deepEqual(outcomes.map((o) => o.result), ['ok', 'ok', 'ok'])
-  const [result] = outcomes.flatMap((o) => eventsOf<any>(api, o.events, 'challenges', 'PerformanceResult'))
+  const [result] = outcomes.flatMap((o) => eventsOf<any>(o.events, 'challenges', 'PerformanceResult'))
   assert.ok(result.verdict.isServed, 'the majority says the hoster served')
   assert.equal(result.latencyMs.toNumber(), 25, 'the median of the majority\'s latencies')
   assert.equal(result.throughput.toNumber(), 2_000_000)

@@ -27,7 +27,7 @@ test('requests larger than any free capacity wait, then are served in ratio orde
   assert.equal(charlieAsks.result, 'ok')
 
   const waiting = await newBlocks(api, 3)
-  assert.equal(waiting.flatMap((events) => eventsOf(api, events, 'plans', 'NewAmendment')).length, 0, '64 KiB fit no 16 KiB hoster')
+  assert.equal(waiting.flatMap((events) => eventsOf(events, 'plans', 'NewAmendment')).length, 0, '64 KiB fit no 16 KiB hoster')
   assert.deepEqual((await api.query.plans.queue()).map((id) => id.toNumber()).sort(), [0, 1])
   assert.ok((await api.query.plans.plans(0)).unwrap().status.isQueued)
 
@@ -35,7 +35,7 @@ test('requests larger than any free capacity wait, then are served in ratio orde
   const [registered] = await inBlock(api, [[api.tx.roles.registerHoster(u8aToHex(large.noise.publicKey), 1n << 30n), large.account]])
   assert.equal(registered.result, 'ok')
   const [served] = await newBlocks(api, 1)
-  const order = eventsOf<any>(api, served, 'plans', 'NewAmendment').map((a) => a.plan.toNumber())
+  const order = eventsOf<any>(served, 'plans', 'NewAmendment').map((a) => a.plan.toNumber())
   assert.deepEqual(order, [1, 0], 'the richer sponsor\'s plan first')
   assert.deepEqual((await api.query.plans.queue()).length, 0)
   const committed = (await api.query.roles.providers(large.account.address)).unwrap().committed.toNumber()

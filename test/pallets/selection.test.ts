@@ -28,7 +28,7 @@ async function draws (t: TestContext, seed: string): Promise<string[][]> {
   assert.deepEqual(requested.map((o) => o.result), feeds.map(() => 'ok'))
 
   const [events] = await newBlocks(api, 1)
-  const amendments = eventsOf<any>(api, events, 'plans', 'NewAmendment')
+  const amendments = eventsOf<any>(events, 'plans', 'NewAmendment')
   assert.equal(amendments.length, PLANS, 'every plan got its providers in the next block')
   return amendments.map((a) => {
     const picked: string[] = a.hosters.map((h: { toString (): string }) => h.toString())

@@ -28,7 +28,7 @@ test('storage challenges: valid proofs pay the hoster, bad and late ones are ref
   const other = await makeFeed(t, 64, 1024, 7)
   const [held] = await hostedPlan(api, { core, feedId: 0, planId: 0, sponsor: alice, replicas: 2, providers: [...hosters, ...attesters] })
   const me = held.hoster.account.address
-  const challengeFor = () => untilEvent(api, (events) => eventsOf<any>(api, events, 'challenges', 'StorageChallenge').find((c) => c.hoster.toString() === me))
+  const challengeFor = () => untilEvent(api, (events) => eventsOf<any>(events, 'challenges', 'StorageChallenge').find((c) => c.hoster.toString() === me))
   const ratio = async (who: string) => (await api.query.system.account(who)).data.free.toBigInt()
 
   // A valid answer: the hoster earns what the sponsor pays.
@@ -39,7 +39,7 @@ test('storage challenges: valid proofs pay the hoster, bad and late ones are ref
   const [hosterBefore, sponsorBefore] = [await ratio(me), await ratio(alice.address)]
   const [accepted] = await inBlock(api, [[api.tx.challenges.submitStorageProof(challenge.id, await proofsFor(core, indexes, length)), held.hoster.account]])
   assert.equal(accepted.result, 'ok')
-  const [paidEvent] = eventsOf<any>(api, accepted.events, 'challenges', 'StorageProofAccepted')
+  const [paidEvent] = eventsOf<any>(accepted.events, 'challenges', 'StorageProofAccepted')
   const paid = paidEvent.paid.toBigInt()
   assert.ok(paid > 0n, 'hosting is paid')
   assert.equal(await ratio(me), hosterBefore + paid)
@@ -58,14 +58,14 @@ test('storage challenges: valid proofs pay the hoster, bad and late ones are ref
 
   // Silence: the challenge fails at its deadline, and a late proof is told so.
   const failedId = challenge.id.toNumber()
-  await untilEvent(api, (events) => eventsOf<any>(api, events, 'challenges', 'StorageProofFailed').find((f) => f.id.toNumber() === failedId))
+  await untilEvent(api, (events) => eventsOf<any>(events, 'challenges', 'StorageProofFailed').find((f) => f.id.toNumber() === failedId))
   const [late] = await inBlock(api, [[api.tx.challenges.submitStorageProof(failedId, good), held.hoster.account]])
   assert.equal(late.result, 'challenges.ChallengeExpired')
 
   // maxStrikes (2) failures in a row: the position is freed and a replacement amendment follows.
-  const freed = await untilEvent(api, (events) => eventsOf<any>(api, events, 'plans', 'PositionFreed').find((f) => f.hoster.toString() === me))
+  const freed = await untilEvent(api, (events) => eventsOf<any>(events, 'plans', 'PositionFreed').find((f) => f.hoster.toString() === me))
   assert.equal(freed.position.toNumber(), held.position)
-  const replacement = await untilEvent(api, (events) => eventsOf<any>(api, events, 'plans', 'NewAmendment').find((a) => a.plan.toNumber() === 0))
+  const replacement = await untilEvent(api, (events) => eventsOf<any>(events, 'plans', 'NewAmendment').find((a) => a.plan.toNumber() === 0))
   assert.deepEqual(replacement.positions.map((p: { toNumber (): number }) => p.toNumber()), [held.position])
   const newHoster = replacement.hosters[0].toString()
   assert.notEqual(newHoster, me)
