@@ -7,6 +7,7 @@ import type { JsOf } from '../types/ty.js'
 import { ProofRefused, feedVerifier, verifySignedHead } from '../../hypercore/verify.js'
 import type { SignedHead } from '../../hypercore/verify.js'
 import { params } from './params.js'
+import { feedGrew } from './plans/lifecycle.js'
 
 export const FeedRoot = struct('pallet_feeds::FeedRoot', { length: u64, byteLength: u64, treeHash: fixed(32) })
 export type FeedRootValue = JsOf<typeof FeedRoot>
@@ -63,6 +64,7 @@ export const Feeds = definePallet({
       if (BigInt(signed.length) <= feed.root.length) throw Feeds.errors.StaleRoot(`the chain has length ${feed.root.length}, this root has ${signed.length}`)
       storage.Feeds.set(ctx, id, { ...feed, root: rootOf(signed), signature: signed.signature, updatedAt: ctx.block.number, previous: challengeRoot(ctx, feed) })
       Feeds.emit(ctx, { type: 'FeedUpdated', value: { feed: id, length: BigInt(signed.length), byteLength: BigInt(signed.byteLength) } })
+      feedGrew(ctx, id)
     }, 'Records a newer signed head of a feed; anyone may submit it.')
   }
 })

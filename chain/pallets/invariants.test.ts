@@ -16,6 +16,7 @@ import { challengesStorage } from './challenges/storage.js'
 import { System } from './system.js'
 import { plansStorage } from './plans/storage.js'
 import { Roles } from './roles.js'
+import { Feeds } from './feeds.js'
 
 const ACCOUNTS = 6
 /** A fixed seed: CI runs the same 40 sequences every time (change it locally to explore others). */
@@ -34,6 +35,7 @@ type Action =
   | { kind: 'transfer', who: number, to: number, amount: number }
   | { kind: 'ready', who: number, amendment: number, position: number }
   | { kind: 'report', who: number, amendment: number, position: number, success: boolean }
+  | { kind: 'grow', who: number, feed: number }
   | { kind: 'progress', pick: number, success: boolean }
   | { kind: 'prove', pick: number }
   | { kind: 'blocks', count: number }
@@ -53,11 +55,12 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('report' as const), who, amendment: fc.nat(6), position: fc.nat(2), success: fc.boolean() }),
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('request' as const), who, feed: fc.nat(2), replicas: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('blocks' as const), count: fc.integer({ min: 1, max: 4 }) }) },
+  fc.record({ kind: fc.constant('grow' as const), who, feed: fc.nat(2) }),
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('progress' as const), pick: fc.nat(), success: fc.boolean() }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('prove' as const), pick: fc.nat() }) }
 )
 
-test('over random call sequences, ratio never goes negative and hosters never hold more than their capacity', async (t) => {
+test('over random call sequences, ratio never goes negative and hosters never hold more than their capacity, or less than their feeds', async (t) => {
   await cryptoWaitReady()
   const spec = loadChainSpec(new URL('../../chain-spec/dev.json', import.meta.url).pathname)
   const testSpec = { ...spec, genesis: { ...spec.genesis, pallets: { params: PARAMS } } }
@@ -95,7 +98,13 @@ test('over random call sequences, ratio never goes negative and hosters never ho
     }
     for (const a of actions) {
       if (a.kind === 'blocks') { flush(a.count); continue }
-      const step = a.kind === 'progress' ? honestSetupStep(chain, a.pick, a.success) : a.kind === 'prove' ? await honestProof(chain, cores, a.pick) : [toCall(tx, a, heads, accounts, chain.number), accounts[a.who]] as [Call, Uint8Array]
+      const step = a.kind === 'progress'
+        ? honestSetupStep(chain, a.pick, a.success)
+        : a.kind === 'prove'
+          ? await honestProof(chain, cores, a.pick)
+          : a.kind === 'grow'
+            ? await grow(chain, cores[a.feed], a.feed, accounts[a.who])
+            : [toCall(tx, a, heads, accounts, chain.number), accounts[a.who]] as [Call, Uint8Array]
       if (step !== null) pending.push(step)
       if (pending.length >= 4) flush()
     }
@@ -109,6 +118,12 @@ test('over random call sequences, ratio never goes negative and hosters never ho
   assert.ok(stats.active > 20 && stats.paid > 5n && stats.freed > 5, `sequences reached too little: ${JSON.stringify({ ...stats, paid: String(stats.paid) })}`)
   t.diagnostic(`40 random sequences (seed ${SEED}) of 30 to 80 calls: ${stats.active} positions started, ${stats.paid} proofs paid, ${stats.freed} positions freed`)
 })
+
+/** The publisher appends blocks; anyone submits the new signed head. */
+async function grow (chain: RuntimeHarness, core: Hypercore, feed: number, who: Uint8Array): Promise<[Call, Uint8Array]> {
+  await core.append(Array.from({ length: 8 }, (_, i) => new Uint8Array(1024).fill(core.length + i)))
+  return [chain.tx.feeds.updateFeed(feed, u8aToHex(await makeHeadProof(core))), who]
+}
 
 /** The correct next setup step of some open amendment: its hoster reports ready, or its attester reports. */
 function honestSetupStep (chain: RuntimeHarness, pick: number, success: boolean): [Call, Uint8Array] | null {
@@ -137,7 +152,7 @@ async function honestProof (chain: RuntimeHarness, cores: Hypercore[], pick: num
   return [chain.tx.challenges.submitStorageProof(id, proofs), c.hoster]
 }
 
-function toCall (tx: RuntimeHarness['tx'], a: Exclude<Action, { kind: 'blocks' | 'progress' | 'prove' }>, heads: Array<{ key: string, manifest: string, head: string }>, accounts: Uint8Array[], now: number): Call {
+function toCall (tx: RuntimeHarness['tx'], a: Exclude<Action, { kind: 'blocks' | 'progress' | 'prove' | 'grow' }>, heads: Array<{ key: string, manifest: string, head: string }>, accounts: Uint8Array[], now: number): Call {
   const noise = u8aToHex(new Uint8Array(32).fill(a.who + 1))
   switch (a.kind) {
     case 'hoster': return tx.roles.registerHoster(noise, a.capacity)
@@ -161,8 +176,11 @@ function checkInvariants (chain: RuntimeHarness, accounts: Uint8Array[]): void {
     assert.ok(data.free >= 0n && data.reserved >= 0n, 'ratio is never negative')
   }
   const held = new Map<string, bigint>()
-  for (const [, position] of plansStorage.Positions.entries(ctx)) {
-    if (position.hoster !== null) held.set(u8aToHex(position.hoster), (held.get(u8aToHex(position.hoster)) ?? 0n) + position.bytes)
+  for (const [[planId], position] of plansStorage.Positions.entries(ctx)) {
+    if (position.hoster === null) continue
+    held.set(u8aToHex(position.hoster), (held.get(u8aToHex(position.hoster)) ?? 0n) + position.bytes)
+    const plan = plansStorage.Plans.get(ctx, planId)!
+    assert.equal(position.bytes, Feeds.storage.Feeds.get(ctx, plan.feed)!.root.byteLength, 'a replica holds (and is paid for) its feed\'s current size')
   }
   for (const [account, p] of Roles.storage.Providers.entries(ctx)) {
     assert.ok(p.committed <= p.capacity, `committed ${p.committed} ≤ capacity ${p.capacity}`)

@@ -48,6 +48,7 @@ test('a node killed with SIGKILL during block production resumes at its last com
     await busy.kill('SIGKILL')
     unsub()
     await sending
+    await api.disconnect()
 
     const still = await startChainProcess(t, { basePath, args: ['--manual-seal'] })
     const check = await connectApi(t, still.url)
@@ -58,6 +59,7 @@ test('a node killed with SIGKILL during block production resumes at its last com
     assert.deepEqual(root, head.stateRoot.toU8a(), `round ${round}: the state root commits to the recovered state`)
     const parent = await check.rpc.chain.getHeader(head.parentHash)
     assert.equal(parent.number.toNumber(), head.number.toNumber() - 1, `round ${round}: the chain links up`)
+    await check.disconnect()
     await still.kill('SIGKILL')
   }
   assert.ok(lastSeen > KILLS, 'blocks were produced between the kills')

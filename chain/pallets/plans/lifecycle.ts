@@ -5,7 +5,7 @@ import { plansStorage as s, MAX_QUEUE } from './storage.js'
 import type { AmendmentValue, PlanValue, PositionValue } from './types.js'
 import { Draw } from '../draw.js'
 import { seed } from '../randomness.js'
-import { commit, drawMembers, freeCapacity, isActive, release, strike } from '../roles.js'
+import { commit, drawMembers, freeCapacity, isActive, provider, release, strike } from '../roles.js'
 import { feed } from '../feeds.js'
 import { params } from '../params.js'
 import { balance } from '../ratio.js'
@@ -156,8 +156,31 @@ export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue): voi
     s.Support.remove(ctx, planId, supporter)
   }
   s.Queue.set(ctx, s.Queue.get(ctx).filter((id) => id !== planId))
+  s.PlansByFeed.remove(ctx, plan.feed, planId)
   s.Plans.set(ctx, planId, { ...plan, status: { type: 'Ended' }, backing: 0n })
   Plans.emit(ctx, { type: 'PlanEnded', value: { plan: planId } })
+}
+
+/**
+ * A feed grew: every replica of it holds more bytes. Each hoster commits the difference of its capacity; one
+ * without the room hands its position over (no strike: the growth was not its fault).
+ */
+export function feedGrew (ctx: DispatchCtx, feedId: bigint): void {
+  for (const [planId] of s.PlansByFeed.entriesOf(ctx, feedId)) {
+    const plan = s.Plans.get(ctx, planId)
+    if (plan === null || plan.mode.type !== 'Replicate') continue
+    for (const [position, p] of positionsOf(ctx, planId, plan)) {
+      if (p.hoster === null) continue
+      const bytes = bytesPerPosition(ctx, plan, position, planId)
+      if (bytes <= p.bytes) continue
+      if (freeCapacity(provider(ctx, p.hoster)!) < bytes - p.bytes) {
+        freePosition(ctx, planId, position, false)
+        continue
+      }
+      commit(ctx, p.hoster, bytes - p.bytes)
+      s.Positions.set(ctx, planId, position, { ...p, bytes })
+    }
+  }
 }
 
 /** Handles the amendments whose deadline is this block: positions not set up go to fresh providers. */
@@ -168,9 +191,11 @@ export function expireAmendments (ctx: DispatchCtx): void {
   for (const id of due) {
     const a = s.Amendments.get(ctx, id)
     if (a === null) continue
+    // A slot hoster had nothing to fetch while the encoders had not agreed: only then is it at fault.
+    const hostersAtFault = s.Plans.get(ctx, a.plan)?.mode.type !== 'Erasure' || s.Slots.contains(ctx, a.plan, 0)
     for (const position of a.positions) {
       const p = s.Positions.get(ctx, a.plan, position)
-      if (p !== null && p.state.type === 'Setup' && p.state.value === id) freePosition(ctx, a.plan, position, true)
+      if (p !== null && p.state.type === 'Setup' && p.state.value === id) freePosition(ctx, a.plan, position, hostersAtFault)
     }
     s.Amendments.remove(ctx, id)
   }

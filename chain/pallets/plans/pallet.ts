@@ -60,6 +60,7 @@ export const Plans = definePallet({
       s.NextPlanId.set(ctx, id + 1n)
       s.Plans.set(ctx, id, { feed: feedId, sponsor: who, mode, ranges, status: { type: 'Queued' }, backing: 0n, positions, createdAt: ctx.block.number })
       for (let i = 0; i < positions; i++) s.Positions.set(ctx, id, i, vacantPosition())
+      s.PlansByFeed.set(ctx, feedId, id, ctx.block.number)
       // Providers are drawn when the queue is served, from a later block's randomness than this request's.
       if (!enqueue(ctx, id)) throw Plans.errors.QueueFull()
       Plans.emit(ctx, { type: 'HostingRequested', value: { plan: id, feed: feedId, sponsor: who, mode } })

@@ -17,6 +17,8 @@ export const plansStorage = {
   AmendmentDeadlines: map({ hasher: 'Twox64Concat', key: u32, value: seq(u64), default: [] }),
   /** What each hoster holds: (plan, position) → the block it was assigned. A service rebuilds its duties from it. */
   HosterPositions: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, tuple(u64, u16)], value: u32 }),
+  /** The plans of each feed (→ the block they were requested), so that a feed's growth reaches its hosters. */
+  PlansByFeed: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u64], value: u32 }),
   /** Ratio each supporter reserved for a plan. */
   Support: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [u64, AccountId32], value: u128 })
 }
