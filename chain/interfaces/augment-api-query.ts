@@ -62,6 +62,7 @@ declare module '@polkadot/api-base/types/storage' {
       nextAmendmentId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
       nextPlanId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
       plans: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansPlan>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      plansByFeed: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [u64, u64]> & QueryableStorageEntry<ApiType, [u64, u64]>;
       positions: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansPosition>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
       queue: AugmentedQuery<ApiType, () => Observable<Vec<u64>>, []> & QueryableStorageEntry<ApiType, []>;
       slots: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansSlotRoot>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;

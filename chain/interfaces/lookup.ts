@@ -546,7 +546,7 @@ export default {
     slots: 'Vec<PalletPlansSlotRoot>'
   },
   /**
-   * Lookup86: pallet_plans::pallet::Call
+   * Lookup87: pallet_plans::pallet::Call
    **/
   PalletPlansCall: {
     _enum: {
@@ -578,7 +578,7 @@ export default {
     }
   },
   /**
-   * Lookup87: pallet_plans::pallet::Event
+   * Lookup88: pallet_plans::pallet::Event
    **/
   PalletPlansEvent: {
     _enum: {
@@ -643,13 +643,13 @@ export default {
     }
   },
   /**
-   * Lookup88: pallet_plans::pallet::Error
+   * Lookup89: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
     _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NotReady', 'EncodingPending', 'WrongSlotCount', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
-   * Lookup89: pallet_challenges::StorageChallenge
+   * Lookup90: pallet_challenges::StorageChallenge
    **/
   PalletChallengesStorageChallenge: {
     plan: 'u64',
@@ -661,7 +661,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup90: pallet_challenges::PerformanceCheck
+   * Lookup91: pallet_challenges::PerformanceCheck
    **/
   PalletChallengesPerformanceCheck: {
     plan: 'u64',
@@ -672,7 +672,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup91: pallet_challenges::Report
+   * Lookup92: pallet_challenges::Report
    **/
   PalletChallengesReport: {
     attester: 'AccountId32',
@@ -681,7 +681,7 @@ export default {
     throughput: 'u64'
   },
   /**
-   * Lookup93: pallet_challenges::Due
+   * Lookup94: pallet_challenges::Due
    **/
   PalletChallengesDue: {
     kind: 'PalletChallengesCheckKind',
@@ -690,20 +690,20 @@ export default {
     id: 'u64'
   },
   /**
-   * Lookup94: pallet_challenges::CheckKind
+   * Lookup95: pallet_challenges::CheckKind
    **/
   PalletChallengesCheckKind: {
     _enum: ['Storage', 'Performance']
   },
   /**
-   * Lookup96: pallet_challenges::NextChecks
+   * Lookup97: pallet_challenges::NextChecks
    **/
   PalletChallengesNextChecks: {
     storage: 'u32',
     performance: 'u32'
   },
   /**
-   * Lookup98: pallet_challenges::pallet::Call
+   * Lookup99: pallet_challenges::pallet::Call
    **/
   PalletChallengesCall: {
     _enum: {
@@ -721,7 +721,7 @@ export default {
     }
   },
   /**
-   * Lookup102: pallet_challenges::pallet::Event
+   * Lookup103: pallet_challenges::pallet::Event
    **/
   PalletChallengesEvent: {
     _enum: {
@@ -771,19 +771,19 @@ export default {
     }
   },
   /**
-   * Lookup103: pallet_challenges::Verdict
+   * Lookup104: pallet_challenges::Verdict
    **/
   PalletChallengesVerdict: {
     _enum: ['Served', 'NotServed', 'Inconclusive']
   },
   /**
-   * Lookup104: pallet_challenges::pallet::Error
+   * Lookup105: pallet_challenges::pallet::Error
    **/
   PalletChallengesError: {
     _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'InvalidContactProof']
   },
   /**
-   * Lookup108: sp_runtime::MultiSignature
+   * Lookup109: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -793,31 +793,31 @@ export default {
     }
   },
   /**
-   * Lookup109: sp_core::ed25519::Signature
+   * Lookup110: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup110: sp_core::sr25519::Signature
+   * Lookup111: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup111: sp_core::ecdsa::Signature
+   * Lookup112: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup113: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup114: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup114: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup115: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup115: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup116: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup120: datdot_runtime::Runtime
+   * Lookup121: datdot_runtime::Runtime
    **/
   DatdotRuntimeRuntime: 'Null'
 };

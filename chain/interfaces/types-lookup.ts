@@ -567,7 +567,7 @@ declare module '@polkadot/types/lookup' {
     readonly slots: Vec<PalletPlansSlotRoot>;
   }
 
-  /** @name PalletPlansCall (86) */
+  /** @name PalletPlansCall (87) */
   interface PalletPlansCall extends Enum {
     readonly isRequestHosting: boolean;
     readonly asRequestHosting: {
@@ -606,7 +606,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportSetup' | 'SubmitEncoding';
   }
 
-  /** @name PalletPlansEvent (87) */
+  /** @name PalletPlansEvent (88) */
   interface PalletPlansEvent extends Enum {
     readonly isHostingRequested: boolean;
     readonly asHostingRequested: {
@@ -680,7 +680,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanSupported' | 'PlanEnded';
   }
 
-  /** @name PalletPlansError (88) */
+  /** @name PalletPlansError (89) */
   interface PalletPlansError extends Enum {
     readonly isFeedNotFound: boolean;
     readonly isPlanNotFound: boolean;
@@ -700,7 +700,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NotReady' | 'EncodingPending' | 'WrongSlotCount' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
-  /** @name PalletChallengesStorageChallenge (89) */
+  /** @name PalletChallengesStorageChallenge (90) */
   interface PalletChallengesStorageChallenge extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -711,7 +711,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesPerformanceCheck (90) */
+  /** @name PalletChallengesPerformanceCheck (91) */
   interface PalletChallengesPerformanceCheck extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -721,7 +721,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesReport (91) */
+  /** @name PalletChallengesReport (92) */
   interface PalletChallengesReport extends Struct {
     readonly attester: AccountId32;
     readonly success: bool;
@@ -729,7 +729,7 @@ declare module '@polkadot/types/lookup' {
     readonly throughput: u64;
   }
 
-  /** @name PalletChallengesDue (93) */
+  /** @name PalletChallengesDue (94) */
   interface PalletChallengesDue extends Struct {
     readonly kind: PalletChallengesCheckKind;
     readonly plan: u64;
@@ -737,20 +737,20 @@ declare module '@polkadot/types/lookup' {
     readonly id: u64;
   }
 
-  /** @name PalletChallengesCheckKind (94) */
+  /** @name PalletChallengesCheckKind (95) */
   interface PalletChallengesCheckKind extends Enum {
     readonly isStorage: boolean;
     readonly isPerformance: boolean;
     readonly type: 'Storage' | 'Performance';
   }
 
-  /** @name PalletChallengesNextChecks (96) */
+  /** @name PalletChallengesNextChecks (97) */
   interface PalletChallengesNextChecks extends Struct {
     readonly storage: u32;
     readonly performance: u32;
   }
 
-  /** @name PalletChallengesCall (98) */
+  /** @name PalletChallengesCall (99) */
   interface PalletChallengesCall extends Enum {
     readonly isSubmitStorageProof: boolean;
     readonly asSubmitStorageProof: {
@@ -768,7 +768,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
   }
 
-  /** @name PalletChallengesEvent (102) */
+  /** @name PalletChallengesEvent (103) */
   interface PalletChallengesEvent extends Enum {
     readonly isStorageChallenge: boolean;
     readonly asStorageChallenge: {
@@ -822,7 +822,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceReported' | 'PerformanceResult';
   }
 
-  /** @name PalletChallengesVerdict (103) */
+  /** @name PalletChallengesVerdict (104) */
   interface PalletChallengesVerdict extends Enum {
     readonly isServed: boolean;
     readonly isNotServed: boolean;
@@ -830,7 +830,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Served' | 'NotServed' | 'Inconclusive';
   }
 
-  /** @name PalletChallengesError (104) */
+  /** @name PalletChallengesError (105) */
   interface PalletChallengesError extends Enum {
     readonly isChallengeNotFound: boolean;
     readonly isChallengeExpired: boolean;
@@ -843,7 +843,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'InvalidContactProof';
   }
 
-  /** @name SpRuntimeMultiSignature (108) */
+  /** @name SpRuntimeMultiSignature (109) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -854,25 +854,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (109) */
+  /** @name SpCoreEd25519Signature (110) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (110) */
+  /** @name SpCoreSr25519Signature (111) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (111) */
+  /** @name SpCoreEcdsaSignature (112) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (113) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (114) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (114) */
+  /** @name FrameSystemExtensionsCheckTxVersion (115) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (115) */
+  /** @name FrameSystemExtensionsCheckGenesis (116) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (120) */
+  /** @name DatdotRuntimeRuntime (121) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module
