@@ -1,0 +1,67 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { u8aToHex } from '@polkadot/util'
+import { startChainProcess } from '../helpers/chain.js'
+import { connectApi, devAccount } from '../helpers/api.js'
+import { eventsOf, inBlock } from '../helpers/blocks.js'
+import { makeFeed, publishArgs } from '../helpers/hypercore.js'
+import { registerProviders, testProvider } from '../helpers/providers.js'
+import { byAddress, untilEvent } from '../helpers/plan.js'
+
+const slot = (i: number, byteLength: number) => ({ length: 32, byteLength, treeHash: u8aToHex(new Uint8Array(32).fill(i + 1)) })
+
+test('erasure plans: slot roots are fixed when two encoders agree; hosters wait for them', async (t) => {
+  const chain = await startChainProcess(t)
+  const api = await connectApi(t, chain.url)
+  const alice = devAccount('//Alice')
+  const hosters = [0, 1, 2, 3].map((i) => testProvider(`Hoster${i}`))
+  const attesters = [testProvider('Attester0')]
+  const encoders = [0, 1, 2].map((i) => testProvider(`Encoder${i}`))
+  await registerProviders(api, hosters, attesters)
+  const registered = await inBlock(api, encoders.map((e) => [api.tx.roles.registerEncoder(u8aToHex(e.noise.publicKey)), e.account]))
+  assert.deepEqual(registered.map((o) => o.result), ['ok', 'ok', 'ok'])
+
+  const feed = await publishArgs(await makeFeed(t, 64))
+  const requested = await inBlock(api, [
+    [api.tx.feeds.publishFeed(feed.key, feed.manifest, feed.head), alice],
+    [api.tx.plans.requestHosting(0, { Erasure: { k: 2, m: 1 } }, null), alice]
+  ])
+  assert.deepEqual(requested.map((o) => o.result), ['ok', 'ok'])
+  const amendment = await untilEvent(api, (events) => eventsOf<any>(events, 'plans', 'NewAmendment')[0])
+  const id = amendment.id.toNumber()
+  assert.equal(amendment.positions.length, 3, 'k + m positions')
+  assert.equal(amendment.encoders.length, 2, 'two encoders must agree')
+  const [first, second] = amendment.encoders.map((e: { toString (): string }) => byAddress(encoders, e.toString()))
+  const [hoster0] = amendment.hosters.map((h: { toString (): string }) => byAddress(hosters, h.toString()))
+  const outsider = encoders.find((e) => e !== first && e !== second)!
+  // Each slot holds a third of the feed's 64 KiB, rounded up; the encoders report the real size.
+  const agreed = [0, 1, 2].map((i) => slot(i, 33_000))
+
+  const early = await inBlock(api, [
+    [api.tx.plans.hostingReady(id, 0), hoster0.account],
+    [api.tx.plans.submitEncoding(id, agreed), outsider.account],
+    [api.tx.plans.submitEncoding(id, agreed.slice(0, 2)), first.account]
+  ])
+  assert.deepEqual(early.map((o) => o.result), ['plans.EncodingPending', 'plans.NotAssigned', 'plans.WrongSlotCount'])
+
+  const [proposed, disputed] = await inBlock(api, [
+    [api.tx.plans.submitEncoding(id, agreed), first.account],
+    [api.tx.plans.submitEncoding(id, [slot(0, 33_000), slot(1, 33_000), slot(9, 33_000)]), second.account]
+  ])
+  assert.equal(eventsOf(proposed.events, 'plans', 'EncodingProposed').length, 1)
+  assert.equal(eventsOf(disputed.events, 'plans', 'EncodingDisputed').length, 1, 'different roots: neither is trusted')
+
+  const [again, agreement] = await inBlock(api, [
+    [api.tx.plans.submitEncoding(id, agreed), first.account],
+    [api.tx.plans.submitEncoding(id, agreed), second.account]
+  ])
+  assert.equal(again.result, 'ok')
+  assert.equal(eventsOf(agreement.events, 'plans', 'EncodingAccepted').length, 1)
+  const stored = (await api.query.plans.slots(0, 2)).unwrap()
+  assert.equal(stored.treeHash.toHex(), agreed[2].treeHash)
+  const committed = (await api.query.plans.positions(0, 0)).unwrap().bytes.toNumber()
+  assert.equal(committed, 33_000, 'the hoster\'s commitment follows the agreed slot size')
+
+  const [ready] = await inBlock(api, [[api.tx.plans.hostingReady(id, 0), hoster0.account]])
+  assert.equal(ready.result, 'ok', 'with the slots fixed, hosters can report ready')
+})
