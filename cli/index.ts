@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { addChainStartCommand } from './commands/chain-start.js'
+import { addServiceStartCommand } from './commands/service-start.js'
+import { addDhtCommand } from './commands/dht.js'
 import { CliError, exitCodeOf, formatError } from './errors.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -15,6 +17,9 @@ export function createProgram (): Command {
     .configureOutput({ outputError: () => {} })
   const chain = program.command('chain').description('run a datdot chain node')
   addChainStartCommand(chain)
+  const service = program.command('service').description('run a datdot service (hoster, attester)')
+  addServiceStartCommand(service)
+  addDhtCommand(program)
   return program
 }
 

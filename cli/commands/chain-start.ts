@@ -2,12 +2,13 @@ import { mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { InvalidArgumentError, Option } from 'commander'
+import { Option } from 'commander'
 import type { Command } from 'commander'
 import pino from 'pino'
 import type { Sealing } from '../../chain/node/types.js'
 import { CliError } from '../errors.js'
 import { stopSignal } from '../stop-signal.js'
+import { integer } from '../parse.js'
 
 /** Resolved from this file so that the command works from any directory. */
 const DEV_SPEC = fileURLToPath(new URL('../../chain-spec/dev.json', import.meta.url))
@@ -73,14 +74,6 @@ async function startChainCommand (flags: StartFlags): Promise<void> {
     logger.info('chain stopped')
   } finally {
     stop.dispose()
-  }
-}
-
-function integer (what: string, min: number, max: number): (value: string) => number {
-  return value => {
-    const n = Number(value)
-    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`${what} must be an integer from ${min} to ${max}`)
-    return n
   }
 }
 

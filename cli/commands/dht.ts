@@ -1,0 +1,28 @@
+import type { Command } from 'commander'
+import pino from 'pino'
+import { stopSignal } from '../stop-signal.js'
+import { integer } from '../parse.js'
+
+/** Adds `dht`: a DHT bootstrap node for a local or private datdot network. */
+export function addDhtCommand (program: Command): void {
+  program.command('dht')
+    .description('run a hyperswarm DHT bootstrap node; services and readers join the network through it (--bootstrap HOST:PORT)')
+    .option('--host <addr>', 'address to bind', '127.0.0.1')
+    .option('--port <n>', 'UDP port (0 picks a free port)', integer('port', 0, 65535), 49737)
+    .action(async (flags: { host: string, port: number }) => {
+      const logger = pino(pino.destination({ dest: 2, sync: true }))
+      const stop = stopSignal(logger)
+      try {
+        const { default: DHT } = await import('hyperdht')
+        // A bootstrapper is not firewalled: every node must be able to reach it.
+        const node = DHT.bootstrapper(flags.port, flags.host, { firewalled: false })
+        await node.ready()
+        const { port } = node.address()
+        process.stdout.write(`datdot dht: listening on ${flags.host}:${port}\n`)
+        await stop.received
+        await node.destroy()
+      } finally {
+        stop.dispose()
+      }
+    })
+}

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path'
+import { Option } from 'commander'
+import type { Command } from 'commander'
+import pino from 'pino'
+import { CliError } from '../errors.js'
+import { stopSignal } from '../stop-signal.js'
+import { byteSize, hostPort, integer } from '../parse.js'
+
+interface ServiceFlags {
+  roles: string
+  account: string
+  dev?: true
+  storage: string
+  chain: string
+  bootstrap: string[]
+  capacity: bigint
+  metrics?: number
+  grace: number
+}
+
+const ROLE_NAMES = ['hoster', 'attester']
+
+/** Adds `start` to the `service` command. */
+export function addServiceStartCommand (service: Command): void {
+  service.command('start')
+    .description('run a datdot service: hoster and/or attester roles on one corestore and one hyperswarm, driven by the chain')
+    .requiredOption('--roles <list>', `comma-separated roles (${ROLE_NAMES.join(', ')})`)
+    .requiredOption('--account <uri>', 'secret URI of the account; dev URIs such as //Bob need --dev')
+    .option('--dev', 'allow dev URIs (//Alice …) for --account')
+    .requiredOption('--storage <dir>', 'directory of the service\'s corestore')
+    .option('--chain <url>', 'WebSocket endpoint of the chain node', 'ws://127.0.0.1:9944')
+    .addOption(new Option('--bootstrap <host:port>', 'DHT bootstrap node (repeat for several)').argParser((v: string, prev: string[] = []) => [...prev, hostPort(v)]).makeOptionMandatory())
+    .addOption(new Option('--capacity <size>', 'bytes offered for hosting, e.g. 10GiB').argParser(byteSize).default(10n * 1024n ** 3n, '10GiB'))
+    .addOption(new Option('--metrics <port>', 'serve Prometheus metrics on 127.0.0.1:<port>').argParser(integer('metrics port', 0, 65535)))
+    .addOption(new Option('--grace <ms>', 'how long data stays after a position is lost or its plan ends').argParser(integer('grace', 0, 2 ** 31 - 1)).default(600_000, '10 minutes'))
+    .addHelpText('after', `
+Example:
+  datdot service start --roles hoster,attester --account //Bob --dev --storage ./bob --bootstrap 127.0.0.1:49737`)
+    .action(startServiceCommand)
+}
+
+async function startServiceCommand (flags: ServiceFlags): Promise<void> {
+  const roles = flags.roles.split(',').map((r) => r.trim()).filter(Boolean)
+  const unknown = roles.filter((r) => !ROLE_NAMES.includes(r))
+  if (roles.length === 0 || unknown.length > 0) throw CliError.USAGE(`--roles takes ${ROLE_NAMES.join(', ')}; not: ${unknown.join(', ') || '(none)'}`)
+  if (flags.account.startsWith('//') && flags.dev !== true) throw CliError.USAGE('dev URIs such as //Bob are only accepted with --dev')
+  const logger = pino(pino.destination({ dest: 2, sync: true }))
+  const stop = stopSignal(logger)
+  try {
+    const { DatdotService } = await import('../../service/service.js')
+    const service = await DatdotService.start({
+      uri: flags.account,
+      roles: roles as Array<'hoster' | 'attester'>,
+      capacity: flags.capacity,
+      storage: resolve(flags.storage),
+      chain: flags.chain,
+      bootstrap: flags.bootstrap,
+      metricsPort: flags.metrics,
+      graceMs: flags.grace,
+      log: logger
+    })
+    process.stdout.write(`datdot service: started as ${service.address}${service.metricsPort === null ? '' : ` (metrics on 127.0.0.1:${service.metricsPort})`}\n`)
+    await stop.received
+    await service.stop()
+  } finally {
+    stop.dispose()
+  }
+}

@@ -1,0 +1,33 @@
+// The runtime's generated augmentation: typed api.query / api.tx / api.events for datdot's pallets.
+import '../chain/interfaces/augment-api.js'
+import '../chain/interfaces/types-lookup.js'
+import { ApiPromise, WsProvider } from '@polkadot/api'
+import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
+import type { Logger } from 'pino'
+
+export async function connectChain (url: string): Promise<ApiPromise> {
+  return ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true, throwOnConnect: true })
+}
+
+export type BlockHandler = (events: FrameSystemEventRecord[], block: { hash: string, number: number }) => Promise<void>
+
+/**
+ * Calls `handler` with the events of every finalized block, one block at a time and in order: blocks the
+ * subscription skipped (the service was busy) are fetched, so no event is missed while it runs.
+ */
+export async function followFinalized (api: ApiPromise, handler: BlockHandler, log: Logger): Promise<() => void> {
+  let last = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber()
+  let chain = Promise.resolve()
+  const unsubscribe = await api.rpc.chain.subscribeFinalizedHeads((header) => {
+    const target = header.number.toNumber()
+    chain = chain.then(async () => {
+      for (let n = last + 1; n <= target; n++) {
+        const hash = (await api.rpc.chain.getBlockHash(n)).toHex()
+        const events = await (await api.at(hash)).query.system.events()
+        await handler([...events], { hash, number: n }).catch((err) => log.error({ err, block: n }, 'handling a block failed'))
+        last = n
+      }
+    }).catch((err) => log.warn({ err: (err as Error).message }, 'could not read a finalized block; will retry with the next'))
+  })
+  return unsubscribe
+}

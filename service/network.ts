@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Corestore from 'corestore'
+import Hyperswarm from 'hyperswarm'
+import DHT from 'hyperdht'
+import type { SwarmConnection } from 'hyperswarm'
+import type Hypercore from 'hypercore'
+import crypto from 'hypercore-crypto'
+import { u8aToHex } from '@polkadot/util'
+import type { Logger } from 'pino'
+
+export interface NetworkOptions {
+  readonly storage: string
+  readonly noise: { publicKey: Uint8Array, secretKey: Uint8Array }
+  /** DHT bootstrap nodes, `host:port`; a local testnet or a `datdot dht` node. */
+  readonly bootstrap: string[]
+  readonly log: Logger
+}
+
+/**
+ * One corestore on disk and one hyperswarm for all roles: every connection replicates the store, and
+ * topics (feed discovery keys) are joined by reference count, so two duties on one feed share it.
+ */
+export class Network {
+  readonly store: Corestore
+  readonly swarm: Hyperswarm
+  readonly #topics = new Map<string, number>()
+  readonly #onConnection: Array<(conn: SwarmConnection) => void> = []
+  readonly #log: Logger
+  readonly #dht: DHT
+
+  constructor (opts: NetworkOptions) {
+    mkdirSync(opts.storage, { recursive: true })
+    this.store = new Corestore(join(opts.storage, 'cores'))
+    // On a loopback network (a devnet, a test) no NAT stands between peers: a DHT node that thinks itself
+    // firewalled loses about half of its connections there (STACK.md).
+    const local = opts.bootstrap.length > 0 && opts.bootstrap.every((b) => /^(127\.|localhost:)/.test(b))
+    this.#dht = new DHT({ bootstrap: opts.bootstrap, ...(local ? { host: '127.0.0.1', firewalled: false } : {}) })
+    this.swarm = new Hyperswarm({ keyPair: opts.noise, dht: this.#dht })
+    this.#log = opts.log
+    this.swarm.on('connection', (conn: SwarmConnection) => {
+      conn.on('error', (err: Error) => this.#log.debug({ err: err.message, peer: u8aToHex(conn.remotePublicKey) }, 'connection error'))
+      this.store.replicate(conn)
+      for (const handler of this.#onConnection) handler(conn)
+    })
+  }
+
+  get publicKey (): Uint8Array { return this.swarm.keyPair.publicKey }
+
+  async ready (): Promise<void> {
+    await this.store.ready()
+    await this.swarm.listen()
+  }
+
+  /** Runs `handler` on every connection, present and future (e.g. to open a protocol channel). */
+  onConnection (handler: (conn: SwarmConnection) => void): void {
+    this.#onConnection.push(handler)
+    for (const conn of this.swarm.connections) handler(conn)
+  }
+
+  /** A session on a feed, read-only unless it is ours. */
+  core (key: Uint8Array): Hypercore {
+    return this.store.get({ key })
+  }
+
+  /** Announces and looks up a feed's discovery key; resolves once the DHT has been queried. */
+  async join (key: Uint8Array, opts: { server?: boolean, client?: boolean } = {}): Promise<void> {
+    const topic = crypto.discoveryKey(key)
+    const id = u8aToHex(topic)
+    const count = this.#topics.get(id) ?? 0
+    this.#topics.set(id, count + 1)
+    if (count === 0) await this.swarm.join(topic, { server: true, client: true, ...opts }).flushed()
+  }
+
+  async leave (key: Uint8Array): Promise<void> {
+    const topic = crypto.discoveryKey(key)
+    const id = u8aToHex(topic)
+    const count = (this.#topics.get(id) ?? 0) - 1
+    if (count > 0) {
+      this.#topics.set(id, count)
+      return
+    }
+    this.#topics.delete(id)
+    await this.swarm.leave(topic)
+  }
+
+  /**
+   * Makes `core.update({ wait: true })` and downloads wait for peers: without it, a core with no known peer
+   * answers at once (STACK.md).
+   */
+  async findPeers (core: Hypercore): Promise<void> {
+    const done = core.findingPeers()
+    await this.swarm.flush().then(done, done)
+  }
+
+  async close (): Promise<void> {
+    await this.swarm.destroy()
+    await this.#dht.destroy()
+    await this.store.close()
+  }
+}

@@ -1,0 +1,153 @@
+import { EventEmitter } from 'node:events'
+import { createReadStream, readdirSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { ApiPromise } from '@polkadot/api'
+import { u8aToHex, stringToU8a } from '@polkadot/util'
+import type Hypercore from 'hypercore'
+import type { Logger } from 'pino'
+import { followFinalized } from './chain.js'
+import type { Network } from './network.js'
+import type { TxQueue } from './tx-queue.js'
+import { serviceErrors } from './errors.js'
+import { makeHeadProof } from '../hypercore/make.js'
+
+/** Hypercore blocks made from files are this large (the last of each file may be smaller). */
+export const BLOCK_SIZE = 64 * 1024
+
+export interface PublisherEvents {
+  /** Hosters were assigned to positions of the plan. */
+  amendment: [{ plan: bigint, hosters: string[] }]
+  /** A hoster has downloaded `bytes` of the feed's `total`. */
+  progress: [{ hoster: string, bytes: number, total: number }]
+  started: [{ plan: bigint, position: number, hoster: string }]
+  /** Every position of the plan is hosted. */
+  hosted: [{ plan: bigint }]
+}
+
+interface Published { readonly feedId: bigint, readonly planId: bigint, readonly positions: number }
+
+/**
+ * The publisher side: records a hypercore on chain, asks for hosting, and seeds it until every position
+ * has started (or longer: it keeps seeding until closed). Emits progress per hoster.
+ */
+export class Publisher extends EventEmitter<PublisherEvents> {
+  readonly #uploaded = new Map<string, number>()
+  readonly #started = new Set<string>()
+  #unfollow: (() => void) | null = null
+
+  constructor (private readonly o: { api: ApiPromise, network: Network, txq: TxQueue, log: Logger }) {
+    super()
+  }
+
+  /** Publishes the core (or records it again if it is known) and requests Replicate{replicas}. */
+  async publish (core: Hypercore, opts: { replicas: number }): Promise<Published> {
+    const { api, network, txq, log } = this.o
+    await core.ready()
+    await network.join(core.key, { server: true, client: false })
+    this.#track(core)
+    let feedId = (await api.query.feeds.feedByKey(u8aToHex(core.key))).unwrapOr(null)?.toBigInt() ?? null
+    if (feedId === null) {
+      const manifest = u8aToHex((await core.getManifest({ raw: true })) ?? new Uint8Array())
+      const result = await txq.submit(api.tx.feeds.publishFeed(u8aToHex(core.key), manifest, u8aToHex(await makeHeadProof(core))), 'publishFeed')
+      if (!result.ok) throw serviceErrors.publishRefused('publishFeed', result.error ?? 'unknown')
+      feedId = (await api.query.feeds.feedByKey(u8aToHex(core.key))).unwrap().toBigInt()
+    }
+    const request = await txq.submit(api.tx.plans.requestHosting(feedId, { Replicate: { replicas: opts.replicas } }, null), 'requestHosting')
+    const requested = request.events.map((e) => e.event).find((e) => api.events.plans.HostingRequested.is(e))
+    if (!request.ok || requested === undefined || !api.events.plans.HostingRequested.is(requested)) throw serviceErrors.publishRefused('requestHosting', request.error ?? 'unknown')
+    const planId = requested.data.plan.toBigInt()
+    log.info({ feed: String(feedId), plan: String(planId), length: core.length, bytes: core.byteLength }, 'published; waiting for hosters')
+    await this.#follow(planId, opts.replicas)
+    return { feedId, planId, positions: opts.replicas }
+  }
+
+  /** Records the core's newer signed head, so that hosters fetch what was appended. */
+  async update (core: Hypercore, feedId: bigint): Promise<void> {
+    const { api, txq } = this.o
+    const result = await txq.submit(api.tx.feeds.updateFeed(feedId, u8aToHex(await makeHeadProof(core))), 'updateFeed')
+    if (!result.ok) throw serviceErrors.publishRefused('updateFeed', result.error ?? 'unknown')
+  }
+
+  /** Resolves when every position of the plan has started hosting. */
+  hosted (planId: bigint, positions: number): Promise<void> {
+    if ([...this.#started].filter((s) => s.startsWith(`${planId}/`)).length >= positions) return Promise.resolve()
+    return new Promise((resolve) => {
+      const check = ({ plan }: { plan: bigint }) => {
+        if (plan !== planId) return
+        this.off('hosted', check)
+        resolve()
+      }
+      this.on('hosted', check)
+    })
+  }
+
+  close (): void {
+    this.#unfollow?.()
+    this.#unfollow = null
+  }
+
+  /** Counts uploaded bytes per peer, reported per hoster once hosters are known. */
+  #track (core: Hypercore): void {
+    const noiseToHoster = new Map<string, string>()
+    this.on('amendment', async ({ hosters }) => {
+      for (const hoster of hosters) {
+        const noise = (await this.o.api.query.roles.providers(hoster)).unwrapOr(null)?.noiseKey.toHex()
+        if (noise !== undefined) noiseToHoster.set(noise, hoster)
+      }
+    })
+    core.on('upload', (_index: number, bytes: number, peer: { remotePublicKey: Uint8Array }) => {
+      const hoster = noiseToHoster.get(u8aToHex(peer.remotePublicKey))
+      if (hoster === undefined) return
+      const total = (this.#uploaded.get(hoster) ?? 0) + bytes
+      this.#uploaded.set(hoster, total)
+      this.emit('progress', { hoster, bytes: total, total: core.byteLength })
+    })
+  }
+
+  async #follow (planId: bigint, positions: number): Promise<void> {
+    const { api } = this.o
+    const started = (position: number, hoster: string) => {
+      const key = `${planId}/${position}`
+      if (this.#started.has(key)) return
+      this.#started.add(key)
+      this.emit('started', { plan: planId, position, hoster })
+      if ([...this.#started].filter((s) => s.startsWith(`${planId}/`)).length === positions) this.emit('hosted', { plan: planId })
+    }
+    this.#unfollow ??= await followFinalized(api, async (events) => {
+      for (const { event } of events) {
+        if (api.events.plans.NewAmendment.is(event)) {
+          this.emit('amendment', { plan: event.data.plan.toBigInt(), hosters: event.data.hosters.map((h) => h.toString()) })
+        } else if (api.events.plans.HostingStarted.is(event) && event.data.plan.toBigInt() === planId) {
+          started(event.data.position.toNumber(), event.data.hoster.toString())
+        }
+      }
+    }, this.o.log)
+  }
+}
+
+/**
+ * Appends a file, or every file of a directory, to a core in blocks of 64 KiB. A directory's feed starts
+ * with one block of JSON listing the files (path and size, in order), so a reader can split it again.
+ */
+export async function appendPath (core: Hypercore, path: string): Promise<void> {
+  let stat
+  try { stat = statSync(path) } catch { throw serviceErrors.notFound(path) }
+  const files = stat.isDirectory() ? listFiles(path) : [path]
+  if (stat.isDirectory()) {
+    const index = files.map((f) => ({ path: relative(path, f), size: statSync(f).size }))
+    await core.append(stringToU8a(JSON.stringify({ files: index })))
+  }
+  for (const file of files) {
+    const batch: Uint8Array[] = []
+    for await (const chunk of createReadStream(file, { highWaterMark: BLOCK_SIZE })) {
+      batch.push(chunk as Buffer)
+      if (batch.length === 64) await core.append(batch.splice(0))
+    }
+    if (batch.length > 0) await core.append(batch)
+  }
+}
+
+function listFiles (dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((e) =>
+    e.isDirectory() ? listFiles(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : [])
+}

@@ -1,0 +1,115 @@
+import { join } from 'node:path'
+import type { ApiPromise } from '@polkadot/api'
+import { u8aEq, u8aToHex } from '@polkadot/util'
+import { pino } from 'pino'
+import type { Logger } from 'pino'
+import { connectChain, followFinalized } from './chain.js'
+import { keysFromUri } from './keys.js'
+import type { ServiceKeys } from './keys.js'
+import { Network } from './network.js'
+import { ContactProtocol } from './contact.js'
+import { TxQueue } from './tx-queue.js'
+import { Metrics } from './metrics.js'
+import { HosterRole } from './hoster.js'
+import { AttesterRole } from './attester.js'
+import { serviceErrors } from './errors.js'
+
+export type RoleName = 'hoster' | 'attester'
+export const ROLES: readonly RoleName[] = ['hoster', 'attester']
+
+export interface ServiceOptions {
+  /** Secret URI of the account (e.g. `//Bob` on a dev chain); the noise key is derived from it. */
+  readonly uri: string
+  readonly roles: readonly RoleName[]
+  /** Bytes offered for hosting (hoster role). */
+  readonly capacity: bigint
+  /** Directory of the corestore. */
+  readonly storage: string
+  /** WebSocket endpoint of the chain node. */
+  readonly chain: string
+  /** DHT bootstrap nodes, `host:port`. */
+  readonly bootstrap: string[]
+  /** Serve Prometheus metrics on this port (0: any free port); none if omitted. */
+  readonly metricsPort?: number
+  /** How long data stays after a position is lost or its plan ends; default 10 minutes. */
+  readonly graceMs?: number
+  readonly log?: Logger
+}
+
+/**
+ * One datdot service process: keys, one chain connection, one corestore, one hyperswarm, and the roles it
+ * was started with. It registers its roles if needed, rebuilds its duties from chain state, then follows
+ * finalized blocks.
+ */
+export class DatdotService {
+  readonly #stops: Array<() => Promise<void> | void> = []
+
+  private constructor (
+    readonly keys: ServiceKeys,
+    readonly api: ApiPromise,
+    readonly network: Network,
+    readonly metrics: Metrics,
+    readonly log: Logger,
+    readonly metricsPort: number | null
+  ) {}
+
+  get address (): string { return this.keys.account.address }
+
+  static async start (opts: ServiceOptions): Promise<DatdotService> {
+    const base = opts.log ?? pino({ level: 'info' })
+    const keys = await keysFromUri(opts.uri)
+    const log = base.child({ account: keys.account.address, roles: opts.roles.join(',') })
+    const api = await connectChain(opts.chain).catch((err: Error) => { throw serviceErrors.chainUnreachable(opts.chain, err) })
+    const network = new Network({ storage: opts.storage, noise: keys.noise, bootstrap: opts.bootstrap, log })
+    await network.ready()
+    const metrics = new Metrics()
+    const served = opts.metricsPort === undefined ? null : await metrics.serve(opts.metricsPort)
+    const service = new DatdotService(keys, api, network, metrics, log, served?.port ?? null)
+    service.#stops.push(async () => { await served?.close() }, () => network.close(), () => api.disconnect())
+
+    const contact = new ContactProtocol()
+    network.onConnection((conn) => {
+      contact.attach(conn)
+      metrics.peers.set(network.swarm.connections.size)
+      conn.once('close', () => metrics.peers.set(network.swarm.connections.size))
+    })
+    const txq = new TxQueue(api, keys.account, { logger: log })
+    service.#stops.unshift(() => txq.close())
+    await service.#register(txq, opts)
+
+    const common = { api, keys, network, contact, txq, metrics }
+    const hoster = opts.roles.includes('hoster') ? new HosterRole({ ...common, log: log.child({ role: 'hoster' }), graceMs: opts.graceMs ?? 10 * 60_000 }) : null
+    const attester = opts.roles.includes('attester') ? new AttesterRole({ ...common, log: log.child({ role: 'attester' }), probeDir: join(opts.storage, 'probes') }) : null
+    if (hoster) service.#stops.unshift(() => hoster.close())
+    const unfollow = await followFinalized(api, async (events) => {
+      await Promise.all([hoster?.onEvents(events), attester?.onEvents(events)])
+    }, log)
+    service.#stops.unshift(unfollow)
+    await Promise.all([hoster?.resume(), attester?.resume()])
+    log.info({ noiseKey: u8aToHex(keys.noise.publicKey), metrics: service.metricsPort }, 'service started')
+    return service
+  }
+
+  async stop (): Promise<void> {
+    for (const stop of this.#stops.splice(0)) await Promise.resolve(stop()).catch((err) => this.log.warn({ err }, 'while stopping'))
+    this.log.info('service stopped')
+  }
+
+  /** Registers each role the account does not have yet (and the hoster's capacity if it changed). */
+  async #register (txq: TxQueue, opts: ServiceOptions): Promise<void> {
+    const { api, keys, log } = this
+    const noiseKey = u8aToHex(keys.noise.publicKey)
+    const current = (await api.query.roles.providers(keys.account.address)).unwrapOr(null)
+    if (current !== null && !u8aEq(current.noiseKey.toU8a(), keys.noise.publicKey)) throw serviceErrors.noiseKeyMismatch(keys.account.address)
+    const calls = []
+    if (opts.roles.includes('hoster') && (current === null || !current.hoster.isTrue || current.capacity.toBigInt() !== opts.capacity)) {
+      calls.push(api.tx.roles.registerHoster(noiseKey, opts.capacity))
+    }
+    if (opts.roles.includes('attester') && (current === null || !current.attester.isTrue)) calls.push(api.tx.roles.registerAttester(noiseKey))
+    for (const call of calls) {
+      const result = await txq.submit(call, 'register')
+      if (!result.ok) throw serviceErrors.registrationRefused(result.error ?? 'unknown')
+      log.info({ call: call.method.method }, 'registered')
+    }
+  }
+}

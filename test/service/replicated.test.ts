@@ -1,0 +1,158 @@
+import { test } from 'node:test'
+import { performance } from 'node:perf_hooks'
+import assert from 'node:assert/strict'
+import { rmSync } from 'node:fs'
+import { u8aToHex } from '@polkadot/util'
+import type { ApiPromise } from '@polkadot/api'
+import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
+import { startChainProcess } from '../helpers/chain.js'
+import { connectApi, devAccount } from '../helpers/api.js'
+import { devSpecWith } from '../helpers/blocks.js'
+import { startServiceProcess, startTestnet } from '../helpers/network.js'
+import type { ServiceProcess } from '../helpers/network.js'
+import { startPublisher } from '../helpers/publisher.js'
+import { plainReader } from '../helpers/reader.js'
+import { appendBlocks } from '../helpers/hypercore.js'
+import { testProvider } from '../helpers/providers.js'
+import { waitFor } from '../helpers/wait.js'
+
+const BLOCK = 64 * 1024
+const PARAMS = { challengePeriod: 8, samples: 4, responseWindow: 12, maxStrikes: 2, performancePeriod: 15, attestersPerCheck: 3, amendmentDeadline: 25, ratioPerMibBlock: '1000' }
+const HOSTERS = 4
+
+/** Collects the events of every new block, for the steps to wait on. */
+async function eventLog (api: ApiPromise): Promise<{ events: Array<{ block: number, record: FrameSystemEventRecord }>, seen (section: string, method: string, where?: (data: any) => boolean): any[] }> {
+  const events: Array<{ block: number, record: FrameSystemEventRecord }> = []
+  await api.rpc.chain.subscribeFinalizedHeads(async (header) => {
+    const records = await (await api.at(header.hash)).query.system.events()
+    for (const record of records) events.push({ block: header.number.toNumber(), record })
+  })
+  return {
+    events,
+    seen: (section, method, where = () => true) => events
+      .filter(({ record }) => record.event.section === section && record.event.method === method)
+      .map(({ record }) => record.event.data as any)
+      .filter(where)
+  }
+}
+
+test('replicated pinning end to end: hosting, plain readers, challenges, growth, restarts, repair, lying attesters', { timeout: 480_000 }, async (t) => {
+  const spec = devSpecWith(t, (s) => { s.genesis.pallets.params = PARAMS })
+  const chain = await startChainProcess(t, { args: ['--block-time', '400', '--chain', spec] })
+  const api = await connectApi(t, chain.url)
+  const bootstrap = await startTestnet(t)
+  const log = await eventLog(api)
+  const common = { chain: chain.url, bootstrap }
+  const hosters = new Map<string, ServiceProcess>()
+  await Promise.all(Array.from({ length: HOSTERS }, async (_, i) => {
+    const s = await startServiceProcess(t, { ...common, account: `//Hoster${i}`, roles: 'hoster' })
+    hosters.set(s.address, s)
+  }))
+  await Promise.all([0, 1].map((i) => startServiceProcess(t, { ...common, account: `//Attester${i}`, roles: 'attester' })))
+  const alice = devAccount('//Alice')
+  const ratio = async (who: string) => (await api.query.system.account(who)).data.free.toBigInt()
+
+  t.diagnostic(`step 1 at ${Math.round(performance.now() / 1000)} s`)
+  // 1. A 16 MiB feed, Replicate{3}: three hosters start hosting; the publisher sees progress per hoster.
+  let pub = await startPublisher(t, { ...common, uri: '//Alice' })
+  const core = await pub.core('sixteen')
+  await appendBlocks(core, 256, BLOCK)
+  const progress = new Map<string, number>()
+  pub.publisher.on('progress', ({ hoster, bytes }) => progress.set(hoster, bytes))
+  const { feedId, planId } = await pub.publisher.publish(core, { replicas: 3 })
+  await pub.publisher.hosted(planId, 3)
+  const plan0 = log.seen('plans', 'HostingStarted', (d) => d.plan.toBigInt() === planId).map((d) => d.hoster.toString())
+  assert.equal(new Set(plan0).size, 3, 'three hosters started')
+  assert.ok([...progress.values()].some((b) => b > 0), 'the publisher reported progress per hoster')
+
+  t.diagnostic(`step 2 at ${Math.round(performance.now() / 1000)} s`)
+  // 2. The publisher goes offline; a plain hypercore reader gets and verifies every block from the hosters.
+  const key = core.key
+  await pub.close()
+  const reader = await plainReader(t, key, bootstrap)
+  await reader.download({ start: 0, end: 256 }).done()
+  for (let i = 0; i < 256; i++) assert.equal((await reader.get(i))!.byteLength, BLOCK)
+  assert.equal(reader.contiguousLength, 256, 'every block, verified by hypercore against the signed tree')
+
+  t.diagnostic(`step 3 at ${Math.round(performance.now() / 1000)} s`)
+  // 3. Over 20 blocks every storage challenge is answered and accepted; hosters earn, the sponsor pays.
+  const [hostersBefore, sponsorBefore] = [await Promise.all(plan0.map(ratio)), await ratio(alice.address)]
+  const from = (await api.rpc.chain.getHeader()).number.toNumber()
+  await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= from + 20 + PARAMS.responseWindow, 60_000, '20 blocks and a response window')
+  const window = log.events.filter((e) => e.block > from && e.block <= from + 20)
+  const challenged = window.filter((e) => e.record.event.method === 'StorageChallenge').map((e) => (e.record.event.data as any).id.toBigInt())
+  assert.ok(challenged.length >= 3, `challenges were made (${challenged.length})`)
+  const accepted = new Set(log.seen('challenges', 'StorageProofAccepted').map((d) => d.id.toBigInt()))
+  assert.deepEqual(challenged.filter((id) => !accepted.has(id)), [], 'every challenge of the 20 blocks was accepted')
+  assert.equal(log.seen('challenges', 'StorageProofFailed').length, 0)
+  const hostersAfter = await Promise.all(plan0.map(ratio))
+  hostersAfter.forEach((r, i) => assert.ok(r > hostersBefore[i], 'each hoster earned ratio'))
+  const sponsorAfter = await ratio(alice.address)
+  assert.ok(sponsorAfter < sponsorBefore && sponsorAfter >= 0n, 'the sponsor paid, and is not below 0')
+
+  t.diagnostic(`step 4 at ${Math.round(performance.now() / 1000)} s`)
+  // 4. The publisher appends 4 MiB and records the new head; hosters catch up and challenges cover it.
+  pub = await startPublisher(t, { ...common, uri: '//Alice', storage: pub.storage })
+  const grown = await pub.core('sixteen')
+  await pub.network.join(grown.key, { server: true, client: false })
+  await appendBlocks(grown, 64, BLOCK)
+  await pub.publisher.update(grown, feedId)
+  await waitFor(() => new Set(log.seen('challenges', 'StorageProofAccepted', (d) => d.plan.toBigInt() === planId && rootLengthOf(log, d.id.toBigInt()) === 320)
+    .map((d) => d.position.toNumber())).size === 3, 120_000, 'an accepted challenge at length 320 for each position')
+
+  t.diagnostic(`step 5 at ${Math.round(performance.now() / 1000)} s`)
+  // 5. A hoster killed with SIGKILL in the middle of a download resumes without starting over.
+  const big = await pub.core('forty-eight')
+  await appendBlocks(big, 768, BLOCK)
+  const uploads = new Map<string, number>()
+  pub.publisher.on('progress', ({ hoster, bytes }) => uploads.set(hoster, bytes))
+  const second = pub.publisher.publish(big, { replicas: 1 })
+  await waitFor(() => [...uploads.values()].some((b) => b >= big.byteLength / 4), 60_000, 'a quarter of the 48 MiB downloaded')
+  const [victimAddress, before] = [...uploads.entries()].find(([, b]) => b >= big.byteLength / 4)!
+  const victim = hosters.get(victimAddress)!
+  await victim.kill('SIGKILL')
+  const beforeKill = uploads.get(victimAddress)!
+  assert.ok(beforeKill < big.byteLength, 'killed before the download finished')
+  hosters.set(victimAddress, await victim.restart())
+  const { planId: plan1 } = await second
+  await pub.publisher.hosted(plan1, 1)
+  const afterRestart = uploads.get(victimAddress)! - beforeKill
+  assert.ok(afterRestart < big.byteLength - before / 2, `after the restart it fetched ${afterRestart} of ${big.byteLength} bytes, not everything again`)
+
+  t.diagnostic(`step 6 at ${Math.round(performance.now() / 1000)} s`)
+  // 6. A hoster's storage is wiped: it fails its challenges, is struck out and replaced; the new hoster
+  //    gets the data from the other hosters while the publisher is offline. The plan is back to 3.
+  await pub.close()
+  const wiped = [...hosters.values()].find((h) => plan0.includes(h.address) && h.address !== victimAddress)!
+  await wiped.kill('SIGKILL')
+  rmSync(wiped.storage, { recursive: true, force: true })
+  await waitFor(() => log.seen('plans', 'PositionFreed', (d) => d.plan.toBigInt() === planId && d.hoster.toString() === wiped.address).length > 0, 120_000, 'the wiped hoster struck out')
+  await waitFor(async () => {
+    const positions = await Promise.all([0, 1, 2].map(async (p) => (await api.query.plans.positions(planId, p)).unwrap()))
+    return positions.every((p) => p.state.isActive && p.hoster.unwrap().toString() !== wiped.address)
+  }, 180_000, 'three healthy positions again')
+
+  t.diagnostic(`step 7 at ${Math.round(performance.now() / 1000)} s`)
+  // 7. An attester that reports falsely is outvoted and loses reputation.
+  const liar = testProvider('Liar')
+  await api.tx.roles.registerAttester(u8aToHex(liar.noise.publicKey)).signAndSend(liar.account, { nonce: -1 })
+  const lies = new Set<string>()
+  const lie = async () => {
+    for (const check of log.seen('challenges', 'PerformanceCheck', (d) => d.attesters.some((a: { toString (): string }) => a.toString() === liar.account.address))) {
+      const id = check.id.toString()
+      if (lies.has(id)) continue
+      lies.add(id)
+      await api.tx.challenges.submitPerformanceReport(check.id, false, 0, 0, null).signAndSend(liar.account, { nonce: -1 })
+    }
+  }
+  await waitFor(async () => {
+    await lie()
+    return log.seen('challenges', 'PerformanceResult', (d) => lies.has(d.id.toString()) && d.verdict.isServed).length > 0
+  }, 180_000, 'a check where the liar was outvoted')
+  const reputation = (await api.query.roles.providers(liar.account.address)).unwrap().reputation.toNumber()
+  assert.ok(reputation < 100, `the liar's reputation dropped (${reputation})`)
+})
+
+function rootLengthOf (log: { seen (s: string, m: string, w?: (d: any) => boolean): any[] }, id: bigint): number | undefined {
+  return log.seen('challenges', 'StorageChallenge', (d) => d.id.toBigInt() === id)[0]?.rootLength.toNumber()
+}
