@@ -23,6 +23,8 @@ export interface ServiceProcess {
   readonly proc: ChildProcess
   readonly storage: string
   readonly address: string
+  /** Where it serves Prometheus metrics, if started with `metrics`. */
+  readonly metricsPort: number | null
   /** Everything the service logged so far (pino JSON lines). */
   readonly logs: string[]
   kill (signal?: NodeJS.Signals): Promise<void>
@@ -38,6 +40,8 @@ export interface ServiceProcessOptions {
   capacity?: string
   graceMs?: number
   storage?: string
+  /** Serve metrics on a free port. */
+  metrics?: boolean
 }
 
 /**
@@ -49,16 +53,21 @@ export async function startServiceProcess (t: TestContext, opts: ServiceProcessO
   if (opts.storage === undefined) t.after(() => rmSync(storage, { recursive: true, force: true }))
   const args = [BIN, 'service', 'start', '--dev', '--account', opts.account, '--roles', opts.roles, '--chain', opts.chain,
     '--storage', storage, '--capacity', opts.capacity ?? '1GiB', '--grace', String(opts.graceMs ?? 2000),
-    ...opts.bootstrap.flatMap((b) => ['--bootstrap', b])]
+    ...opts.bootstrap.flatMap((b) => ['--bootstrap', b]), ...(opts.metrics === true ? ['--metrics', '0'] : [])]
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   const logs: string[] = []
   createInterface({ input: proc.stderr! }).on('line', (line) => logs.push(line))
   t.after(() => stop(proc))
+  let metricsPort: number | null = null
   const address = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`service ${opts.account} did not start in ${START_TIMEOUT_MS} ms:\n${logs.slice(-20).join('\n')}`)), START_TIMEOUT_MS)
     createInterface({ input: proc.stdout! }).on('line', (line) => {
-      const m = /^datdot service: started as (\S+)/.exec(line)
-      if (m) { clearTimeout(timer); resolve(m[1]) }
+      const m = /^datdot service: started as (\S+)(?: \(metrics on 127\.0\.0\.1:(\d+)\))?/.exec(line)
+      if (m) {
+        clearTimeout(timer)
+        metricsPort = m[2] === undefined ? null : Number(m[2])
+        resolve(m[1])
+      }
     })
     proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`service ${opts.account} exited (${code}):\n${logs.slice(-20).join('\n')}`)) })
   })
@@ -66,6 +75,7 @@ export async function startServiceProcess (t: TestContext, opts: ServiceProcessO
     proc,
     storage,
     address,
+    metricsPort,
     logs,
     kill: (signal = 'SIGTERM') => stop(proc, signal),
     restart: async () => {

@@ -45,7 +45,7 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   const common = { chain: chain.url, bootstrap }
   const hosters = new Map<string, ServiceProcess>()
   await Promise.all(Array.from({ length: HOSTERS }, async (_, i) => {
-    const s = await startServiceProcess(t, { ...common, account: `//Hoster${i}`, roles: 'hoster' })
+    const s = await startServiceProcess(t, { ...common, account: `//Hoster${i}`, roles: 'hoster', metrics: true })
     hosters.set(s.address, s)
   }))
   await Promise.all([0, 1].map((i) => startServiceProcess(t, { ...common, account: `//Attester${i}`, roles: 'attester' })))
@@ -89,6 +89,10 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   hostersAfter.forEach((r, i) => assert.ok(r > hostersBefore[i], 'each hoster earned ratio'))
   const sponsorAfter = await ratio(alice.address)
   assert.ok(sponsorAfter < sponsorBefore && sponsorAfter >= 0n, 'the sponsor paid, and is not below 0')
+  const metrics = await (await fetch(`http://127.0.0.1:${hosters.get(plan0[0])!.metricsPort}/metrics`)).text()
+  assert.match(metrics, /^datdot_challenges_answered_total [1-9]/m, 'the hoster exports its answered challenges')
+  assert.match(metrics, /^datdot_bytes_hosted 16777216$/m)
+  assert.match(metrics, /^datdot_peers [1-9]/m)
 
   t.diagnostic(`step 4 at ${Math.round(performance.now() / 1000)} s`)
   // 4. The publisher appends 4 MiB and records the new head; hosters catch up and challenges cover it.
@@ -118,6 +122,11 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   await pub.publisher.hosted(plan1, 1)
   const afterRestart = uploads.get(victimAddress)! - beforeKill
   assert.ok(afterRestart < big.byteLength - before / 2, `after the restart it fetched ${afterRestart} of ${big.byteLength} bytes, not everything again`)
+  // Unpublishing frees the hoster: it drops the data after its grace period (2 s here).
+  await api.tx.plans.unpublish(plan1).signAndSend(alice, { nonce: -1 })
+  const restarted = hosters.get(victimAddress)!
+  await waitFor(() => restarted.logs.some((l) => l.includes('dropped a feed no longer hosted')), 30_000, 'the hoster to drop the unpublished feed')
+  assert.equal((await api.query.roles.providers(victimAddress)).unwrap().committed.toBigInt(), BigInt(plan0.includes(victimAddress) ? 320 * BLOCK : 0), 'its capacity is free again')
 
   t.diagnostic(`step 6 at ${Math.round(performance.now() / 1000)} s`)
   // 6. A hoster's storage is wiped: it fails its challenges, is struck out and replaced; the new hoster
