@@ -62,7 +62,13 @@ export class AttesterRole {
   async onEvents (events: FrameSystemEventRecord[]): Promise<void> {
     const { api } = this.o
     for (const { event } of events) {
-      if (api.events.plans.HostingReady.is(event)) {
+      if (api.events.plans.NewAmendment.is(event)) {
+        // Connect now to the hosters this attester will check: the connection is up when they report ready.
+        const { hosters, attesters, positions } = event.data
+        positions.forEach((_, j) => {
+          if (attesters[j % attesters.length].toString() === this.#me) background(this.o.log, this.#warmUp(hosters[j].toString()), 'connecting to a hoster')
+        })
+      } else if (api.events.plans.HostingReady.is(event)) {
         const { amendment, plan, position } = event.data
         background(this.o.log, this.#setup(amendment.toBigInt(), plan.toBigInt(), position.toNumber(), true), 'a setup check')
       } else if (api.events.challenges.PerformanceCheck.is(event) && event.data.attesters.some((a) => a.toString() === this.#me)) {
@@ -126,6 +132,11 @@ export class AttesterRole {
       ? info.ranges.unwrap().map((r) => [r.start.toNumber(), Math.min(r.end.toNumber(), length)])
       : [[0, length]]
     return { key: feed.key.toU8a(), ranges: ranges.filter(([a, b]) => b > a) }
+  }
+
+  async #warmUp (hoster: string): Promise<void> {
+    const noiseKey = await this.#noiseKeyOf(hoster)
+    if (noiseKey !== null) this.o.network.swarm.joinPeer(noiseKey)
   }
 
   async #noiseKeyOf (account: string): Promise<Uint8Array | null> {

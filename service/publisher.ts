@@ -15,13 +15,13 @@ import { makeHeadProof } from '../hypercore/make.js'
 export const BLOCK_SIZE = 64 * 1024
 
 export interface PublisherEvents {
+  /** The feed is on chain; hosting is being requested now. */
+  requesting: [{ feed: bigint }]
   /** Hosters were assigned to positions of the plan. */
   amendment: [{ plan: bigint, hosters: string[] }]
   /** A hoster has downloaded `bytes` of the feed's `total`. */
   progress: [{ hoster: string, bytes: number, total: number }]
   started: [{ plan: bigint, position: number, hoster: string }]
-  /** Every position of the plan is hosted. */
-  hosted: [{ plan: bigint }]
 }
 
 interface Published { readonly feedId: bigint, readonly planId: bigint, readonly positions: number }
@@ -52,12 +52,14 @@ export class Publisher extends EventEmitter<PublisherEvents> {
       if (!result.ok) throw serviceErrors.publishRefused('publishFeed', result.error ?? 'unknown')
       feedId = (await api.query.feeds.feedByKey(u8aToHex(core.key))).unwrap().toBigInt()
     }
+    // Following blocks first: the providers are drawn at the end of the very block that takes the request.
+    await this.#follow()
+    this.emit('requesting', { feed: feedId })
     const request = await txq.submit(api.tx.plans.requestHosting(feedId, { Replicate: { replicas: opts.replicas } }, null), 'requestHosting')
     const requested = request.events.map((e) => e.event).find((e) => api.events.plans.HostingRequested.is(e))
     if (!request.ok || requested === undefined || !api.events.plans.HostingRequested.is(requested)) throw serviceErrors.publishRefused('requestHosting', request.error ?? 'unknown')
     const planId = requested.data.plan.toBigInt()
     log.info({ feed: String(feedId), plan: String(planId), length: core.length, bytes: core.byteLength }, 'published; waiting for hosters')
-    await this.#follow(planId, opts.replicas)
     return { feedId, planId, positions: opts.replicas }
   }
 
@@ -70,14 +72,15 @@ export class Publisher extends EventEmitter<PublisherEvents> {
 
   /** Resolves when every position of the plan has started hosting. */
   hosted (planId: bigint, positions: number): Promise<void> {
-    if ([...this.#started].filter((s) => s.startsWith(`${planId}/`)).length >= positions) return Promise.resolve()
+    const done = () => [...this.#started].filter((s) => s.startsWith(`${planId}/`)).length >= positions
+    if (done()) return Promise.resolve()
     return new Promise((resolve) => {
-      const check = ({ plan }: { plan: bigint }) => {
-        if (plan !== planId) return
-        this.off('hosted', check)
+      const check = () => {
+        if (!done()) return
+        this.off('started', check)
         resolve()
       }
-      this.on('hosted', check)
+      this.on('started', check)
     })
   }
 
@@ -104,21 +107,18 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     })
   }
 
-  async #follow (planId: bigint, positions: number): Promise<void> {
+  /** Follows finalized blocks (once) for the amendments and starts of every plan. */
+  async #follow (): Promise<void> {
     const { api } = this.o
-    const started = (position: number, hoster: string) => {
-      const key = `${planId}/${position}`
-      if (this.#started.has(key)) return
-      this.#started.add(key)
-      this.emit('started', { plan: planId, position, hoster })
-      if ([...this.#started].filter((s) => s.startsWith(`${planId}/`)).length === positions) this.emit('hosted', { plan: planId })
-    }
     this.#unfollow ??= await followFinalized(api, async (events) => {
       for (const { event } of events) {
         if (api.events.plans.NewAmendment.is(event)) {
           this.emit('amendment', { plan: event.data.plan.toBigInt(), hosters: event.data.hosters.map((h) => h.toString()) })
-        } else if (api.events.plans.HostingStarted.is(event) && event.data.plan.toBigInt() === planId) {
-          started(event.data.position.toNumber(), event.data.hoster.toString())
+        } else if (api.events.plans.HostingStarted.is(event)) {
+          const plan = event.data.plan.toBigInt()
+          const position = event.data.position.toNumber()
+          this.#started.add(`${plan}/${position}`)
+          this.emit('started', { plan, position, hoster: event.data.hoster.toString() })
         }
       }
     }, this.o.log)

@@ -41,6 +41,11 @@ export async function inBlock (api: ApiPromise, txs: Array<[SubmittableExtrinsic
   })
 }
 
+/** The events of the best block, all phases. */
+export async function headEvents (api: ApiPromise): Promise<FrameSystemEventRecord[]> {
+  return [...await (await api.at((await api.rpc.chain.getHeader()).hash)).query.system.events()]
+}
+
 /** Seals `count` empty blocks; returns the events of each. */
 export async function newBlocks (api: ApiPromise, count = 1): Promise<FrameSystemEventRecord[][]> {
   const out: FrameSystemEventRecord[][] = []

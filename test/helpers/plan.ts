@@ -3,7 +3,7 @@ import type { ApiPromise } from '@polkadot/api'
 import type { KeyringPair } from '@polkadot/keyring/types'
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import type Hypercore from 'hypercore'
-import { eventsOf, inBlock, newBlocks } from './blocks.js'
+import { eventsOf, headEvents, inBlock, newBlocks } from './blocks.js'
 import { publishArgs } from './hypercore.js'
 import type { TestProvider } from './providers.js'
 
@@ -16,8 +16,12 @@ export function byAddress (providers: TestProvider[], address: string): TestProv
   return p
 }
 
-/** Seals blocks until `pick` finds what it waits for in a block's events (at most `max` blocks). */
+/**
+ * Looks for an event with `pick` in the best block, then seals blocks until a block has it (at most `max`).
+ */
 export async function untilEvent<T> (api: ApiPromise, pick: (events: FrameSystemEventRecord[]) => T | undefined, max = 50): Promise<T> {
+  const now = pick(await headEvents(api))
+  if (now !== undefined) return now
   for (let i = 0; i < max; i++) {
     const [events] = await newBlocks(api, 1)
     const found = pick(events)

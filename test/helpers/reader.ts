@@ -9,9 +9,9 @@ import type Hypercore from 'hypercore'
 
 /**
  * An ordinary reader that knows nothing of datdot: a corestore and a hyperswarm that look the feed up by its
- * discovery key and download it. Closed when the test ends.
+ * discovery key. `close()` also removes its storage.
  */
-export async function plainReader (t: TestContext, key: Uint8Array, bootstrap: string[]): Promise<Hypercore> {
+export async function openPlainReader (key: Uint8Array, bootstrap: string[]): Promise<{ core: Hypercore, close (): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'datdot-reader-'))
   const store = new Corestore(dir)
   const dht = new DHT({ bootstrap, host: '127.0.0.1', firewalled: false })
@@ -19,15 +19,24 @@ export async function plainReader (t: TestContext, key: Uint8Array, bootstrap: s
   swarm.on('connection', (conn) => store.replicate(conn))
   const core = store.get({ key })
   await core.ready()
-  t.after(async () => {
-    await swarm.destroy()
-    await dht.destroy()
-    await store.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
-  swarm.join(core.discoveryKey, { client: true, server: false })
+  swarm.join(core.discoveryKey, { client: true, server: true })
   const done = core.findingPeers()
   await swarm.flush().then(done, done)
   await core.update({ wait: true })
-  return core
+  return {
+    core,
+    async close () {
+      await swarm.destroy()
+      await dht.destroy()
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+/** A plain reader closed when the test ends. */
+export async function plainReader (t: TestContext, key: Uint8Array, bootstrap: string[]): Promise<Hypercore> {
+  const reader = await openPlainReader(key, bootstrap)
+  t.after(() => reader.close())
+  return reader.core
 }

@@ -61,7 +61,8 @@ export const Plans = definePallet({
       s.Plans.set(ctx, id, { feed: feedId, sponsor: who, mode, ranges, status: { type: 'Queued' }, backing: 0n, positions, createdAt: ctx.block.number })
       for (let i = 0; i < positions; i++) s.Positions.set(ctx, id, i, vacantPosition())
       s.PlansByFeed.set(ctx, feedId, id, ctx.block.number)
-      // Providers are drawn when the queue is served, from a later block's randomness than this request's.
+      // Providers are drawn when the queue is served at the end of this block, from this block's randomness,
+      // which did not exist yet when the requester signed.
       if (!enqueue(ctx, id)) throw Plans.errors.QueueFull()
       Plans.emit(ctx, { type: 'HostingRequested', value: { plan: id, feed: feedId, sponsor: who, mode } })
     }, 'Asks the network to host a feed: Replicate { replicas } or Erasure { k, m }, optionally only block ranges.'),
@@ -137,10 +138,8 @@ export const Plans = definePallet({
     }, 'An encoder submits the slot roots of an erasure plan; two agreeing encoders fix them.')
   },
   hooks: {
-    onInitialize (ctx) {
-      expireAmendments(ctx)
-      serveQueue(ctx)
-    }
+    onInitialize: expireAmendments,
+    onFinalize: serveQueue
   }
 })
 
