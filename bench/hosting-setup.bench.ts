@@ -62,6 +62,8 @@ export default async function hostingSetup () {
 /** Seconds for three plain reader processes to download the whole feed, from the moment they are told to start. */
 async function plainReplication (keyHex: string, bootstrap: string[]): Promise<number> {
   const readers = [0, 1, 2].map(() => spawn(process.execPath, ['--import', 'tsx', READER, keyHex, ...bootstrap], { stdio: ['pipe', 'pipe', 'inherit'] }))
+  // Taken at once: a reader may exit before anyone would start listening.
+  const exited = readers.map((r) => new Promise((resolve) => r.once('exit', resolve)))
   const lines = readers.map((r) => createInterface({ input: r.stdout! })[Symbol.asyncIterator]())
   await Promise.all(lines.map((l) => l.next()))
   const t0 = performance.now()
@@ -69,6 +71,6 @@ async function plainReplication (keyHex: string, bootstrap: string[]): Promise<n
   const done = await Promise.all(lines.map((l) => l.next()))
   const seconds = (performance.now() - t0) / 1000
   for (const d of done) if (d.value !== `done ${BLOCKS}`) throw new Error(`a plain reader did not finish: ${String(d.value)}`)
-  await Promise.all(readers.map((r) => new Promise((resolve) => r.once('exit', resolve))))
+  await Promise.all(exited)
   return seconds
 }
