@@ -15,7 +15,6 @@ import { AttesterRole } from './attester.js'
 import { serviceErrors } from './errors.js'
 
 export type RoleName = 'hoster' | 'attester'
-export const ROLES: readonly RoleName[] = ['hoster', 'attester']
 
 export interface ServiceOptions {
   /** Secret URI of the account (e.g. `//Bob` on a dev chain); the noise key is derived from it. */
