@@ -3,25 +3,12 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Hypercore from 'hypercore'
 import { performance } from 'node:perf_hooks'
-import type { ApiPromise } from '@polkadot/api'
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import { u8aEq, u8aToHex } from '@polkadot/util'
-import type { Logger } from 'pino'
-import type { ServiceKeys } from './keys.js'
-import type { Network } from './network.js'
-import type { TxQueue } from './tx-queue.js'
-import type { Metrics } from './metrics.js'
 import { background } from './background.js'
-import type { ContactProtocol } from './contact.js'
+import type { RoleDeps } from './role.js'
 
-export interface AttesterOptions {
-  readonly api: ApiPromise
-  readonly keys: ServiceKeys
-  readonly network: Network
-  readonly contact: ContactProtocol
-  readonly txq: TxQueue
-  readonly metrics: Metrics
-  readonly log: Logger
+export interface AttesterOptions extends RoleDeps {
   /** Blocks fetched per check. */
   readonly samples?: number
   /** How long a hoster may take to connect and to serve one block. */

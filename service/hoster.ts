@@ -1,26 +1,13 @@
-import type { ApiPromise } from '@polkadot/api'
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import { u8aEq, u8aToHex } from '@polkadot/util'
 import type Hypercore from 'hypercore'
 import crypto from 'hypercore-crypto'
-import type { Logger } from 'pino'
-import type { ServiceKeys } from './keys.js'
-import type { Network } from './network.js'
-import type { TxQueue } from './tx-queue.js'
-import type { Metrics } from './metrics.js'
 import { background } from './background.js'
-import type { ContactProtocol } from './contact.js'
+import type { RoleDeps } from './role.js'
 import { makeBlockProof } from '../hypercore/make.js'
 import { contactMessage } from '../protocol/contact.js'
 
-export interface HosterOptions {
-  readonly api: ApiPromise
-  readonly keys: ServiceKeys
-  readonly network: Network
-  readonly contact: ContactProtocol
-  readonly txq: TxQueue
-  readonly metrics: Metrics
-  readonly log: Logger
+export interface HosterOptions extends RoleDeps {
   /** How long data stays after a position is lost or a plan ends (a replacement may still fetch it). */
   readonly graceMs: number
 }
