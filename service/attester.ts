@@ -28,7 +28,7 @@ interface Peerish { remotePublicKey: Uint8Array }
  */
 export class AttesterRole {
   readonly #me: string
-  readonly #done = new Set<string>()
+  readonly #running = new Set<string>()
 
   constructor (private readonly o: AttesterOptions) {
     this.#me = o.keys.account.address
@@ -65,17 +65,18 @@ export class AttesterRole {
   }
 
   /** Checks a position whose hoster reported ready, if this attester is the one assigned to it. */
-  async #setup (amendmentId: bigint, plan: bigint, position: number, justReady: boolean): Promise<void> {
+  #setup (amendmentId: bigint, plan: bigint, position: number, justReady: boolean): Promise<void> {
+    return this.#once(`setup/${amendmentId}/${position}`, () => this.#checkSetup(amendmentId, plan, position, justReady))
+  }
+
+  async #checkSetup (amendmentId: bigint, plan: bigint, position: number, justReady: boolean): Promise<void> {
     const { api, log } = this.o
-    const key = `setup/${amendmentId}/${position}`
-    if (this.#done.has(key)) return
     const amendment = (await api.query.plans.amendments(amendmentId)).unwrapOr(null)
     if (amendment === null) return
     const j = amendment.positions.findIndex((p) => p.toNumber() === position)
     if (j < 0 || amendment.attesters[j % amendment.attesters.length].toString() !== this.#me) return
     const pos = (await api.query.plans.positions(plan, position)).unwrapOr(null)
     if (pos === null || !pos.state.isSetup || (!justReady && !pos.ready.isTrue) || pos.hoster.isNone) return
-    this.#done.add(key)
     const target = await this.#target(plan)
     if (target === null) return
     const probe = await this.probe(pos.hoster.unwrap().toString(), target.key, target.ranges)
@@ -84,11 +85,26 @@ export class AttesterRole {
     log.info({ amendment: String(amendmentId), plan: String(plan), position, ...probe, ok: result.ok, error: result.error }, 'reported a hosting setup')
   }
 
-  async #performance (checkId: bigint): Promise<void> {
+  #performance (checkId: bigint): Promise<void> {
+    return this.#once(`perf/${checkId}`, () => this.#checkPerformance(checkId))
+  }
+
+  /**
+   * Runs a duty unless the same one is running: a duty is named once by an event and once by resume() at
+   * start, so it is only remembered while it runs.
+   */
+  async #once (key: string, work: () => Promise<void>): Promise<void> {
+    if (this.#running.has(key)) return
+    this.#running.add(key)
+    try {
+      await work()
+    } finally {
+      this.#running.delete(key)
+    }
+  }
+
+  async #checkPerformance (checkId: bigint): Promise<void> {
     const { api, log } = this.o
-    const key = `perf/${checkId}`
-    if (this.#done.has(key)) return
-    this.#done.add(key)
     const check = (await api.query.challenges.performanceChecks(checkId)).unwrapOr(null)
     if (check === null) return
     const target = await this.#target(check.plan.toBigInt())

@@ -31,7 +31,7 @@ const positionId = (plan: bigint, position: number) => `${plan}/${position}`
  */
 export class HosterRole {
   readonly #holdings = new Map<string, Holding>()
-  readonly #answered = new Set<string>()
+  readonly #answering = new Set<string>()
   readonly #me: string
 
   constructor (private readonly o: HosterOptions) {
@@ -129,15 +129,27 @@ export class HosterRole {
 
   /** Answers a storage challenge with one hypercore proof per challenged block, against the challenged root. */
   async #answer (id: bigint): Promise<void> {
+    const key = String(id)
+    if (this.#answering.has(key)) return
+    this.#answering.add(key)
+    try {
+      await this.#prove(id)
+    } finally {
+      // Only while it runs: a challenge is named once by an event, and once by resume() at start.
+      this.#answering.delete(key)
+    }
+  }
+
+  async #prove (id: bigint): Promise<void> {
     const { api, log, metrics } = this.o
     const key = String(id)
-    if (this.#answered.has(key)) return
-    this.#answered.add(key)
     const started = process.hrtime.bigint()
     const challenge = (await api.query.challenges.storageChallenges(id)).unwrapOr(null)
     if (challenge === null) return
-    const plan = (await api.query.plans.plans(challenge.plan)).unwrap()
-    const holding = this.#holdings.get(String(plan.feed.toBigInt())) ?? await this.#take(challenge.plan.toBigInt(), challenge.position.toNumber()).then(() => this.#holdings.get(String(plan.feed.toBigInt())))
+    const feedId = String((await api.query.plans.plans(challenge.plan)).unwrap().feed.toBigInt())
+    // A challenge may come before the position's amendment was seen (e.g. right after a restart).
+    if (!this.#holdings.has(feedId)) await this.#take(challenge.plan.toBigInt(), challenge.position.toNumber())
+    const holding = this.#holdings.get(feedId)
     const ids = { challenge: key, plan: String(challenge.plan), position: challenge.position.toNumber() }
     if (holding === undefined) {
       log.warn(ids, 'challenged for a feed this hoster does not hold')

@@ -3,7 +3,7 @@ import type { Overlay } from '../state/overlay.js'
 import { buildMetadata } from '../metadata/build.js'
 import type { PalletSlot, RuntimeMetadata } from '../metadata/build.js'
 import type { DispatchInfoValue } from '../metadata/substrate-types.js'
-import { u8aConcat } from '@polkadot/util'
+import { stringToU8a, u8aConcat } from '@polkadot/util'
 import type { CheckedExtrinsic } from '../extrinsic/check.js'
 import type { ChainSpec } from '../spec/types.js'
 import { BLOCK_HASH_COUNT, System } from '../pallets/system.js'
@@ -67,7 +67,7 @@ export class Runtime implements RuntimeModules {
     storage.ParentHash.set(exec, block.parentHash)
     storage.BlockHash.set(exec, block.number - 1, block.parentHash)
     if (block.number > BLOCK_HASH_COUNT) storage.BlockHash.remove(exec, block.number - 1 - BLOCK_HASH_COUNT)
-    storage.Digest.set(exec, { logs: block.digest.map((l) => ({ type: 'PreRuntime', value: { engine: new TextEncoder().encode(l.engine), data: l.data } })) })
+    storage.Digest.set(exec, { logs: block.digest.map((l) => ({ type: 'PreRuntime', value: { engine: stringToU8a(l.engine), data: l.data } })) })
     for (const { pallet } of this.slots) exec.runHook(pallet, 'onInitialize')
 
     const included: CheckedExtrinsic[] = []
