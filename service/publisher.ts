@@ -24,7 +24,14 @@ export interface PublisherEvents {
   started: [{ plan: bigint, position: number, hoster: string }]
 }
 
+/** How a plan keeps the feed: whole copies on `replicas` hosters, or k+m Reed-Solomon slots on k+m hosters. */
+export type HostingMode = { readonly replicas: number } | { readonly erasure: { readonly k: number, readonly m: number } }
+
 interface Published { readonly feedId: bigint, readonly planId: bigint, readonly positions: number }
+
+export function positionsOf (mode: HostingMode): number {
+  return 'replicas' in mode ? mode.replicas : mode.erasure.k + mode.erasure.m
+}
 
 /**
  * The publisher side: records a hypercore on chain, asks for hosting, and seeds it until every position
@@ -39,8 +46,8 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     super()
   }
 
-  /** Publishes the core (or records it again if it is known) and requests Replicate{replicas}. */
-  async publish (core: Hypercore, opts: { replicas: number }): Promise<Published> {
+  /** Publishes the core (or records it again if it is known) and requests hosting in the given mode. */
+  async publish (core: Hypercore, mode: HostingMode): Promise<Published> {
     const { api, network, txq, log } = this.o
     await core.ready()
     await network.join(core.key, { server: true, client: false })
@@ -55,12 +62,13 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     // Following blocks first: the providers are drawn at the end of the very block that takes the request.
     await this.#follow()
     this.emit('requesting', { feed: feedId })
-    const request = await txq.submit(api.tx.plans.requestHosting(feedId, { Replicate: { replicas: opts.replicas } }, null), 'requestHosting')
+    const chainMode = 'replicas' in mode ? { Replicate: { replicas: mode.replicas } } : { Erasure: mode.erasure }
+    const request = await txq.submit(api.tx.plans.requestHosting(feedId, chainMode, null), 'requestHosting')
     const requested = request.events.map((e) => e.event).find((e) => api.events.plans.HostingRequested.is(e))
     if (!request.ok || requested === undefined || !api.events.plans.HostingRequested.is(requested)) throw serviceErrors.publishRefused('requestHosting', request.error ?? 'unknown')
     const planId = requested.data.plan.toBigInt()
     log.info({ feed: String(feedId), plan: String(planId), length: core.length, bytes: core.byteLength }, 'published; waiting for hosters')
-    return { feedId, planId, positions: opts.replicas }
+    return { feedId, planId, positions: positionsOf(mode) }
   }
 
   /** Records the core's newer signed head, so that hosters fetch what was appended. */
