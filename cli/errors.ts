@@ -23,6 +23,10 @@ export class CliError extends Error {
     return new CliError('CANNOT_LISTEN', `cannot listen on ${host}:${port}: ${reason}`, '--host takes an address of this machine; ports below 1024 need privileges', 1)
   }
 
+  static CONFIG_INVALID (path: string, reason: string): CliError {
+    return new CliError('CONFIG_INVALID', `cannot use the config file ${path}: ${reason}`, 'fix the file (a JSON object with chain, bootstrap, vault, identity) or point DATDOT_CONFIG elsewhere', 1)
+  }
+
   static BASE_PATH_UNUSABLE (path: string, reason: string): CliError {
     return new CliError('BASE_PATH_UNUSABLE', `cannot use ${path} as the base path: ${reason}`, 'pass --base-path DIR with a writable directory, or --tmp', 1)
   }

@@ -4,7 +4,6 @@ import { u8aEq, u8aToHex } from '@polkadot/util'
 import { pino } from 'pino'
 import type { Logger } from 'pino'
 import { connectChain, followFinalized } from './chain.js'
-import { keysFromUri } from './keys.js'
 import type { ServiceKeys } from './keys.js'
 import { Network } from './network.js'
 import { ContactProtocol } from './contact.js'
@@ -17,8 +16,8 @@ import { serviceErrors } from './errors.js'
 export type RoleName = 'hoster' | 'attester'
 
 export interface ServiceOptions {
-  /** Secret URI of the account (e.g. `//Bob` on a dev chain); the noise key is derived from it. */
-  readonly uri: string
+  /** The account and noise keys (from the vault, or `keysFromUri` for dev accounts). */
+  readonly keys: ServiceKeys
   readonly roles: readonly RoleName[]
   /** Bytes offered for hosting (hoster role). */
   readonly capacity: bigint
@@ -56,7 +55,7 @@ export class DatdotService {
 
   static async start (opts: ServiceOptions): Promise<DatdotService> {
     const base = opts.log ?? pino({ level: 'info' })
-    const keys = await keysFromUri(opts.uri)
+    const { keys } = opts
     const log = base.child({ account: keys.account.address, roles: opts.roles.join(',') })
     const api = await connectChain(opts.chain).catch((err: Error) => { throw serviceErrors.chainUnreachable(opts.chain, err) })
     const network = new Network({ storage: opts.storage, noise: keys.noise, bootstrap: opts.bootstrap, log })

@@ -4,7 +4,8 @@ import type { Command } from 'commander'
 import pino from 'pino'
 import { CliError } from '../errors.js'
 import { stopSignal } from '../stop-signal.js'
-import { byteSize, hostPort, integer } from '../parse.js'
+import { byteSize, integer } from '../parse.js'
+import { bootstrapOption, chainOption } from '../connection-options.js'
 
 interface ServiceFlags {
   roles: string
@@ -28,8 +29,8 @@ export function addServiceStartCommand (service: Command): void {
     .requiredOption('--account <uri>', 'secret URI of the account; dev URIs such as //Bob need --dev')
     .option('--dev', 'allow dev URIs (//Alice …) for --account')
     .requiredOption('--storage <dir>', 'directory of the service\'s corestore')
-    .option('--chain <url>', 'WebSocket endpoint of the chain node', 'ws://127.0.0.1:9944')
-    .addOption(new Option('--bootstrap <host:port>', 'DHT bootstrap node (repeat for several)').argParser((v: string, prev: string[] = []) => [...prev, hostPort(v)]).makeOptionMandatory())
+    .addOption(chainOption())
+    .addOption(bootstrapOption())
     .addOption(new Option('--capacity <size>', 'bytes offered for hosting, e.g. 10GiB').argParser(byteSize).default(10n * 1024n ** 3n, '10GiB'))
     .addOption(new Option('--metrics <port>', 'serve Prometheus metrics on 127.0.0.1:<port>').argParser(integer('metrics port', 0, 65535)))
     .addOption(new Option('--grace <ms>', 'how long data stays after a position is lost or its plan ends').argParser(integer('grace', 0, 2 ** 31 - 1)).default(600_000, '10 minutes'))
@@ -48,8 +49,9 @@ async function startServiceCommand (flags: ServiceFlags): Promise<void> {
   const stop = stopSignal(logger)
   try {
     const { DatdotService } = await import('../../service/service.js')
+    const { keysFromUri } = await import('../../service/keys.js')
     const service = await DatdotService.start({
-      uri: flags.account,
+      keys: await keysFromUri(flags.account),
       roles: roles as Array<'hoster' | 'attester'>,
       capacity: flags.capacity,
       storage: resolve(flags.storage),
