@@ -4,13 +4,13 @@ import type { Command } from 'commander'
 import pino from 'pino'
 import { CliError } from '../errors.js'
 import { stopSignal } from '../stop-signal.js'
+import { addAccountOptions, resolveKeys } from '../account.js'
+import type { AccountFlags } from '../account.js'
 import { byteSize, integer } from '../parse.js'
 import { bootstrapOption, chainOption } from '../connection-options.js'
 
-interface ServiceFlags {
+interface ServiceFlags extends AccountFlags {
   roles: string
-  account: string
-  dev?: true
   storage: string
   chain: string
   bootstrap: string[]
@@ -23,11 +23,9 @@ const ROLE_NAMES = ['hoster', 'attester']
 
 /** Adds `start` to the `service` command. */
 export function addServiceStartCommand (service: Command): void {
-  service.command('start')
+  const start = service.command('start')
     .description('run a datdot service: hoster and/or attester roles on one corestore and one hyperswarm, driven by the chain')
     .requiredOption('--roles <list>', `comma-separated roles (${ROLE_NAMES.join(', ')})`)
-    .requiredOption('--account <uri>', 'secret URI of the account; dev URIs such as //Bob need --dev')
-    .option('--dev', 'allow dev URIs (//Alice …) for --account')
     .requiredOption('--storage <dir>', 'directory of the service\'s corestore')
     .addOption(chainOption())
     .addOption(bootstrapOption())
@@ -38,20 +36,20 @@ export function addServiceStartCommand (service: Command): void {
 Example:
   datdot service start --roles hoster,attester --account //Bob --dev --storage ./bob --bootstrap 127.0.0.1:49737`)
     .action(startServiceCommand)
+  addAccountOptions(start)
 }
 
 async function startServiceCommand (flags: ServiceFlags): Promise<void> {
   const roles = flags.roles.split(',').map((r) => r.trim()).filter(Boolean)
   const unknown = roles.filter((r) => !ROLE_NAMES.includes(r))
   if (roles.length === 0 || unknown.length > 0) throw CliError.USAGE(`--roles takes ${ROLE_NAMES.join(', ')}; not: ${unknown.join(', ') || '(none)'}`)
-  if (flags.account.startsWith('//') && flags.dev !== true) throw CliError.USAGE('dev URIs such as //Bob are only accepted with --dev')
+  const keys = await resolveKeys(flags)
   const logger = pino(pino.destination({ dest: 2, sync: true }))
   const stop = stopSignal(logger)
   try {
     const { DatdotService } = await import('../../service/service.js')
-    const { keysFromUri } = await import('../../service/keys.js')
     const service = await DatdotService.start({
-      keys: await keysFromUri(flags.account),
+      keys,
       roles: roles as Array<'hoster' | 'attester'>,
       capacity: flags.capacity,
       storage: resolve(flags.storage),
