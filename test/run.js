@@ -9,7 +9,7 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const DIRS = ['chain', 'service', 'vault', 'wallet', 'cli', 'test', 'bench']
+const DIRS = ['chain', 'hypercore', 'protocol', 'erasure', 'service', 'vault', 'wallet', 'cli', 'docker', 'test', 'bench']
 
 function * testFiles (dir) {
   let entries

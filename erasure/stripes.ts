@@ -1,0 +1,104 @@
+import { createRequire } from 'node:module'
+import type { Context } from '@ronomon/reed-solomon'
+
+// The package's entry point is the native addon itself, which only require() loads.
+const ReedSolomon = createRequire(import.meta.url)('@ronomon/reed-solomon') as typeof import('@ronomon/reed-solomon')
+
+/**
+ * The erasure layout. The feed is cut into stripes of k consecutive blocks; stripe j is coded into k + m
+ * shards of one size, and shard i of stripe j is block j of slot i. So every slot has ceil(L / k) blocks,
+ * slots 0…k-1 hold the feed's blocks and slots k…k+m-1 the parity.
+ *
+ * A shard is the block framed as `u32le byte length ++ bytes ++ zero padding`: the stripe's blocks may
+ * differ in size, Reed-Solomon needs equal shards (a multiple of 8 bytes for ronomon), and a rebuilt data
+ * shard must give back its block exactly. The last stripe's missing blocks are empty shards.
+ */
+
+const HEADER = 4
+
+/** Blocks in each slot of a feed of `feedLength` blocks. */
+export function slotLength (feedLength: number, k: number): number {
+  return Math.ceil(feedLength / k)
+}
+
+/** Feed block indexes of stripe j: [j·k, j·k + k) clipped to the feed. */
+export function stripeBlocks (stripe: number, k: number, feedLength: number): number[] {
+  const start = stripe * k
+  return Array.from({ length: Math.max(0, Math.min(k, feedLength - start)) }, (_, i) => start + i)
+}
+
+function shardSize (blocks: readonly Uint8Array[]): number {
+  const largest = blocks.reduce((n, b) => Math.max(n, b.byteLength), 0)
+  return Math.ceil((HEADER + largest) / 8) * 8
+}
+
+/** The block a data shard holds. */
+export function unframe (shard: Uint8Array): Uint8Array {
+  const length = Buffer.from(shard.buffer, shard.byteOffset, shard.byteLength).readUInt32LE(0)
+  if (HEADER + length > shard.byteLength) throw new RangeError(`a shard of ${shard.byteLength} bytes cannot hold a block of ${length}`)
+  return shard.subarray(HEADER, HEADER + length)
+}
+
+const contexts = new Map<string, Context>()
+
+function context (k: number, m: number): Context {
+  const id = `${k}+${m}`
+  let ctx = contexts.get(id)
+  if (ctx === undefined) {
+    ctx = ReedSolomon.create(k, m)
+    contexts.set(id, ctx)
+  }
+  return ctx
+}
+
+function bits (indexes: Iterable<number>): number {
+  let mask = 0
+  for (const i of indexes) mask |= 1 << i
+  return mask
+}
+
+/** Runs ronomon over one stripe laid out as data (k shards) and parity (m shards), filling `targets` from `sources`. */
+function code (k: number, m: number, size: number, data: Buffer, parity: Buffer, sources: number[], targets: number[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    ReedSolomon.encode(context(k, m), bits(sources), bits(targets), data, 0, k * size, parity, 0, m * size, (err) => {
+      if (err !== undefined && err !== null) reject(err)
+      else resolve()
+    })
+  })
+}
+
+function split (data: Buffer, parity: Buffer, k: number, m: number, size: number): Buffer[] {
+  return [
+    ...Array.from({ length: k }, (_, i) => data.subarray(i * size, (i + 1) * size)),
+    ...Array.from({ length: m }, (_, i) => parity.subarray(i * size, (i + 1) * size))
+  ]
+}
+
+/** The k + m shards of a stripe of at most k feed blocks. */
+export async function encodeStripe (blocks: readonly Uint8Array[], k: number, m: number): Promise<Buffer[]> {
+  if (blocks.length > k) throw new RangeError(`a stripe holds at most ${k} blocks, not ${blocks.length}`)
+  const size = shardSize(blocks)
+  const data = Buffer.alloc(k * size)
+  const parity = Buffer.alloc(m * size)
+  blocks.forEach((block, i) => {
+    data.writeUInt32LE(block.byteLength, i * size)
+    data.set(block, i * size + HEADER)
+  })
+  await code(k, m, size, data, parity, Array.from({ length: k }, (_, i) => i), Array.from({ length: m }, (_, i) => k + i))
+  return split(data, parity, k, m, size)
+}
+
+/** Every shard of a stripe, rebuilt from at least k of them (missing ones null; all present ones of one size). */
+export async function repairStripe (shards: ReadonlyArray<Uint8Array | null>, k: number, m: number): Promise<Buffer[]> {
+  if (shards.length !== k + m) throw new RangeError(`a stripe has ${k + m} shards, not ${shards.length}`)
+  const present = shards.flatMap((s, i) => (s === null ? [] : [i]))
+  if (present.length < k) throw new RangeError(`rebuilding a stripe needs ${k} shards; only ${present.length} are here`)
+  const size = shards[present[0]]!.byteLength
+  if (present.some((i) => shards[i]!.byteLength !== size)) throw new RangeError('the shards of a stripe differ in size')
+  const data = Buffer.alloc(k * size)
+  const parity = Buffer.alloc(m * size)
+  for (const i of present) (i < k ? data : parity).set(shards[i]!, (i < k ? i : i - k) * size)
+  const missing = shards.flatMap((s, i) => (s === null ? [i] : []))
+  if (missing.length > 0) await code(k, m, size, data, parity, present, missing)
+  return split(data, parity, k, m, size)
+}
