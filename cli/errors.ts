@@ -30,6 +30,43 @@ export class CliError extends Error {
   static BASE_PATH_UNUSABLE (path: string, reason: string): CliError {
     return new CliError('BASE_PATH_UNUSABLE', `cannot use ${path} as the base path: ${reason}`, 'pass --base-path DIR with a writable directory, or --tmp', 1)
   }
+
+  static CHAIN_UNREACHABLE (url: string, reason: string): CliError {
+    return new CliError('CHAIN_UNREACHABLE', `cannot reach the chain at ${url}: ${reason}`, 'start a node (datdot chain start) or pass --chain ws://HOST:PORT', 1)
+  }
+
+  static PLAN_NOT_FOUND (plan: bigint): CliError {
+    return new CliError('PLAN_NOT_FOUND', `the chain has no plan ${plan}`, 'datdot status lists the plans', 1)
+  }
+
+  static FEED_NOT_FOUND (feed: string): CliError {
+    return new CliError('FEED_NOT_FOUND', `the chain has no feed ${feed}`, 'datdot status lists the plans and their feeds', 1)
+  }
+
+  static BAD_KEY (value: string): CliError {
+    return new CliError('BAD_KEY', `"${value}" is not a hypercore key`, 'a key is 64 hex characters; write ./NAME for a file whose name looks like one', 2)
+  }
+
+  static PATH_NOT_FOUND (path: string): CliError {
+    return new CliError('PATH_NOT_FOUND', `no file or directory at ${path}`, 'give a file, a directory or the 64-hex key of a hypercore', 1)
+  }
+
+  static NOTHING_TO_PUBLISH (path: string): CliError {
+    return new CliError('NOTHING_TO_PUBLISH', `${path} holds no data`, 'a feed needs at least one byte', 1)
+  }
+
+  static CORE_NOT_HELD (key: string, storage: string): CliError {
+    return new CliError('CORE_NOT_HELD', `the hypercore ${key} is not held in full in ${storage}`, 'pass the --storage that holds it, or publish a path to make a new hypercore', 1)
+  }
+
+  /** A valid extrinsic whose call failed on chain: `error` is the dispatch error's name (`plans.NotSponsor`), `docs` its meaning. */
+  static EXTRINSIC_FAILED (call: string, error: string, docs: string | null): CliError {
+    return new CliError('EXTRINSIC_FAILED', `the chain refused ${call}: ${error}`, docs, 1)
+  }
+
+  static INTERRUPTED (what: string, hint: string): CliError {
+    return new CliError('INTERRUPTED', `stopped ${what}`, hint, 1)
+  }
 }
 
 /**

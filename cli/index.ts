@@ -3,6 +3,10 @@ import { Command, CommanderError } from 'commander'
 import { addChainStartCommand } from './commands/chain-start.js'
 import { addServiceStartCommand } from './commands/service-start.js'
 import { addDhtCommand } from './commands/dht.js'
+import { addPublishCommand } from './commands/publish.js'
+import { addUnpublishCommand } from './commands/unpublish.js'
+import { addStatusCommand } from './commands/status.js'
+import { addChallengesCommand } from './commands/challenges.js'
 import { CliError, exitCodeOf, formatError } from './errors.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -20,6 +24,10 @@ export function createProgram (): Command {
   const service = program.command('service').description('run a datdot service (hoster, attester)')
   addServiceStartCommand(service)
   addDhtCommand(program)
+  addPublishCommand(program)
+  addUnpublishCommand(program)
+  addStatusCommand(program)
+  addChallengesCommand(program)
   return program
 }
 

@@ -1,0 +1,135 @@
+import type { ApiPromise } from '@polkadot/api'
+import type { PalletPlansMode, PalletPlansPlan, PalletPlansPosition } from '@polkadot/types/lookup'
+import { u8aToHex } from '@polkadot/util'
+import { CliError } from '../errors.js'
+
+export type ModeReport = { replicas: number } | { erasure: { k: number, m: number } }
+
+/** A position's health: active without strikes, active with strikes, being set up, or waiting for a hoster. */
+export type PositionHealth = 'healthy' | 'struck' | 'setup' | 'vacant'
+/** A plan's health: every position healthy, some not, none active yet (assigned or waiting), or over. */
+export type PlanHealth = 'healthy' | 'degraded' | 'setup' | 'queued' | 'ended'
+
+export interface PositionReport {
+  readonly position: number
+  readonly hoster: string | null
+  readonly state: 'vacant' | 'setup' | 'active'
+  /** The amendment setting the position up (state setup). */
+  readonly amendment: number | null
+  /** The hoster reported its copy complete and waits for its attester (state setup). */
+  readonly ready: boolean
+  readonly bytes: number
+  readonly strikes: number
+  /** Block of the last accepted storage proof; null before the first one. */
+  readonly lastProof: number | null
+  /** Block from which hosting is paid: the start, or the last accepted proof. */
+  readonly paidUntil: number
+  /** Block the next storage challenge opens at (it may be open now). */
+  readonly nextChallenge: number | null
+  /** Ids of the storage challenges open against this position. */
+  readonly openChallenges: number[]
+  readonly health: PositionHealth
+}
+
+export interface PlanReport {
+  readonly plan: number
+  readonly feed: number
+  readonly feedKey: string | null
+  readonly sponsor: string
+  readonly mode: ModeReport
+  readonly status: 'queued' | 'active' | 'ended'
+  /** Ratio supporters reserved for the plan (u128, as a decimal string). */
+  readonly backing: string
+  readonly createdAt: number
+  readonly maxStrikes: number
+  readonly health: PlanHealth
+  /** Every position of a plan that has not ended (an ended plan keeps none). */
+  readonly positions: PositionReport[]
+}
+
+export function modeOf (mode: PalletPlansMode): ModeReport {
+  return mode.isReplicate
+    ? { replicas: mode.asReplicate.replicas.toNumber() }
+    : { erasure: { k: mode.asErasure.k.toNumber(), m: mode.asErasure.m.toNumber() } }
+}
+
+export function statusOf (plan: PalletPlansPlan): PlanReport['status'] {
+  return plan.status.type.toLowerCase() as PlanReport['status']
+}
+
+/** Reads a plan, its positions, their open and next challenges and when each last proved its data. */
+export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport> {
+  const plan = (await api.query.plans.plans(id)).unwrapOr(null)
+  if (plan === null) throw CliError.PLAN_NOT_FOUND(id)
+  const [feed, params] = await Promise.all([api.query.feeds.feeds(plan.feed), api.query.params.current()])
+  const maxStrikes = params.maxStrikes.toNumber()
+  const count = plan.positions.toNumber()
+  const positions = statusOf(plan) === 'ended'
+    ? []
+    : await Promise.all(Array.from({ length: count }, async (_, i) => readPosition(api, id, i, (await api.query.plans.positions(id, i)).unwrap())))
+  return {
+    plan: Number(id),
+    feed: plan.feed.toNumber(),
+    feedKey: feed.isSome ? u8aToHex(feed.unwrap().key, undefined, false) : null,
+    sponsor: plan.sponsor.toString(),
+    mode: modeOf(plan.mode),
+    status: statusOf(plan),
+    backing: plan.backing.toString(),
+    createdAt: plan.createdAt.toNumber(),
+    maxStrikes,
+    health: planHealth(statusOf(plan), positions),
+    positions
+  }
+}
+
+async function readPosition (api: ApiPromise, plan: bigint, position: number, p: PalletPlansPosition): Promise<PositionReport> {
+  const hoster = p.hoster.unwrapOr(null)?.toString() ?? null
+  const state = p.state.isActive ? 'active' : p.state.isSetup ? 'setup' : 'vacant'
+  const [scheduled, openChallenges, lastProof] = await Promise.all([
+    api.query.challenges.scheduled(plan, position),
+    hoster === null ? [] : openChallengesOf(api, hoster, plan, position),
+    state === 'active' ? lastProofOf(api, plan, position, p.paidUntil.toNumber()) : null
+  ])
+  const strikes = p.strikes.toNumber()
+  return {
+    position,
+    hoster,
+    state,
+    amendment: p.state.isSetup ? p.state.asSetup.toNumber() : null,
+    ready: p.ready.isTrue,
+    bytes: p.bytes.toNumber(),
+    strikes,
+    lastProof,
+    paidUntil: p.paidUntil.toNumber(),
+    nextChallenge: scheduled.isSome ? scheduled.unwrap().storage.toNumber() : null,
+    openChallenges,
+    health: state === 'active' ? (strikes === 0 ? 'healthy' : 'struck') : state
+  }
+}
+
+/** The ids of the open storage challenges of a hoster that are about this position. */
+async function openChallengesOf (api: ApiPromise, hoster: string, plan: bigint, position: number): Promise<number[]> {
+  const ids = (await api.query.challenges.hosterChallenges.keys(hoster)).map((k) => k.args[1].toBigInt())
+  const challenges = await Promise.all(ids.map(async (id) => ({ id, c: (await api.query.challenges.storageChallenges(id)).unwrapOr(null) })))
+  return challenges
+    .filter(({ c }) => c !== null && c.plan.toBigInt() === plan && c.position.toNumber() === position)
+    .map(({ id }) => Number(id))
+}
+
+/**
+ * The chain keeps no "last proof" block, but an accepted proof moves `paidUntil` to its block, as the
+ * start of hosting does: the events of that block tell which of the two it was.
+ */
+async function lastProofOf (api: ApiPromise, plan: bigint, position: number, paidUntil: number): Promise<number | null> {
+  const events = await api.query.system.events.at(await api.rpc.chain.getBlockHash(paidUntil))
+  const proved = events.some(({ event }) => api.events.challenges.StorageProofAccepted.is(event) &&
+    event.data.plan.toBigInt() === plan && event.data.position.toNumber() === position)
+  return proved ? paidUntil : null
+}
+
+function planHealth (status: PlanReport['status'], positions: PositionReport[]): PlanHealth {
+  if (status === 'ended') return 'ended'
+  if (positions.every((p) => p.health === 'healthy')) return 'healthy'
+  if (positions.some((p) => p.state === 'active')) return 'degraded'
+  return positions.some((p) => p.state === 'setup') ? 'setup' : 'queued'
+}

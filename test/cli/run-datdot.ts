@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const BIN = fileURLToPath(new URL('../../bin/datdot.js', import.meta.url))
+
+export interface CliRun {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs the real `datdot` command as a subprocess; it is killed (and the test fails) after `timeoutMs`. */
+export function datdot (args: string[], opts: { timeoutMs?: number, env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  const proc = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } })
+  let stdout = ''
+  let stderr = ''
+  proc.stdout.setEncoding('utf8').on('data', (s: string) => { stdout += s })
+  proc.stderr.setEncoding('utf8').on('data', (s: string) => { stderr += s })
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL')
+      reject(new Error(`datdot ${args.join(' ')} did not exit in ${opts.timeoutMs} ms\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`))
+    }, opts.timeoutMs ?? 30_000)
+    proc.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+/** The JSON a successful `--json` run printed; fails with the run's output otherwise. */
+export function jsonOf<T = any> (run: CliRun): T {
+  if (run.code !== 0) throw new Error(`exit ${run.code}\n--- stdout ---\n${run.stdout}\n--- stderr ---\n${run.stderr}`)
+  return JSON.parse(run.stdout) as T
+}
