@@ -7,6 +7,7 @@ import { addPublishCommand } from './commands/publish.js'
 import { addUnpublishCommand } from './commands/unpublish.js'
 import { addStatusCommand } from './commands/status.js'
 import { addChallengesCommand } from './commands/challenges.js'
+import { addWalletCommand } from './commands/wallet/index.js'
 import { CliError, exitCodeOf, formatError } from './errors.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -28,6 +29,7 @@ export function createProgram (): Command {
   addUnpublishCommand(program)
   addStatusCommand(program)
   addChallengesCommand(program)
+  addWalletCommand(program)
   return program
 }
 
