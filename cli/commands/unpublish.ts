@@ -5,7 +5,7 @@ import { chainOption } from '../connection-options.js'
 import { connectToChain, expectSuccess } from '../chain-client.js'
 import { CliError } from '../errors.js'
 import { parsePlanId } from '../plan-id.js'
-import { bytes, fields, table } from '../table.js'
+import { bytes, count, fields, table } from '../table.js'
 
 interface UnpublishFlags extends AccountFlags {
   chain: string
@@ -53,7 +53,7 @@ async function unpublishCommand (planId: bigint, flags: UnpublishFlags): Promise
 function render (r: { plan: number, feed: number, freed: Array<{ position: number, hoster: string, bytes: number }>, bytes: number, backingReturned: string }): string {
   const head = fields([
     ['plan', `${r.plan} ended (feed ${r.feed})`],
-    ['freed', `${r.freed.length} positions, ${bytes(r.bytes)} of hosters' capacity`],
+    ['freed', `${count(r.freed.length, 'position')}, ${bytes(r.bytes)} of hosters' capacity`],
     ...(r.backingReturned === '0' ? [] : [['returned', `${r.backingReturned} ratio of backing`] as const])
   ])
   if (r.freed.length === 0) return `${head}\n`

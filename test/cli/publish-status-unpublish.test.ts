@@ -1,7 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -58,14 +58,20 @@ test('datdot publish --wait, status, challenges and unpublish against a running 
   })
   await waitFor(() => proved.size > 0, 30_000, 'an accepted storage proof')
   unsubscribe()
-  const [status, network, feed, challenges, notSponsor, missing, badHoster] = await Promise.all([
+  // Meanwhile a directory, without --wait and without --json: progress lines, then the exit once its hoster has it.
+  const folder = join(dir, 'folder')
+  mkdirSync(join(folder, 'sub'), { recursive: true })
+  writeFileSync(join(folder, 'a.txt'), 'a small file')
+  writeFileSync(join(folder, 'sub', 'b.bin'), randomBytes(100 * 1024))
+  const [status, network, feed, challenges, notSponsor, missing, badHoster, second] = await Promise.all([
     datdot(['status', '--json', `plan:${plan}`, '--chain', chain.url]),
     datdot(['status', '--json', '--chain', chain.url]),
     datdot(['status', published.feedKey, '--chain', chain.url]),
     datdot(['challenges', '--json', '--recent', '100', '--chain', chain.url]),
     datdot(['unpublish', String(plan), '--chain', chain.url, '--dev', '--account', '//Bob']),
     datdot(['status', `plan:${plan + 100}`, '--chain', chain.url]),
-    datdot(['challenges', '--hoster', 'nobody', '--chain', chain.url])
+    datdot(['challenges', '--hoster', 'nobody', '--chain', chain.url]),
+    datdot(['publish', folder, '--replicas', '1', '--storage', join(dir, 'publisher'), ...connection, ...alice], { timeoutMs: 90_000 })
   ])
   const positions = jsonOf(status).positions
   assert.equal(jsonOf(status).status, 'active')
@@ -86,12 +92,18 @@ test('datdot publish --wait, status, challenges and unpublish against a running 
   assert.match(missing.stderr, /^error \[PLAN_NOT_FOUND\]: the chain has no plan \d+ /)
   assert.equal(badHoster.code, 2)
   assert.match(badHoster.stderr, /^error \[USAGE\]: --hoster takes an account address \(SS58\), not "nobody"/)
+  assert.equal(second.code, 0, second.stderr)
+  assert.match(second.stdout, /^feed key  [0-9a-f]{64}$/m)
+  assert.match(second.stdout, /^#0 \S+ +\[[#-]{24}\] +\d+% .* assigned$/m, 'a progress line per hoster')
+  const secondPlan = Number(/^every hoster of plan (\d+) holds the data/m.exec(second.stdout)?.[1])
 
   at('unpublish')
   const freed = jsonOf(await datdot(['unpublish', `plan:${plan}`, '--json', '--chain', chain.url, ...alice]))
   assert.equal(freed.plan, plan)
   assert.deepEqual(freed.freed.map((f: { hoster: string }) => f.hoster).sort(), [...hosters].sort())
   assert.equal(freed.bytes, 3 * SIZE)
+  const freedSecond = await datdot(['unpublish', String(secondPlan), '--chain', chain.url, ...alice])
+  assert.match(freedSecond.stdout, /^freed  1 position, /m, freedSecond.stderr)
   for (const hoster of hosters) {
     assert.equal((await api.query.roles.providers(hoster)).unwrap().committed.toNumber(), 0, 'unpublish frees the hosters\' capacity')
   }
