@@ -16,30 +16,41 @@ import { datdot, jsonOf } from './run-datdot.js'
 // response window for a loaded machine; performance checks rare, as this test does not look at them.
 const PARAMS = { challengePeriod: 4, samples: 2, responseWindow: 30, maxStrikes: 3, performancePeriod: 10_000, attestersPerCheck: 1, amendmentDeadline: 60, ratioPerMibBlock: '1000' }
 const SIZE = 200 * 1024
+const RATIO = 100_000n
 
-test('datdot publish --wait, status, challenges and unpublish against a running network', { timeout: 180_000 }, async (t) => {
+test('a new wallet publishes with --wait; status, challenges and unpublish against a running network', { timeout: 180_000 }, async (t) => {
   const at = (step: string) => t.diagnostic(`${step} at ${Math.round(performance.now() / 1000)} s`)
   const spec = devSpecWith(t, (s) => { s.genesis.pallets.params = PARAMS })
   const chain = await startChainProcess(t, { args: ['--block-time', '300', '--chain', spec] })
   const api = await connectApi(t, chain.url)
   const bootstrap = await startTestnet(t)
   const common = { chain: chain.url, bootstrap }
+  const dir = mkdtempSync(join(tmpdir(), 'datdot-cli-publish-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  // The publisher is a wallet identity that Alice gives ratio to, made while the services start.
+  const vault = ['--vault', join(dir, 'vault')]
+  const env = { DATDOT_PASSWORD: 'a passphrase for the test' }
+  const wallet = (async () => {
+    const { address } = jsonOf(await datdot(['wallet', 'create', 'publisher', ...vault, '--json'], { env }))
+    jsonOf(await datdot(['wallet', 'transfer', address, String(RATIO), '--json', '--chain', chain.url, '--dev', '--account', '//Alice']))
+    return address as string
+  })()
   // Three hosters for Replicate{3}, and an attester to confirm their setups (never one of the plan's hosters).
   const services = await Promise.all([
     ...[0, 1, 2].map((i) => startServiceProcess(t, { ...common, account: `//CliHoster${i}`, roles: 'hoster' })),
     startServiceProcess(t, { ...common, account: '//CliAttester', roles: 'attester' })
   ])
   const hosters = services.slice(0, 3).map((s) => s.address)
-
-  const dir = mkdtempSync(join(tmpdir(), 'datdot-cli-publish-'))
-  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const sponsor = await wallet
+  const ratio = async () => (await api.query.system.account(sponsor)).data.free.toBigInt()
+  assert.equal(await ratio(), RATIO)
   const file = join(dir, 'data.bin')
   writeFileSync(file, randomBytes(SIZE))
   const connection = ['--chain', chain.url, ...bootstrap.flatMap((b) => ['--bootstrap', b])]
-  const alice = ['--dev', '--account', '//Alice']
+  const identity = ['--identity', 'publisher', ...vault]
 
   at('publish')
-  const published = jsonOf(await datdot(['publish', file, '--wait', '--replicas', '3', '--json', '--storage', join(dir, 'publisher'), ...connection, ...alice], { timeoutMs: 90_000 }))
+  const published = jsonOf(await datdot(['publish', file, '--wait', '--replicas', '3', '--json', '--storage', join(dir, 'publisher'), ...connection, ...identity], { timeoutMs: 90_000, env }))
   assert.equal(published.byteLength, SIZE)
   assert.match(published.feedKey, /^[0-9a-f]{64}$/)
   assert.deepEqual(published.mode, { replicas: 3 })
@@ -71,7 +82,7 @@ test('datdot publish --wait, status, challenges and unpublish against a running 
     datdot(['unpublish', String(plan), '--chain', chain.url, '--dev', '--account', '//Bob']),
     datdot(['status', `plan:${plan + 100}`, '--chain', chain.url]),
     datdot(['challenges', '--hoster', 'nobody', '--chain', chain.url]),
-    datdot(['publish', folder, '--replicas', '1', '--storage', join(dir, 'publisher'), ...connection, ...alice], { timeoutMs: 90_000 })
+    datdot(['publish', folder, '--replicas', '1', '--storage', join(dir, 'publisher'), ...connection, ...identity], { timeoutMs: 90_000, env })
   ])
   const positions = jsonOf(status).positions
   assert.equal(jsonOf(status).status, 'active')
@@ -81,7 +92,9 @@ test('datdot publish --wait, status, challenges and unpublish against a running 
   assert.deepEqual(positions.map((p: { health: string }) => p.health), positions.map((p: { strikes: number }) => p.strikes === 0 ? 'healthy' : 'struck'))
   for (const position of proved) assert.equal(typeof positions[position].lastProof, 'number', `position ${position} shows its last proof`)
   const summary = jsonOf(network)
-  assert.deepEqual(summary.plans.find((p: { plan: number }) => p.plan === plan), { plan, feed: published.feed, sponsor: jsonOf(status).sponsor, mode: { replicas: 3 }, status: 'active', positions: 3, active: 3 })
+  assert.equal(jsonOf(status).sponsor, sponsor)
+  assert.ok(await ratio() < RATIO, 'the publisher\'s wallet pays for the accepted proofs')
+  assert.deepEqual(summary.plans.find((p: { plan: number }) => p.plan === plan), { plan, feed: published.feed, sponsor, mode: { replicas: 3 }, status: 'active', positions: 3, active: 3 })
   assert.equal(summary.providers.filter((p: { roles: string[] }) => p.roles.includes('hoster')).length, 3)
   assert.equal(feed.code, 0, feed.stderr)
   assert.match(feed.stdout, new RegExp(`^plan +${plan}: replicas 3, active, (healthy|degraded)$`, 'm'), 'the feed\'s human status shows its plan')
@@ -98,11 +111,11 @@ test('datdot publish --wait, status, challenges and unpublish against a running 
   const secondPlan = Number(/^every hoster of plan (\d+) holds the data/m.exec(second.stdout)?.[1])
 
   at('unpublish')
-  const freed = jsonOf(await datdot(['unpublish', `plan:${plan}`, '--json', '--chain', chain.url, ...alice]))
+  const freed = jsonOf(await datdot(['unpublish', `plan:${plan}`, '--json', '--chain', chain.url, ...identity], { env }))
   assert.equal(freed.plan, plan)
   assert.deepEqual(freed.freed.map((f: { hoster: string }) => f.hoster).sort(), [...hosters].sort())
   assert.equal(freed.bytes, 3 * SIZE)
-  const freedSecond = await datdot(['unpublish', String(secondPlan), '--chain', chain.url, ...alice])
+  const freedSecond = await datdot(['unpublish', String(secondPlan), '--chain', chain.url, ...identity], { env })
   assert.match(freedSecond.stdout, /^freed  1 position, /m, freedSecond.stderr)
   for (const hoster of hosters) {
     assert.equal((await api.query.roles.providers(hoster)).unwrap().committed.toNumber(), 0, 'unpublish frees the hosters\' capacity')
