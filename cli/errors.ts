@@ -67,6 +67,20 @@ export class CliError extends Error {
   static INTERRUPTED (what: string, hint: string): CliError {
     return new CliError('INTERRUPTED', `stopped ${what}`, hint, 1)
   }
+
+  /** A part of `datdot devnet` (chain, DHT, a service) failed; everything else is stopped. */
+  static DEVNET_PART_FAILED (part: string, why: string, log: string): CliError {
+    return new CliError('DEVNET_PART_FAILED', `the devnet's ${part} ${why}`, `its log: ${log}`, 1)
+  }
+
+  /** The devnet was asked to stop (Ctrl-C) while it was starting: what was starting gives up. */
+  static DEVNET_STOPPED (): CliError {
+    return new CliError('DEVNET_STOPPED', 'the devnet is stopping', null, 1)
+  }
+
+  static DEVNET_DIR_UNUSABLE (path: string, reason: string): CliError {
+    return new CliError('DEVNET_DIR_UNUSABLE', `cannot keep the devnet in ${path}: ${reason}`, 'pass --dir DIR with a writable directory, or leave --dir out for a temporary one', 1)
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander'
 import { addChainStartCommand } from './commands/chain-start.js'
 import { addServiceStartCommand } from './commands/service-start.js'
 import { addDhtCommand } from './commands/dht.js'
+import { addDevnetCommand } from './commands/devnet.js'
 import { addPublishCommand } from './commands/publish.js'
 import { addUnpublishCommand } from './commands/unpublish.js'
 import { addStatusCommand } from './commands/status.js'
@@ -25,6 +26,7 @@ export function createProgram (): Command {
   const service = program.command('service').description('run a datdot service (hoster, attester)')
   addServiceStartCommand(service)
   addDhtCommand(program)
+  addDevnetCommand(program)
   addPublishCommand(program)
   addUnpublishCommand(program)
   addStatusCommand(program)
