@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import Hypercore from 'hypercore'
 import { makeFeed } from '../test/helpers/hypercore.js'
 import { feedStripes, matchesRoot, slotRoot, slotStripes, writeSlots } from './slot-cores.js'
-import { slotKeyPair } from './slot-key.js'
+import { slotKey, slotSigner } from './slot-key.js'
 import { slotLength, unframe } from './stripes.js'
 
 const K = 3
@@ -18,7 +18,7 @@ async function slotCores (t: TestContext, feed: Hypercore, slots: number[]): Pro
   const cores = new Map<number, Hypercore>()
   for (const slot of slots) {
     const dir = mkdtempSync(join(tmpdir(), 'datdot-slot-'))
-    const core = new Hypercore(dir, { keyPair: slotKeyPair(feed.key, 7n, slot) })
+    const core = new Hypercore(dir, slotSigner(feed.key, 7n, slot))
     await core.ready()
     t.after(async () => { await core.close(); rmSync(dir, { recursive: true, force: true }) })
     cores.set(slot, core)
@@ -43,6 +43,7 @@ test('two encoders write the same slot cores; any k slots rebuild a lost one and
   for (const slot of all) {
     const [a, b] = [first.get(slot)!, second.get(slot)!]
     assert.deepEqual(a.key, b.key, `slot ${slot}: same key`)
+    assert.ok(Buffer.from(a.key).equals(slotKey(feed.key, 7n, slot)), `slot ${slot}: the key hosters open it by`)
     assert.deepEqual(await slotRoot(a), await slotRoot(b), `slot ${slot}: same root`)
     assert.equal(a.length, stripes)
   }

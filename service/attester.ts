@@ -7,6 +7,7 @@ import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import { u8aEq, u8aToHex } from '@polkadot/util'
 import { background } from './background.js'
 import type { RoleDeps } from './role.js'
+import { positionCore } from './position-core.js'
 
 export interface AttesterOptions extends RoleDeps {
   /** Blocks fetched per check. */
@@ -23,7 +24,8 @@ interface Peerish { remotePublicKey: Uint8Array }
 
 /**
  * The attester: checks a hoster the way any reader would see it. It connects to that one hoster by its
- * noise key, fetches random blocks (hypercore verifies each against the feed's signed tree), times them,
+ * noise key, fetches random blocks of the feed or slot it holds (hypercore verifies each against the
+ * core's signed tree), times them,
  * and reports to the chain: setup checks after a hoster reports ready, and performance checks.
  */
 export class AttesterRole {
@@ -77,7 +79,7 @@ export class AttesterRole {
     if (j < 0 || amendment.attesters[j % amendment.attesters.length].toString() !== this.#me) return
     const pos = (await api.query.plans.positions(plan, position)).unwrapOr(null)
     if (pos === null || !pos.state.isSetup || (!justReady && !pos.ready.isTrue) || pos.hoster.isNone) return
-    const target = await this.#target(plan)
+    const target = await this.#target(plan, position)
     if (target === null) return
     const probe = await this.probe(pos.hoster.unwrap().toString(), target.key, target.ranges)
     const result = await this.o.txq.submit(api.tx.plans.reportSetup(amendmentId, position, probe.success), 'reportSetup')
@@ -107,7 +109,7 @@ export class AttesterRole {
     const { api, log } = this.o
     const check = (await api.query.challenges.performanceChecks(checkId)).unwrapOr(null)
     if (check === null) return
-    const target = await this.#target(check.plan.toBigInt())
+    const target = await this.#target(check.plan.toBigInt(), check.position.toNumber())
     if (target === null) return
     const hoster = check.hoster.toString()
     const probe = await this.probe(hoster, target.key, target.ranges)
@@ -122,11 +124,15 @@ export class AttesterRole {
     log.info({ check: String(checkId), hoster, ...probe, ok: result.ok, error: result.error }, 'reported a performance check')
   }
 
-  /** The feed a plan hosts and the block ranges to sample (the root hosters must have by now). */
-  async #target (plan: bigint): Promise<{ key: Uint8Array, ranges: Array<[number, number]> } | null> {
+  /** The core a position holds and the block ranges to sample (the root its hoster must have by now). */
+  async #target (plan: bigint, position: number): Promise<{ key: Uint8Array, ranges: Array<[number, number]> } | null> {
     const { api } = this.o
     const info = (await api.query.plans.plans(plan)).unwrapOr(null)
     if (info === null) return null
+    if (info.mode.isErasure) {
+      const slot = await positionCore(api, plan, position)
+      return slot === null || slot === 'encoding' ? null : { key: slot.key, ranges: [[0, slot.length]] }
+    }
     const feed = (await api.query.feeds.feeds(info.feed)).unwrap()
     const now = (await api.rpc.chain.getHeader()).number.toNumber()
     const settled = now >= feed.updatedAt.toNumber() + (await api.query.params.current()).amendmentDeadline.toNumber()

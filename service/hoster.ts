@@ -5,6 +5,9 @@ import crypto from 'hypercore-crypto'
 import { background } from './background.js'
 import type { RoleDeps } from './role.js'
 import { makeBlockProof } from '../hypercore/make.js'
+import { matchesRoot } from '../erasure/slot-cores.js'
+import { positionCore } from './position-core.js'
+import type { PositionCore } from './position-core.js'
 import { contactMessage } from '../protocol/contact.js'
 
 export interface HosterOptions extends RoleDeps {
@@ -12,11 +15,13 @@ export interface HosterOptions extends RoleDeps {
   readonly graceMs: number
 }
 
+/** A core this hoster keeps: a feed (replicas) or an erasure slot. */
 interface Holding {
-  readonly feed: bigint
   readonly key: Uint8Array
+  /** The feed, when the core is one; null for a slot. */
+  readonly feed: bigint | null
   readonly core: Hypercore
-  /** (plan/position) ids this feed is held for. */
+  /** (plan/position) ids this core is held for. */
   readonly positions: Set<string>
   /** Set while the feed waits out its grace period; a new position on the feed cancels it. */
   dropTimer: NodeJS.Timeout | null
@@ -25,9 +30,10 @@ interface Holding {
 const positionId = (plan: bigint, position: number) => `${plan}/${position}`
 
 /**
- * The hoster: fetches the feeds of the positions it is given, reports them ready, serves them to any
- * reader, answers storage challenges with hypercore proofs, follows feed updates, and lets data go a grace
- * period after it no longer holds it. Everything it does is derived from chain state, so a restart resumes.
+ * The hoster: fetches the core of each position it is given (the feed, or an erasure slot checked against
+ * its committed root), reports it ready, serves it to any reader, answers storage challenges with hypercore
+ * proofs, follows feed updates, and lets data go a grace period after it no longer holds it. Everything it
+ * does is derived from chain state, so a restart resumes.
  */
 export class HosterRole {
   readonly #holdings = new Map<string, Holding>()
@@ -55,6 +61,8 @@ export class HosterRole {
       if (api.events.plans.NewAmendment.is(event)) {
         const { plan, positions, hosters } = event.data
         hosters.forEach((h, j) => { if (h.toString() === this.#me) background(this.o.log, this.#take(plan.toBigInt(), positions[j].toNumber()), 'taking a position') })
+      } else if (api.events.plans.EncodingAccepted.is(event)) {
+        background(this.o.log, this.#takeSlots(event.data.amendment.toBigInt()), 'taking erasure slots')
       } else if (api.events.challenges.StorageChallenge.is(event) && event.data.hoster.toString() === this.#me) {
         background(this.o.log, this.#answer(event.data.id.toBigInt()), 'answering a challenge')
       } else if (api.events.feeds.FeedUpdated.is(event)) {
@@ -72,28 +80,40 @@ export class HosterRole {
     await Promise.all([...this.#holdings.values()].map((h) => h.core.close()))
   }
 
-  /** Takes a position: fetches its feed and, if it is still being set up, reports it ready. */
+  /** Takes a position: fetches its core and, if it is still being set up, reports it ready. */
   async #take (plan: bigint, position: number): Promise<void> {
     const { api, log } = this.o
-    const planInfo = (await api.query.plans.plans(plan)).unwrapOr(null)
     const pos = (await api.query.plans.positions(plan, position)).unwrapOr(null)
-    if (planInfo === null || pos === null || pos.hoster.unwrapOr(null)?.toString() !== this.#me) return
-    const feedId = planInfo.feed.toBigInt()
-    const feed = (await api.query.feeds.feeds(feedId)).unwrap()
-    const holding = await this.#hold(feedId, feed.key.toU8a(), positionId(plan, position))
-    const length = feed.root.length.toNumber()
-    const ids = { plan: String(plan), position, feed: String(feedId) }
-    log.info({ ...ids, length, bytes: feed.root.byteLength.toNumber() }, 'fetching a position')
-    await this.#download(holding, length)
+    if (pos === null || pos.hoster.unwrapOr(null)?.toString() !== this.#me) return
+    const ids = { plan: String(plan), position }
+    const target = await positionCore(api, plan, position)
+    if (target === null) return
+    // EncodingAccepted brings the position back once the encoders agreed on the slots.
+    if (target === 'encoding') return log.info(ids, 'waiting for the encoders to agree on the slots')
+    const holding = await this.#hold(target, positionId(plan, position))
+    log.info({ ...ids, core: u8aToHex(target.key), length: target.length }, 'fetching a position')
+    await this.#download(holding, target.length)
     this.o.metrics.bytesHosted.set(this.#bytesHeld())
+    // hypercore checked every block against the core's signatures; a slot must also be the committed one.
+    if (target.treeHash !== null && !await matchesRoot(holding.core, { length: target.length, treeHash: target.treeHash })) {
+      return log.error(ids, 'the slot served does not match its committed root: not reporting ready')
+    }
     if (!pos.state.isSetup || pos.ready.isTrue) return
     const result = await this.o.txq.submit(api.tx.plans.hostingReady(pos.state.asSetup, position), 'hostingReady')
     log.info({ ...ids, ok: result.ok, error: result.error }, 'reported the position ready')
   }
 
-  /** Opens (once) the feed's core and announces it, so that readers and attesters find this hoster. */
-  async #hold (feed: bigint, key: Uint8Array, position: string): Promise<Holding> {
-    const id = String(feed)
+  /** Takes this hoster's positions of an amendment whose erasure slots were just agreed on. */
+  async #takeSlots (amendment: bigint): Promise<void> {
+    const a = (await this.o.api.query.plans.amendments(amendment)).unwrapOr(null)
+    if (a === null) return
+    await Promise.all(a.hosters.map((h, j) => (h.toString() === this.#me ? this.#take(a.plan.toBigInt(), a.positions[j].toNumber()) : null)))
+  }
+
+  /** Opens (once) the core and announces it, so that readers, attesters and repairers find this hoster. */
+  async #hold (target: PositionCore, position: string): Promise<Holding> {
+    const { key, feed } = target
+    const id = u8aToHex(key)
     let holding = this.#holdings.get(id)
     if (holding === undefined) {
       const core = this.o.network.core(key)
@@ -111,16 +131,13 @@ export class HosterRole {
     return holding
   }
 
-  /** Downloads blocks [0, length): verified by hypercore against the feed's signed tree; resumes after a restart. */
+  /** Downloads blocks [0, length): verified by hypercore against the core's signed tree; resumes after a restart. */
   async #download (holding: Holding, length: number): Promise<void> {
-    const { core } = holding
-    await this.o.network.findPeers(core)
-    while (core.length < length) await core.update({ wait: true })
-    await core.download({ start: 0, end: length }).done()
+    await this.o.network.download(holding.core, length)
   }
 
   async #follow (feed: bigint, length: number): Promise<void> {
-    const holding = this.#holdings.get(String(feed))
+    const holding = [...this.#holdings.values()].find((h) => h.feed === feed)
     if (holding === undefined) return
     this.o.log.info({ feed: String(feed), length }, 'the feed grew: fetching the new blocks')
     await this.#download(holding, length)
@@ -146,13 +163,14 @@ export class HosterRole {
     const started = process.hrtime.bigint()
     const challenge = (await api.query.challenges.storageChallenges(id)).unwrapOr(null)
     if (challenge === null) return
-    const feedId = String((await api.query.plans.plans(challenge.plan)).unwrap().feed.toBigInt())
+    const target = await positionCore(api, challenge.plan.toBigInt(), challenge.position.toNumber())
+    const coreId = target === null || target === 'encoding' ? null : u8aToHex(target.key)
     // A challenge may come before the position's amendment was seen (e.g. right after a restart).
-    if (!this.#holdings.has(feedId)) await this.#take(challenge.plan.toBigInt(), challenge.position.toNumber())
-    const holding = this.#holdings.get(feedId)
+    if (coreId !== null && !this.#holdings.has(coreId)) await this.#take(challenge.plan.toBigInt(), challenge.position.toNumber())
+    const holding = coreId === null ? undefined : this.#holdings.get(coreId)
     const ids = { challenge: key, plan: String(challenge.plan), position: challenge.position.toNumber() }
     if (holding === undefined) {
-      log.warn(ids, 'challenged for a feed this hoster does not hold')
+      log.warn(ids, 'challenged for data this hoster does not hold')
       return
     }
     const length = challenge.length.toNumber()
@@ -173,7 +191,7 @@ export class HosterRole {
     }
   }
 
-  /** After the grace period, drops the feed's data unless another position still holds it. */
+  /** After the grace period, drops a core's data unless another position still holds it. */
   #letGo (plan: bigint, positions: number[] | null): void {
     for (const holding of this.#holdings.values()) {
       const mine = [...holding.positions].filter((p) => p.startsWith(`${plan}/`) && (positions === null || positions.some((n) => p === positionId(plan, n))))
@@ -182,20 +200,20 @@ export class HosterRole {
       if (holding.positions.size > 0 || holding.dropTimer !== null) continue
       holding.dropTimer = setTimeout(() => {
         holding.dropTimer = null
-        this.#drop(holding).catch((err) => this.o.log.error({ err, feed: String(holding.feed) }, 'could not drop a feed'))
+        this.#drop(holding).catch((err) => this.o.log.error({ err, core: u8aToHex(holding.key) }, 'could not drop a core'))
       }, this.o.graceMs)
     }
   }
 
   async #drop (holding: Holding): Promise<void> {
-    const id = String(holding.feed)
+    const id = u8aToHex(holding.key)
     if (holding.positions.size > 0 || this.#holdings.get(id) !== holding) return
     this.#holdings.delete(id)
     await this.o.network.leave(holding.key)
     await holding.core.clear(0, holding.core.length)
     await holding.core.close()
     this.o.metrics.bytesHosted.set(this.#bytesHeld())
-    this.o.log.info({ feed: id }, 'dropped a feed no longer hosted')
+    this.o.log.info({ core: id }, 'dropped a core no longer hosted')
   }
 
   #bytesHeld (): number {

@@ -11,6 +11,7 @@ export class Metrics {
   readonly challengesFailed = new Counter({ name: 'datdot_challenges_failed_total', help: 'Storage challenges that could not be answered or were refused', registers: [this.registry] })
   readonly proofLatency = new Histogram({ name: 'datdot_proof_latency_seconds', help: 'From noticing a storage challenge to its proof in a finalized block', buckets: [0.5, 1, 2, 5, 10, 30, 60], registers: [this.registry] })
   readonly checksReported = new Counter({ name: 'datdot_checks_reported_total', help: 'Setup and performance checks reported by this attester', labelNames: ['kind', 'success'], registers: [this.registry] })
+  readonly encodings = new Counter({ name: 'datdot_encodings_total', help: 'Erasure encodings (new plans) and slot rebuilds (repairs) done by this encoder', labelNames: ['kind', 'success'], registers: [this.registry] })
   readonly peers = new Gauge({ name: 'datdot_peers', help: 'Open hyperswarm connections', registers: [this.registry] })
 
   /** Serves /metrics on 127.0.0.1:`port` (0: any free port). */

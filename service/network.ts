@@ -93,9 +93,39 @@ export class Network {
     await this.swarm.flush().then(done, done)
   }
 
+  /**
+   * Downloads blocks [0, length) of a core from its peers, each verified by hypercore; resumes what is
+   * already on disk. Waits for a peer that has them for as long as it takes (or until the core closes):
+   * with no peer, `update({ wait: true })` answers at once, and looping on it would spin.
+   */
+  async download (core: Hypercore, length: number): Promise<void> {
+    await this.findPeers(core)
+    while (core.length < length) {
+      if (core.closed) throw new Error('the core was closed before it was fetched')
+      if (core.peers.length > 0 && await core.update({ wait: true })) continue
+      await nextPeerOrAppend(core)
+    }
+    await core.download({ start: 0, end: length }).done()
+  }
+
   async close (): Promise<void> {
     await this.swarm.destroy()
     await this.#dht.destroy()
     await this.store.close()
   }
 }
+
+/** Resolves when the core gains a peer or blocks, or closes; at the latest after a second, to look again. */
+function nextPeerOrAppend (core: Hypercore): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      for (const event of EVENTS) core.off(event, done)
+      resolve()
+    }
+    const timer = setTimeout(done, 1000)
+    for (const event of EVENTS) core.once(event, done)
+  })
+}
+
+const EVENTS = ['peer-add', 'append', 'close'] as const

@@ -11,9 +11,10 @@ import { TxQueue } from './tx-queue.js'
 import { Metrics } from './metrics.js'
 import { HosterRole } from './hoster.js'
 import { AttesterRole } from './attester.js'
+import { EncoderRole } from './encoder.js'
 import { serviceErrors } from './errors.js'
 
-export type RoleName = 'hoster' | 'attester'
+export type RoleName = 'hoster' | 'encoder' | 'attester'
 
 export interface ServiceOptions {
   /** The account and noise keys (from the vault, or `keysFromUri` for dev accounts). */
@@ -77,13 +78,15 @@ export class DatdotService {
 
     const common = { api, keys, network, contact, txq, metrics }
     const hoster = opts.roles.includes('hoster') ? new HosterRole({ ...common, log: log.child({ role: 'hoster' }), graceMs: opts.graceMs ?? 10 * 60_000 }) : null
+    const encoder = opts.roles.includes('encoder') ? new EncoderRole({ ...common, log: log.child({ role: 'encoder' }), graceMs: opts.graceMs ?? 10 * 60_000, slotDir: join(opts.storage, 'slots') }) : null
     const attester = opts.roles.includes('attester') ? new AttesterRole({ ...common, log: log.child({ role: 'attester' }), probeDir: join(opts.storage, 'probes') }) : null
     if (hoster) service.#stops.unshift(() => hoster.close())
+    if (encoder) service.#stops.unshift(() => encoder.close())
     const unfollow = await followFinalized(api, async (events) => {
-      await Promise.all([hoster?.onEvents(events), attester?.onEvents(events)])
+      await Promise.all([hoster?.onEvents(events), encoder?.onEvents(events), attester?.onEvents(events)])
     }, log)
     service.#stops.unshift(unfollow)
-    await Promise.all([hoster?.resume(), attester?.resume()])
+    await Promise.all([hoster?.resume(), encoder?.resume(), attester?.resume()])
     log.info({ noiseKey: u8aToHex(keys.noise.publicKey), metrics: service.metricsPort }, 'service started')
     return service
   }
@@ -103,6 +106,7 @@ export class DatdotService {
     if (opts.roles.includes('hoster') && (current === null || !current.hoster.isTrue || current.capacity.toBigInt() !== opts.capacity)) {
       calls.push(api.tx.roles.registerHoster(noiseKey, opts.capacity))
     }
+    if (opts.roles.includes('encoder') && (current === null || !current.encoder.isTrue)) calls.push(api.tx.roles.registerEncoder(noiseKey))
     if (opts.roles.includes('attester') && (current === null || !current.attester.isTrue)) calls.push(api.tx.roles.registerAttester(noiseKey))
     for (const call of calls) {
       const result = await txq.submit(call, 'register')

@@ -17,6 +17,7 @@ declare module 'hypercore' {
 
   export interface HypercoreOptions {
     keyPair?: { publicKey: Uint8Array, secretKey: Uint8Array }
+    manifest?: object
     key?: Uint8Array
     valueEncoding?: 'binary' | 'utf-8' | 'json'
     compat?: boolean
@@ -26,6 +27,8 @@ declare module 'hypercore' {
   export interface DownloadRange { start?: number, end?: number, blocks?: number[], linear?: boolean }
 
   export default class Hypercore extends EventEmitter {
+    /** The key of the core a manifest describes: the hash of the manifest. */
+    static key (manifest: object): Uint8Array
     constructor (storage: string, key?: Uint8Array | null, opts?: HypercoreOptions)
     constructor (storage: string, opts?: HypercoreOptions)
     readonly key: Uint8Array

@@ -6,6 +6,7 @@ import { CliError } from '../errors.js'
 import { stopSignal } from '../stop-signal.js'
 import { addAccountOptions, resolveKeys } from '../account.js'
 import type { AccountFlags } from '../account.js'
+import type { RoleName } from '../../service/service.js'
 import { byteSize, integer } from '../parse.js'
 import { bootstrapOption, chainOption } from '../connection-options.js'
 
@@ -19,22 +20,22 @@ interface ServiceFlags extends AccountFlags {
   grace: number
 }
 
-const ROLE_NAMES = ['hoster', 'attester']
+const ROLE_NAMES = ['hoster', 'encoder', 'attester']
 
 /** Adds `start` to the `service` command. */
 export function addServiceStartCommand (service: Command): void {
   const start = service.command('start')
-    .description('run a datdot service: hoster and/or attester roles on one corestore and one hyperswarm, driven by the chain')
+    .description('run a datdot service: hoster, encoder and/or attester roles on one corestore and one hyperswarm, driven by the chain')
     .requiredOption('--roles <list>', `comma-separated roles (${ROLE_NAMES.join(', ')})`)
     .requiredOption('--storage <dir>', 'directory of the service\'s corestore')
     .addOption(chainOption())
     .addOption(bootstrapOption())
     .addOption(new Option('--capacity <size>', 'bytes offered for hosting, e.g. 10GiB').argParser(byteSize).default(10n * 1024n ** 3n, '10GiB'))
     .addOption(new Option('--metrics <port>', 'serve Prometheus metrics on 127.0.0.1:<port>').argParser(integer('metrics port', 0, 65535)))
-    .addOption(new Option('--grace <ms>', 'how long data stays after a position is lost or its plan ends').argParser(integer('grace', 0, 2 ** 31 - 1)).default(600_000, '10 minutes'))
+    .addOption(new Option('--grace <ms>', 'how long data stays once no longer needed: a lost position, an ended plan, a slot its hoster now serves').argParser(integer('grace', 0, 2 ** 31 - 1)).default(600_000, '10 minutes'))
     .addHelpText('after', `
 Example:
-  datdot service start --roles hoster,attester --account //Bob --dev --storage ./bob --bootstrap 127.0.0.1:49737`)
+  datdot service start --roles hoster,encoder,attester --account //Bob --dev --storage ./bob --bootstrap 127.0.0.1:49737`)
     .action(startServiceCommand)
   addAccountOptions(start)
 }
@@ -50,7 +51,7 @@ async function startServiceCommand (flags: ServiceFlags): Promise<void> {
     const { DatdotService } = await import('../../service/service.js')
     const service = await DatdotService.start({
       keys,
-      roles: roles as Array<'hoster' | 'attester'>,
+      roles: roles as RoleName[],
       capacity: flags.capacity,
       storage: resolve(flags.storage),
       chain: flags.chain,

@@ -3,8 +3,6 @@ import { performance } from 'node:perf_hooks'
 import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
 import { u8aToHex } from '@polkadot/util'
-import type { ApiPromise } from '@polkadot/api'
-import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import { startChainProcess } from '../helpers/chain.js'
 import { connectApi, devAccount } from '../helpers/api.js'
 import { devSpecWith } from '../helpers/blocks.js'
@@ -15,26 +13,11 @@ import { plainReader } from '../helpers/reader.js'
 import { appendBlocks } from '../helpers/hypercore.js'
 import { testProvider } from '../helpers/providers.js'
 import { waitFor } from '../helpers/wait.js'
+import { eventLog } from '../helpers/event-log.js'
 
 const BLOCK = 64 * 1024
 const PARAMS = { challengePeriod: 8, samples: 4, responseWindow: 12, maxStrikes: 2, performancePeriod: 15, attestersPerCheck: 3, amendmentDeadline: 25, ratioPerMibBlock: '1000' }
 const HOSTERS = 4
-
-/** Collects the events of every new block, for the steps to wait on. */
-async function eventLog (api: ApiPromise): Promise<{ events: Array<{ block: number, record: FrameSystemEventRecord }>, seen (section: string, method: string, where?: (data: any) => boolean): any[] }> {
-  const events: Array<{ block: number, record: FrameSystemEventRecord }> = []
-  await api.rpc.chain.subscribeFinalizedHeads(async (header) => {
-    const records = await (await api.at(header.hash)).query.system.events()
-    for (const record of records) events.push({ block: header.number.toNumber(), record })
-  })
-  return {
-    events,
-    seen: (section, method, where = () => true) => events
-      .filter(({ record }) => record.event.section === section && record.event.method === method)
-      .map(({ record }) => record.event.data as any)
-      .filter(where)
-  }
-}
 
 test('replicated pinning end to end: hosting, plain readers, challenges, growth, restarts, repair, lying attesters', { timeout: 480_000 }, async (t) => {
   const spec = devSpecWith(t, (s) => { s.genesis.pallets.params = PARAMS })
@@ -125,7 +108,7 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   // Unpublishing frees the hoster: it drops the data after its grace period (2 s here).
   await api.tx.plans.unpublish(plan1).signAndSend(alice, { nonce: -1 })
   const restarted = hosters.get(victimAddress)!
-  await waitFor(() => restarted.logs.some((l) => l.includes('dropped a feed no longer hosted')), 30_000, 'the hoster to drop the unpublished feed')
+  await waitFor(() => restarted.logs.some((l) => l.includes('dropped a core no longer hosted')), 30_000, 'the hoster to drop the unpublished feed')
   assert.equal((await api.query.roles.providers(victimAddress)).unwrap().committed.toBigInt(), BigInt(plan0.includes(victimAddress) ? 320 * BLOCK : 0), 'its capacity is free again')
 
   t.diagnostic(`step 6 at ${Math.round(performance.now() / 1000)} s`)

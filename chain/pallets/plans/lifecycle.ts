@@ -77,14 +77,16 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
   const hosters = drawMembers(ctx, 'Hoster', vacant.length, draw, (who, p) =>
     isActive(p, now) && !isPlanMember(who) && freeCapacity(p) >= largest)
   if (hosters.length < vacant.length) return false
-  const notHoster = (who: Uint8Array) => !isPlanMember(who) && !hosters.some((h) => u8aEq(h, who))
-  const attesters = drawMembers(ctx, 'Attester', Math.min(vacant.length, params(ctx).attestersPerCheck), draw, (who, p) => isActive(p, now) && notHoster(who))
-  if (attesters.length === 0) return false
   const needsEncoding = plan.mode.type === 'Erasure'
   const encoders = needsEncoding
-    ? drawMembers(ctx, 'Encoder', s.Slots.contains(ctx, planId, 0) ? 1 : 2, draw, (who, p) => isActive(p, now) && !u8aEq(who, plan.sponsor))
+    // An encoder serves slot cores of its own; a hoster of the same slots in the same process would clash with them.
+    ? drawMembers(ctx, 'Encoder', s.Slots.contains(ctx, planId, 0) ? 1 : 2, draw, (who, p) => isActive(p, now) && !isPlanMember(who) && !hosters.some((h) => u8aEq(h, who)))
     : []
   if (needsEncoding && encoders.length < (s.Slots.contains(ctx, planId, 0) ? 1 : 2)) return false
+  // An attester checks hosters as an outsider: never a member of the plan, nor an encoder of these slots.
+  const outsider = (who: Uint8Array) => !isPlanMember(who) && ![...hosters, ...encoders].some((h) => u8aEq(h, who))
+  const attesters = drawMembers(ctx, 'Attester', Math.min(vacant.length, params(ctx).attestersPerCheck), draw, (who, p) => isActive(p, now) && outsider(who))
+  if (attesters.length === 0) return false
 
   const id = s.NextAmendmentId.get(ctx)
   s.NextAmendmentId.set(ctx, id + 1n)

@@ -1,0 +1,300 @@
+import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
+import { u8aToHex } from '@polkadot/util'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import Hypercore from 'hypercore'
+import crypto from 'hypercore-crypto'
+import { background } from './background.js'
+import type { RoleDeps } from './role.js'
+import { positionCore } from './position-core.js'
+import { feedStripes, matchesRoot, slotRoot, slotStripes, writeSlots } from '../erasure/slot-cores.js'
+import type { SlotRoot } from '../erasure/slot-cores.js'
+import { slotKey, slotSigner } from '../erasure/slot-key.js'
+import { slotLength } from '../erasure/stripes.js'
+
+export interface EncoderOptions extends RoleDeps {
+  /** How long a slot stays served after its position started hosting (or the plan ended). */
+  readonly graceMs: number
+  /** Where the slot cores are written (outside the corestore: see #open). */
+  readonly slotDir: string
+}
+
+/** A slot core this encoder writes and serves. */
+interface Served {
+  readonly plan: bigint
+  readonly slot: number
+  readonly core: Hypercore
+  readonly dir: string
+  /** Replicated on every connection once complete. */
+  announced: boolean
+  dropTimer: NodeJS.Timeout | null
+}
+
+interface ErasureWork {
+  readonly amendment: bigint
+  readonly plan: bigint
+  readonly feedKey: Uint8Array
+  readonly k: number
+  readonly m: number
+  /** Positions the amendment fills. */
+  readonly positions: number[]
+}
+
+/**
+ * The encoder: turns a feed into the k + m slot cores of an erasure plan and serves them to the plan's
+ * hosters. For a new plan it codes the feed and submits the slot roots (the chain fixes them once two
+ * encoders agree); for a repair it rebuilds the lost slots from any k others and checks them against the
+ * committed roots. Slot cores are deterministic (erasure/), so every encoder writes the same ones.
+ */
+export class EncoderRole {
+  readonly #me: string
+  readonly #running = new Set<string>()
+  /** By `plan/slot`. */
+  readonly #serving = new Map<string, Served>()
+  /** Per plan, the slot writing in progress: two amendments of one plan must not append to its slots at once. */
+  readonly #writing = new Map<string, Promise<unknown>>()
+
+  constructor (private readonly o: EncoderOptions) {
+    this.#me = o.keys.account.address
+    o.network.onConnection((conn) => {
+      for (const served of this.#serving.values()) if (served.announced) served.core.replicate(conn)
+    })
+  }
+
+  /** Rebuilds duties from chain storage: open amendments naming this encoder. */
+  async resume (): Promise<void> {
+    for (const [key, amendment] of await this.o.api.query.plans.amendments.entries()) {
+      if (amendment.unwrap().encoders.some((e) => e.toString() === this.#me)) this.#encode(key.args[0].toBigInt())
+    }
+  }
+
+  async onEvents (events: FrameSystemEventRecord[]): Promise<void> {
+    const { api } = this.o
+    for (const { event } of events) {
+      if (api.events.plans.NewAmendment.is(event) && event.data.encoders.some((e) => e.toString() === this.#me)) {
+        this.#encode(event.data.id.toBigInt())
+      } else if (api.events.plans.HostingStarted.is(event)) {
+        this.#release(event.data.plan.toBigInt(), event.data.position.toNumber())
+      } else if (api.events.plans.PlanEnded.is(event)) {
+        this.#release(event.data.plan.toBigInt(), null)
+      }
+    }
+  }
+
+  async close (): Promise<void> {
+    for (const s of this.#serving.values()) if (s.dropTimer !== null) clearTimeout(s.dropTimer)
+    await Promise.all([...this.#serving.values()].map((s) => s.core.close()))
+  }
+
+  #encode (amendment: bigint): void {
+    const key = `amendment/${amendment}`
+    if (this.#running.has(key)) return
+    this.#running.add(key)
+    background(this.o.log, this.#work(amendment).finally(() => this.#running.delete(key)), 'encoding', { amendment: String(amendment) })
+  }
+
+  async #work (id: bigint): Promise<void> {
+    const { api } = this.o
+    const a = (await api.query.plans.amendments(id)).unwrapOr(null)
+    if (a === null) return
+    const plan = (await api.query.plans.plans(a.plan)).unwrapOr(null)
+    if (plan === null || !plan.mode.isErasure) return
+    const feed = (await api.query.feeds.feeds(plan.feed)).unwrap()
+    const work: ErasureWork = {
+      amendment: id,
+      plan: a.plan.toBigInt(),
+      feedKey: feed.key.toU8a(),
+      k: plan.mode.asErasure.k.toNumber(),
+      m: plan.mode.asErasure.m.toNumber(),
+      positions: a.positions.map((p) => p.toNumber())
+    }
+    const committed = new Map<number, SlotRoot>()
+    for (const [key, slot] of await api.query.plans.slots.entries(work.plan)) {
+      const s = slot.unwrap()
+      committed.set(key.args[1].toNumber(), { length: s.length.toNumber(), byteLength: s.byteLength.toNumber(), treeHash: s.treeHash.toU8a() })
+    }
+    if (committed.size === 0) await this.#codeFeed(work, feed.root.length.toNumber(), a.proposed.unwrapOr(null)?.encoder.toString() === this.#me)
+    else await this.#repair(work, committed)
+  }
+
+  /** A new plan: codes every slot from the feed, serves them, and proposes their roots. */
+  async #codeFeed (work: ErasureWork, feedLength: number, proposed: boolean): Promise<void> {
+    const { api, network, log } = this.o
+    const { k, m } = work
+    const ids = { amendment: String(work.amendment), plan: String(work.plan) }
+    const feed = network.core(work.feedKey)
+    await feed.ready()
+    await network.join(work.feedKey)
+    try {
+      log.info({ ...ids, length: feedLength, k, m }, 'fetching the feed to code it')
+      await network.download(feed, feedLength)
+      const slots = await this.#open(work, Array.from({ length: k + m }, (_, i) => i))
+      const roots = await this.#exclusive(work.plan, async () => {
+        await writeSlots(slots, slotLength(feedLength, k), feedStripes(feed, feedLength, k, m))
+        return await Promise.all([...slots.values()].map(slotRoot))
+      })
+      await this.#announce(work.plan, slots.keys())
+      log.info({ ...ids, slots: roots.length, slotLength: roots[0].length, bytes: roots.reduce((n, r) => n + r.byteLength, 0) }, 'coded the feed into slots')
+      if (proposed) return
+      const result = await this.o.txq.submit(api.tx.plans.submitEncoding(work.amendment, roots.map((r) => ({ ...r, treeHash: u8aToHex(r.treeHash) }))), 'submitEncoding')
+      this.o.metrics.encodings.inc({ kind: 'new', success: String(result.ok) })
+      log.info({ ...ids, ok: result.ok, error: result.error }, 'submitted the slot roots')
+    } finally {
+      await network.leave(work.feedKey)
+      await this.#clearUnlessHosted(feed, feedLength)
+    }
+  }
+
+  /** A repair: rebuilds the amendment's slots from k others (from any peer that serves them) and serves them. */
+  async #repair (work: ErasureWork, committed: Map<number, SlotRoot>): Promise<void> {
+    const { log } = this.o
+    const ids = { amendment: String(work.amendment), plan: String(work.plan), positions: work.positions }
+    const targets = await this.#open(work, work.positions)
+    const matches = async ([i, core]: [number, Hypercore]) => await matchesRoot(core, committed.get(i)!)
+    const allMatch = async () => (await Promise.all([...targets].map(matches))).every(Boolean)
+    if (await allMatch()) return await this.#announce(work.plan, targets.keys())
+    log.info(ids, 'rebuilding lost slots from the others')
+    const sources = await this.#fetchSlots(work, committed, new Set(work.positions))
+    const ok = await this.#exclusive(work.plan, async () => {
+      try {
+        await writeSlots(targets, committed.get(work.positions[0])!.length, slotStripes(sources, work.k, work.m))
+      } finally {
+        for (const [i, core] of sources) {
+          await this.o.network.leave(core.key)
+          await this.#clearUnlessHosted(core, committed.get(i)!.length)
+        }
+      }
+      return await allMatch()
+    })
+    this.o.metrics.encodings.inc({ kind: 'repair', success: String(ok) })
+    if (!ok) return log.error(ids, 'the rebuilt slots do not match their committed roots')
+    await this.#announce(work.plan, targets.keys())
+    log.info(ids, 'rebuilt the lost slots; serving them')
+  }
+
+  /**
+   * The first k slots (other than `exclude`) that arrive complete and match their committed roots. hypercore
+   * checks each block's signature, but a slot's key pair is public: the committed root is what binds it.
+   */
+  async #fetchSlots (work: ErasureWork, committed: Map<number, SlotRoot>, exclude: Set<number>): Promise<Map<number, Hypercore>> {
+    const { network } = this.o
+    const candidates = [...committed.keys()].filter((i) => !exclude.has(i))
+    if (candidates.length < work.k) throw new Error(`only ${candidates.length} slots are left to rebuild from; ${work.k} are needed`)
+    const found = new Map<number, Hypercore>()
+    const opened = candidates.map((i) => ({ i, core: network.core(slotKey(work.feedKey, work.plan, i)) }))
+    const fetching = opened.map(async ({ i, core }) => {
+      const root = committed.get(i)!
+      let joined = false
+      try {
+        await core.ready()
+        await network.join(core.key)
+        joined = true
+        await network.download(core, root.length)
+        if (found.size < work.k && await matchesRoot(core, root)) found.set(i, core)
+      } finally {
+        if (!found.has(i)) {
+          if (joined) await network.leave(core.key)
+          await core.close()
+        }
+      }
+    })
+    // Done when k slots are in, or every candidate has succeeded or failed.
+    await new Promise<void>((resolve) => {
+      let settled = 0
+      const check = () => { if (found.size >= work.k || ++settled === fetching.length) resolve() }
+      for (const f of fetching) void f.then(check, check)
+    })
+    // Closing the others ends their wait for peers; each then leaves its topic.
+    await Promise.all(opened.filter(({ i }) => !found.has(i)).map(({ core }) => core.close()))
+    if (found.size < work.k) throw new Error(`only ${found.size} of the ${work.k} slots needed could be fetched and verified`)
+    return found
+  }
+
+  /** Runs `work` after the plan's slot writing in progress, if any. */
+  async #exclusive<T> (plan: bigint, work: () => Promise<T>): Promise<T> {
+    const id = String(plan)
+    const run = (this.#writing.get(id) ?? Promise.resolve()).catch(() => {}).then(work)
+    this.#writing.set(id, run)
+    try {
+      return await run
+    } finally {
+      if (this.#writing.get(id) === run) this.#writing.delete(id)
+    }
+  }
+
+  /**
+   * Opens (once) the slot cores to write. They live outside the corestore, which replicates every core it
+   * has with any peer that asks: the other encoder writes the very same cores, and blocks of its copy
+   * arriving while this one appends would be appended twice. A slot is only replicated once complete.
+   */
+  async #open (work: ErasureWork, slots: number[]): Promise<Map<number, Hypercore>> {
+    const mine = new Map<number, Hypercore>()
+    for (const slot of slots) {
+      const id = `${work.plan}/${slot}`
+      let served = this.#serving.get(id)
+      if (served === undefined) {
+        const signer = slotSigner(work.feedKey, work.plan, slot)
+        const dir = join(this.o.slotDir, u8aToHex(crypto.discoveryKey(slotKey(work.feedKey, work.plan, slot)), -1, false))
+        const core = new Hypercore(dir, signer)
+        await core.ready()
+        served = { plan: work.plan, slot, core, dir, announced: false, dropTimer: null }
+        this.#serving.set(id, served)
+      } else if (served.dropTimer !== null) {
+        clearTimeout(served.dropTimer)
+        served.dropTimer = null
+      }
+      mine.set(slot, served.core)
+    }
+    return mine
+  }
+
+  /** Serves complete slots: replicated on every connection, and announced on their topics for hosters to find. */
+  async #announce (plan: bigint, slots: Iterable<number>): Promise<void> {
+    for (const slot of slots) {
+      const served = this.#serving.get(`${plan}/${slot}`)
+      if (served === undefined || served.announced) continue
+      served.announced = true
+      for (const conn of this.o.network.swarm.connections) served.core.replicate(conn)
+      await this.o.network.join(served.core.key)
+    }
+  }
+
+  /**
+   * Stops serving a slot a grace period after its position started hosting (all of a plan's, when it
+   * ended): its hoster serves it from then on, and a repair rebuilds from the hosters.
+   */
+  #release (plan: bigint, slot: number | null): void {
+    for (const [id, served] of this.#serving) {
+      if (served.plan !== plan || (slot !== null && served.slot !== slot) || served.dropTimer !== null) continue
+      served.dropTimer = setTimeout(() => {
+        this.#serving.delete(id)
+        background(this.o.log, (async () => {
+          if (served.announced) await this.o.network.leave(served.core.key)
+          await served.core.close()
+          rmSync(served.dir, { recursive: true, force: true })
+        })(), 'dropping a served slot', { plan: String(plan), slot: served.slot })
+      }, this.o.graceMs)
+    }
+  }
+
+  /**
+   * Clears a core the encoder fetched into the corestore (the feed, repair sources), and closes it, unless this account also hosts it: the
+   * hoster role shares the corestore and must keep its data.
+   */
+  async #clearUnlessHosted (core: Hypercore, length: number): Promise<void> {
+    const hosted = await this.#hostedKeys()
+    if (!hosted.has(u8aToHex(core.key))) await core.clear(0, length)
+    await core.close()
+  }
+
+  async #hostedKeys (): Promise<Set<string>> {
+    const { api } = this.o
+    const keys = new Set<string>()
+    for (const [key] of await api.query.plans.hosterPositions.entries(this.#me)) {
+      const [plan, position] = key.args[1]
+      const target = await positionCore(api, plan.toBigInt(), position.toNumber())
+      if (target !== null && target !== 'encoding') keys.add(u8aToHex(target.key))
+    }
+    return keys
+  }
+}

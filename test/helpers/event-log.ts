@@ -1,0 +1,24 @@
+import type { ApiPromise } from '@polkadot/api'
+import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
+
+export interface EventLog {
+  readonly events: Array<{ block: number, record: FrameSystemEventRecord }>
+  /** The data of every event seen so far of that pallet and name, optionally filtered. */
+  seen (section: string, method: string, where?: (data: any) => boolean): any[]
+}
+
+/** Collects the events of every finalized block, for the steps of a test to wait on. */
+export async function eventLog (api: ApiPromise): Promise<EventLog> {
+  const events: Array<{ block: number, record: FrameSystemEventRecord }> = []
+  await api.rpc.chain.subscribeFinalizedHeads(async (header) => {
+    const records = await (await api.at(header.hash)).query.system.events()
+    for (const record of records) events.push({ block: header.number.toNumber(), record })
+  })
+  return {
+    events,
+    seen: (section, method, where = () => true) => events
+      .filter(({ record }) => record.event.section === section && record.event.method === method)
+      .map(({ record }) => record.event.data as any)
+      .filter(where)
+  }
+}

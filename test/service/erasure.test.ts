@@ -1,0 +1,90 @@
+import { test } from 'node:test'
+import { performance } from 'node:perf_hooks'
+import assert from 'node:assert/strict'
+import { rmSync } from 'node:fs'
+import { startChainProcess } from '../helpers/chain.js'
+import { connectApi } from '../helpers/api.js'
+import { devSpecWith } from '../helpers/blocks.js'
+import { startServiceProcess, startTestnet } from '../helpers/network.js'
+import type { ServiceProcess } from '../helpers/network.js'
+import { startPublisher } from '../helpers/publisher.js'
+import { plainReader } from '../helpers/reader.js'
+import { waitFor } from '../helpers/wait.js'
+import { eventLog } from '../helpers/event-log.js'
+import { slotKey } from '../../erasure/slot-key.js'
+import { slotStripes } from '../../erasure/slot-cores.js'
+import { unframe } from '../../erasure/stripes.js'
+
+const PARAMS = { challengePeriod: 8, samples: 4, responseWindow: 12, maxStrikes: 2, performancePeriod: 15, attestersPerCheck: 3, amendmentDeadline: 25, ratioPerMibBlock: '1000' }
+const K = 2
+const M = 1
+// 63 blocks of uneven sizes: the last stripe is short, and shards carry their block's length.
+const BLOCKS = Array.from({ length: 63 }, (_, i) => new Uint8Array(40_000 + i * 301).fill(i))
+
+test('erasure pinning end to end: encoders agree, hosters keep slots, challenges pass, a lost slot is rebuilt from k others', { timeout: 300_000 }, async (t) => {
+  const spec = devSpecWith(t, (s) => { s.genesis.pallets.params = PARAMS })
+  const chain = await startChainProcess(t, { args: ['--block-time', '400', '--chain', spec] })
+  const api = await connectApi(t, chain.url)
+  const bootstrap = await startTestnet(t)
+  const log = await eventLog(api)
+  const common = { chain: chain.url, bootstrap }
+  const hosters = new Map<string, ServiceProcess>()
+  await Promise.all([
+    ...[0, 1, 2, 3].map(async (i) => {
+      const s = await startServiceProcess(t, { ...common, account: `//SlotHoster${i}`, roles: 'hoster' })
+      hosters.set(s.address, s)
+    }),
+    // The two encoders of a new plan may not attest its hosters: a third attester does.
+    ...[0, 1].map((i) => startServiceProcess(t, { ...common, account: `//Encoder${i}`, roles: 'encoder,attester' })),
+    startServiceProcess(t, { ...common, account: '//SlotAttester', roles: 'attester' })
+  ])
+  const step = (n: number) => t.diagnostic(`step ${n} at ${Math.round(performance.now() / 1000)} s`)
+
+  step(1)
+  // 1. Erasure{2+1}: two encoders code the feed, agree on the slot roots, and three hosters start.
+  const pub = await startPublisher(t, { ...common, uri: '//Alice' })
+  const core = await pub.core('erasure')
+  await core.append(BLOCKS)
+  const { planId } = await pub.publisher.publish(core, { erasure: { k: K, m: M } })
+  await pub.publisher.hosted(planId, K + M)
+  assert.equal(log.seen('plans', 'EncodingAccepted', (d) => d.plan.toBigInt() === planId).length, 1, 'the two encoders agreed')
+  assert.equal(log.seen('plans', 'EncodingDisputed').length, 0)
+  const slots = await Promise.all([0, 1, 2].map(async (i) => (await api.query.plans.slots(planId, i)).unwrap()))
+  assert.ok(slots.every((s) => s.length.toNumber() === Math.ceil(BLOCKS.length / K)), 'each slot has ceil(63 / 2) blocks')
+  const holders = async () => Promise.all([0, 1, 2].map(async (p) => (await api.query.plans.positions(planId, p)).unwrap()))
+  const plan0 = (await holders()).map((p) => p.hoster.unwrap().toString())
+
+  step(2)
+  // 2. Storage challenges name slot blocks; the chain checks the proofs against the committed slot roots.
+  await waitFor(() => new Set(log.seen('challenges', 'StorageProofAccepted', (d) => d.plan.toBigInt() === planId).map((d) => d.position.toNumber())).size === K + M, 60_000, 'an accepted proof for every slot')
+  assert.equal(log.seen('challenges', 'StorageProofFailed', (d) => d.plan.toBigInt() === planId).length, 0)
+
+  step(3)
+  // 3. The publisher goes offline. A hoster's storage is wiped: it is struck out, and an encoder rebuilds
+  //    its slot from the other two slots for the new hoster. The plan is back to three healthy positions.
+  await pub.close()
+  const wipedPosition = 0
+  const wiped = hosters.get(plan0[wipedPosition])!
+  await wiped.kill('SIGKILL')
+  rmSync(wiped.storage, { recursive: true, force: true })
+  await waitFor(() => log.seen('plans', 'PositionFreed', (d) => d.plan.toBigInt() === planId && d.hoster.toString() === wiped.address).length > 0, 120_000, 'the wiped hoster struck out')
+  await waitFor(async () => (await holders()).every((p) => p.state.isActive && p.hoster.unwrap().toString() !== wiped.address), 120_000, 'three healthy positions again')
+  const repairs = log.seen('plans', 'NewAmendment', (d) => d.plan.toBigInt() === planId && d.positions.some((p: { toNumber (): number }) => p.toNumber() === wipedPosition))
+  assert.equal(repairs.at(-1).encoders.length, 1, 'a repair needs one encoder: the roots are already fixed')
+  const replacement = (await holders())[wipedPosition].hoster.unwrap().toString()
+  await waitFor(() => log.seen('challenges', 'StorageProofAccepted', (d) => d.plan.toBigInt() === planId && d.position.toNumber() === wipedPosition && d.hoster.toString() === replacement).length > 0, 60_000, 'the rebuilt slot to pass a storage challenge')
+
+  step(4)
+  // 4. Any k slots give the feed back: a plain hypercore reader fetches slots 0 (rebuilt) and 2 (parity)
+  //    from the hosters, and Reed-Solomon decoding gives every block of the feed, byte for byte.
+  const readers = new Map(await Promise.all([0, 2].map(async (i) => {
+    const reader = await plainReader(t, slotKey(core.key, planId, i), bootstrap)
+    await reader.download({ start: 0, end: slots[i].length.toNumber() }).done()
+    assert.ok(Buffer.from(await reader.treeHash(slots[i].length.toNumber())).equals(slots[i].treeHash.toU8a()), `slot ${i} is the committed one`)
+    return [i, reader] as const
+  })))
+  const decode = slotStripes(readers, K, M)
+  const decoded: Uint8Array[] = []
+  for (let j = 0; j < slots[0].length.toNumber(); j++) decoded.push(...(await decode(j)).slice(0, K).map(unframe))
+  BLOCKS.forEach((block, i) => assert.ok(Buffer.from(decoded[i]).equals(block), `block ${i}`))
+})
