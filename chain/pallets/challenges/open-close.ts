@@ -8,7 +8,7 @@ import { seed } from '../randomness.js'
 import { params } from '../params.js'
 import { challengeRoot, feed } from '../feeds.js'
 import { plansStorage } from '../plans/storage.js'
-import { freePosition, positionsOf } from '../plans/lifecycle.js'
+import { barFromPlan, freePosition, positionsOf } from '../plans/lifecycle.js'
 import { changeReputation, drawMembers, isActive, strike } from '../roles.js'
 import { pay, reward } from '../ratio.js'
 import { Challenges } from './pallet.js'
@@ -134,6 +134,7 @@ function strikePosition (ctx: DispatchCtx, plan: bigint, position: number, hoste
   const strikes = p.strikes + 1
   plansStorage.Positions.set(ctx, plan, position, { ...p, strikes })
   if (strikes < params(ctx).maxStrikes) return true
+  barFromPlan(ctx, plan, hoster)
   freePosition(ctx, plan, position, false)
   return false
 }

@@ -17,9 +17,13 @@ const VACANT: PositionValue = { hoster: null, state: { type: 'Vacant' }, ready: 
 
 export const vacantPosition = (): PositionValue => ({ ...VACANT })
 
+/** For how many amendment deadlines a hoster that failed a plan is not drawn for it again. */
+const STRUCK_COOLDOWN_DEADLINES = 2
+
 export function positionsOf (ctx: StorageCtx, planId: bigint, plan: PlanValue): Array<[number, PositionValue]> {
   return Array.from({ length: plan.positions }, (_, i) => [i, s.Positions.get(ctx, planId, i)!] as [number, PositionValue])
 }
+
 
 /** Bytes one position of the plan holds: the feed (or its ranges) for replicas, a k-th of it for a slot. */
 export function bytesPerPosition (ctx: StorageCtx, plan: PlanValue, position: number, planId: bigint): bigint {
@@ -70,12 +74,17 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
   const now = ctx.block.number
   const holders = all.map(([, p]) => p.hoster).filter((h): h is Uint8Array => h !== null)
   const isPlanMember = (who: Uint8Array) => u8aEq(who, plan.sponsor) || holders.some((h) => u8aEq(h, who))
+  // A hoster that just failed this plan (often one that is gone) would most likely fail its setup again.
+  const recentlyStruck = (who: Uint8Array) => {
+    const at = s.StruckFrom.get(ctx, planId, who)
+    return at !== null && now < at + STRUCK_COOLDOWN_DEADLINES * params(ctx).amendmentDeadline
+  }
   const draw = new Draw(seed.get(ctx), `datdot/assign/${planId}`)
   const sizes = vacant.map((i) => bytesPerPosition(ctx, plan, i, planId))
   const largest = sizes.reduce((a, b) => (a > b ? a : b), 0n)
 
   const hosters = drawMembers(ctx, 'Hoster', vacant.length, draw, (who, p) =>
-    isActive(p, now) && !isPlanMember(who) && freeCapacity(p) >= largest)
+    isActive(p, now) && !isPlanMember(who) && !recentlyStruck(who) && freeCapacity(p) >= largest)
   if (hosters.length < vacant.length) return false
   const needsEncoding = plan.mode.type === 'Erasure'
   const encoders = needsEncoding
@@ -136,10 +145,18 @@ export function freePosition (ctx: DispatchCtx, planId: bigint, position: number
   release(ctx, p.hoster, p.bytes)
   s.HosterPositions.remove(ctx, p.hoster, [planId, position])
   cancelSchedules(ctx, planId, position)
-  if (failed) strike(ctx, p.hoster)
+  if (failed) {
+    strike(ctx, p.hoster)
+    barFromPlan(ctx, planId, p.hoster)
+  }
   s.Positions.set(ctx, planId, position, vacantPosition())
   Plans.emit(ctx, { type: 'PositionFreed', value: { plan: planId, position, hoster: p.hoster } })
   enqueue(ctx, planId)
+}
+
+/** Keeps a hoster that failed the plan out of its next draws for a while (STRUCK_COOLDOWN_DEADLINES). */
+export function barFromPlan (ctx: DispatchCtx, planId: bigint, hoster: Uint8Array): void {
+  s.StruckFrom.set(ctx, planId, hoster, ctx.block.number)
 }
 
 /** Ends a plan: every hoster's capacity is released, the backing returned, the plan left as Ended. */
@@ -153,6 +170,7 @@ export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue): voi
     s.Positions.remove(ctx, planId, position)
     s.Slots.remove(ctx, planId, position)
   }
+  for (const [hoster] of s.StruckFrom.entriesOf(ctx, planId)) s.StruckFrom.remove(ctx, planId, hoster)
   for (const [supporter, amount] of s.Support.entriesOf(ctx, planId)) {
     unreserve(ctx, supporter, amount)
     s.Support.remove(ctx, planId, supporter)

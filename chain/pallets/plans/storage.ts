@@ -19,6 +19,8 @@ export const plansStorage = {
   HosterPositions: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, tuple(u64, u16)], value: u32 }),
   /** The plans of each feed (→ the block they were requested), so that a feed's growth reaches its hosters. */
   PlansByFeed: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u64], value: u32 }),
+  /** Hosters a plan took a position from for failing (→ the block): not drawn for it again for a while. */
+  StruckFrom: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [u64, AccountId32], value: u32 }),
   /** Ratio each supporter reserved for a plan. */
   Support: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [u64, AccountId32], value: u128 })
 }
