@@ -1,3 +1,4 @@
+import { createSocket } from 'node:dgram'
 import type { Command } from 'commander'
 import pino from 'pino'
 import { stopSignal } from '../stop-signal.js'
@@ -15,14 +16,27 @@ export function addDhtCommand (program: Command): void {
       try {
         const { default: DHT } = await import('hyperdht')
         // A bootstrapper is not firewalled: every node must be able to reach it.
-        const node = DHT.bootstrapper(flags.port, flags.host, { firewalled: false })
+        // hyperdht's bootstrapper announces the port it is given, so port 0 is resolved to a free one first.
+        const port = flags.port === 0 ? await freeUdpPort(flags.host) : flags.port
+        const node = DHT.bootstrapper(port, flags.host, { firewalled: false })
         await node.ready()
-        const { port } = node.address()
-        process.stdout.write(`datdot dht: listening on ${flags.host}:${port}\n`)
+        process.stdout.write(`datdot dht: listening on ${flags.host}:${node.address().port}\n`)
         await stop.received
         await node.destroy()
       } finally {
         stop.dispose()
       }
     })
+}
+
+/** A UDP port free on `host` right now. */
+function freeUdpPort (host: string): Promise<number> {
+  const socket = createSocket('udp4')
+  return new Promise((resolve, reject) => {
+    socket.once('error', reject)
+    socket.bind(0, host, () => {
+      const { port } = socket.address()
+      socket.close(() => resolve(port))
+    })
+  })
 }
