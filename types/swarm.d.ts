@@ -52,6 +52,10 @@ declare module 'hyperdht' {
     constructor (opts?: { bootstrap?: Array<string | { host: string, port: number }>, port?: number, host?: string, firewalled?: boolean, ephemeral?: boolean })
     static bootstrapper (port: number, host: string, opts?: object): DHT
     ready (): Promise<void>
+    /** Resolves once the node has walked the DHT from its bootstrap nodes. */
+    fullyBootstrapped (): Promise<void>
+    /** The nodes in its routing table. */
+    toArray (): Array<{ host: string, port: number }>
     destroy (): Promise<void>
     address (): { host: string, port: number }
   }

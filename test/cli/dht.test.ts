@@ -20,7 +20,7 @@ test('datdot dht --port 0 picks a free port, serves as a bootstrap node, and sto
   const node = new DHT({ bootstrap: [`${m[1]}:${m[2]}`], host: '127.0.0.1', firewalled: false })
   t.after(() => node.destroy())
   await node.fullyBootstrapped()
-  assert.ok(node.toArray().some((peer: { port: number }) => peer.port === Number(m[2])), 'the bootstrap node is in the routing table')
+  assert.ok(node.toArray().some((peer) => peer.port === Number(m[2])), 'the bootstrap node is in the routing table')
 
   proc.kill('SIGTERM')
   const [code] = await exited
