@@ -23,7 +23,7 @@ export function createProgram (): Command {
     .configureOutput({ outputError: () => {} })
   const chain = program.command('chain').description('run a datdot chain node')
   addChainStartCommand(chain)
-  const service = program.command('service').description('run a datdot service (hoster, attester)')
+  const service = program.command('service').description('run a datdot service (hoster, encoder, attester)')
   addServiceStartCommand(service)
   addDhtCommand(program)
   addDevnetCommand(program)
