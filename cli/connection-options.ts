@@ -24,6 +24,11 @@ export function bootstrapOption (): Option {
   return configured === undefined ? option.makeOptionMandatory() : option.default(configured, configured.join(','))
 }
 
+/** `--reachable` (DATDOT_REACHABLE): peers reach this host with no NAT between, as on a LAN or a docker network. */
+export function reachableOption (): Option {
+  return new Option('--reachable', 'peers reach this host directly, with no NAT between (a LAN, a docker network); implied for a loopback --bootstrap').env('DATDOT_REACHABLE')
+}
+
 /** `--vault <dir>` (DATDOT_VAULT, config `vault`): where the keystores are kept. */
 export function vaultOption (): Option {
   const dataHome = process.env.XDG_DATA_HOME !== undefined && process.env.XDG_DATA_HOME !== '' ? process.env.XDG_DATA_HOME : join(homedir(), '.local', 'share')

@@ -14,6 +14,11 @@ export interface NetworkOptions {
   readonly noise: { publicKey: Uint8Array, secretKey: Uint8Array }
   /** DHT bootstrap nodes, `host:port`; a local testnet or a `datdot dht` node. */
   readonly bootstrap: string[]
+  /**
+   * Peers reach this host directly, with no NAT between (a LAN, a docker network): the DHT node then says it
+   * is not firewalled, and peers connect without holepunching. Default: only when the bootstrap is on loopback.
+   */
+  readonly reachable?: boolean
   readonly log: Logger
 }
 
@@ -35,7 +40,11 @@ export class Network {
     // On a loopback network (a devnet, a test) no NAT stands between peers: a DHT node that thinks itself
     // firewalled loses about half of its connections there (STACK.md).
     const local = opts.bootstrap.length > 0 && opts.bootstrap.every((b) => /^(127\.|localhost:)/.test(b))
-    this.#dht = new DHT({ bootstrap: opts.bootstrap, ...(local ? { host: '127.0.0.1', firewalled: false } : {}) })
+    this.#dht = new DHT({
+      bootstrap: opts.bootstrap,
+      ...(local ? { host: '127.0.0.1' } : {}),
+      ...(opts.reachable ?? local ? { firewalled: false } : {})
+    })
     this.swarm = new Hyperswarm({ keyPair: opts.noise, dht: this.#dht })
     this.#log = opts.log
     this.swarm.on('connection', (conn: SwarmConnection) => {

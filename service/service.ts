@@ -28,6 +28,8 @@ export interface ServiceOptions {
   readonly chain: string
   /** DHT bootstrap nodes, `host:port`. */
   readonly bootstrap: string[]
+  /** Peers reach this host directly (no NAT): see NetworkOptions. */
+  readonly reachable?: boolean
   /** Serve Prometheus metrics on this port (0: any free port); none if omitted. */
   readonly metricsPort?: number
   /** How long data stays after a position is lost or its plan ends; default 10 minutes. */
@@ -59,7 +61,7 @@ export class DatdotService {
     const { keys } = opts
     const log = base.child({ account: keys.account.address, roles: opts.roles.join(',') })
     const api = await connectChain(opts.chain).catch((err: Error) => { throw serviceErrors.chainUnreachable(opts.chain, err) })
-    const network = new Network({ storage: opts.storage, noise: keys.noise, bootstrap: opts.bootstrap, log })
+    const network = new Network({ storage: opts.storage, noise: keys.noise, bootstrap: opts.bootstrap, reachable: opts.reachable, log })
     await network.ready()
     const metrics = new Metrics()
     const served = opts.metricsPort === undefined ? null : await metrics.serve(opts.metricsPort)

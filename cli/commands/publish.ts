@@ -5,7 +5,7 @@ import type { Command } from 'commander'
 import pino from 'pino'
 import { addAccountOptions, resolveKeys } from '../account.js'
 import type { AccountFlags } from '../account.js'
-import { bootstrapOption, chainOption } from '../connection-options.js'
+import { bootstrapOption, chainOption, reachableOption } from '../connection-options.js'
 import { connectToChain, onChainLost } from '../chain-client.js'
 import { CliError } from '../errors.js'
 import { erasureCode } from '../hosting-mode.js'
@@ -23,6 +23,7 @@ interface PublishFlags extends AccountFlags {
   storage: string
   chain: string
   bootstrap: string[]
+  reachable?: true
   json?: true
 }
 
@@ -37,6 +38,7 @@ export function addPublishCommand (program: Command): void {
     .addOption(new Option('--storage <dir>', 'the publisher\'s corestore, where published hypercores are kept').default(defaultStorage(), '$XDG_DATA_HOME/datdot/publisher'))
     .addOption(chainOption())
     .addOption(bootstrapOption())
+    .addOption(reachableOption())
     .option('--json', 'print one JSON object at the end instead of progress and text')
     .addHelpText('after', `
 The command seeds the data itself: it stays until every hoster holds the data (they report HostingReady),
@@ -79,7 +81,7 @@ async function publishCommand (value: string, flags: PublishFlags): Promise<void
     const [{ Network }, { TxQueue }, { Publisher }, { PlanWatch }] = await Promise.all([
       import('../../service/network.js'), import('../../service/tx-queue.js'), import('../../service/publisher.js'), import('../plan-watch.js')
     ])
-    const network = new Network({ storage, noise: keys.noise, bootstrap: flags.bootstrap, log })
+    const network = new Network({ storage, noise: keys.noise, bootstrap: flags.bootstrap, reachable: flags.reachable, log })
     closers.push(() => network.close())
     const txq = new TxQueue(api, keys.account, { logger: log })
     closers.push(() => txq.close())

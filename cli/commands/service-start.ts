@@ -8,7 +8,7 @@ import { addAccountOptions, resolveKeys } from '../account.js'
 import type { AccountFlags } from '../account.js'
 import type { RoleName } from '../../service/service.js'
 import { byteSize, integer } from '../parse.js'
-import { bootstrapOption, chainOption } from '../connection-options.js'
+import { bootstrapOption, chainOption, reachableOption } from '../connection-options.js'
 
 interface ServiceFlags extends AccountFlags {
   roles: string
@@ -18,6 +18,7 @@ interface ServiceFlags extends AccountFlags {
   capacity: bigint
   metrics?: number
   grace: number
+  reachable?: true
 }
 
 const ROLE_NAMES = ['hoster', 'encoder', 'attester']
@@ -30,6 +31,7 @@ export function addServiceStartCommand (service: Command): void {
     .requiredOption('--storage <dir>', 'directory of the service\'s corestore')
     .addOption(chainOption())
     .addOption(bootstrapOption())
+    .addOption(reachableOption())
     .addOption(new Option('--capacity <size>', 'bytes offered for hosting, e.g. 10GiB').argParser(byteSize).default(10n * 1024n ** 3n, '10GiB'))
     .addOption(new Option('--metrics <port>', 'serve Prometheus metrics on 127.0.0.1:<port>').argParser(integer('metrics port', 0, 65535)))
     .addOption(new Option('--grace <ms>', 'how long data stays once no longer needed: a lost position, an ended plan, a slot its hoster now serves').argParser(integer('grace', 0, 2 ** 31 - 1)).default(600_000, '10 minutes'))
@@ -56,6 +58,7 @@ async function startServiceCommand (flags: ServiceFlags): Promise<void> {
       storage: resolve(flags.storage),
       chain: flags.chain,
       bootstrap: flags.bootstrap,
+      reachable: flags.reachable,
       metricsPort: flags.metrics,
       graceMs: flags.grace,
       log: logger
