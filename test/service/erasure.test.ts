@@ -2,32 +2,24 @@ import { test } from 'node:test'
 import { performance } from 'node:perf_hooks'
 import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
-import { startChainProcess } from '../helpers/chain.js'
-import { connectApi } from '../helpers/api.js'
-import { devSpecWith } from '../helpers/blocks.js'
-import { startServiceProcess, startTestnet } from '../helpers/network.js'
+import { startServiceProcess } from '../helpers/network.js'
 import type { ServiceProcess } from '../helpers/network.js'
 import { startPublisher } from '../helpers/publisher.js'
 import { plainReader } from '../helpers/reader.js'
 import { waitFor } from '../helpers/wait.js'
-import { eventLog } from '../helpers/event-log.js'
+import { startLoopbackNetwork } from '../helpers/loopback-network.js'
 import { slotKey } from '../../erasure/slot-key.js'
 import { slotStripes } from '../../erasure/slot-cores.js'
 import { unframe } from '../../erasure/stripes.js'
 
-const PARAMS = { challengePeriod: 8, samples: 4, responseWindow: 12, maxStrikes: 2, performancePeriod: 15, attestersPerCheck: 3, amendmentDeadline: 25, ratioPerMibBlock: '1000' }
 const K = 2
 const M = 1
 // 63 blocks of uneven sizes: the last stripe is short, and shards carry their block's length.
 const BLOCKS = Array.from({ length: 63 }, (_, i) => new Uint8Array(40_000 + i * 301).fill(i))
 
 test('erasure pinning end to end: encoders agree, hosters keep slots, challenges pass, a lost slot is rebuilt from k others', { timeout: 300_000 }, async (t) => {
-  const spec = devSpecWith(t, (s) => { s.genesis.pallets.params = PARAMS })
-  const chain = await startChainProcess(t, { args: ['--block-time', '400', '--chain', spec] })
-  const api = await connectApi(t, chain.url)
-  const bootstrap = await startTestnet(t)
-  const log = await eventLog(api)
-  const common = { chain: chain.url, bootstrap }
+  const { api, log, common } = await startLoopbackNetwork(t)
+  const { bootstrap } = common
   const hosters = new Map<string, ServiceProcess>()
   await Promise.all([
     ...[0, 1, 2, 3].map(async (i) => {

@@ -3,29 +3,22 @@ import { performance } from 'node:perf_hooks'
 import assert from 'node:assert/strict'
 import { rmSync } from 'node:fs'
 import { u8aToHex } from '@polkadot/util'
-import { startChainProcess } from '../helpers/chain.js'
-import { connectApi, devAccount } from '../helpers/api.js'
-import { devSpecWith } from '../helpers/blocks.js'
-import { startServiceProcess, startTestnet } from '../helpers/network.js'
+import { devAccount } from '../helpers/api.js'
+import { startServiceProcess } from '../helpers/network.js'
 import type { ServiceProcess } from '../helpers/network.js'
 import { startPublisher } from '../helpers/publisher.js'
 import { plainReader } from '../helpers/reader.js'
 import { appendBlocks } from '../helpers/hypercore.js'
 import { testProvider } from '../helpers/providers.js'
 import { waitFor } from '../helpers/wait.js'
-import { eventLog } from '../helpers/event-log.js'
+import { FAST_PARAMS, startLoopbackNetwork } from '../helpers/loopback-network.js'
 
 const BLOCK = 64 * 1024
-const PARAMS = { challengePeriod: 8, samples: 4, responseWindow: 12, maxStrikes: 2, performancePeriod: 15, attestersPerCheck: 3, amendmentDeadline: 25, ratioPerMibBlock: '1000' }
 const HOSTERS = 4
 
 test('replicated pinning end to end: hosting, plain readers, challenges, growth, restarts, repair, lying attesters', { timeout: 480_000 }, async (t) => {
-  const spec = devSpecWith(t, (s) => { s.genesis.pallets.params = PARAMS })
-  const chain = await startChainProcess(t, { args: ['--block-time', '400', '--chain', spec] })
-  const api = await connectApi(t, chain.url)
-  const bootstrap = await startTestnet(t)
-  const log = await eventLog(api)
-  const common = { chain: chain.url, bootstrap }
+  const { api, log, common } = await startLoopbackNetwork(t)
+  const { bootstrap } = common
   const hosters = new Map<string, ServiceProcess>()
   await Promise.all(Array.from({ length: HOSTERS }, async (_, i) => {
     const s = await startServiceProcess(t, { ...common, account: `//Hoster${i}`, roles: 'hoster', metrics: true })
@@ -61,7 +54,7 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   // 3. Over 20 blocks every storage challenge is answered and accepted; hosters earn, the sponsor pays.
   const [hostersBefore, sponsorBefore] = [await Promise.all(plan0.map(ratio)), await ratio(alice.address)]
   const from = (await api.rpc.chain.getHeader()).number.toNumber()
-  await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= from + 20 + PARAMS.responseWindow, 60_000, '20 blocks and a response window')
+  await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= from + 20 + FAST_PARAMS.responseWindow, 60_000, '20 blocks and a response window')
   const window = log.events.filter((e) => e.block > from && e.block <= from + 20)
   const challenged = window.filter((e) => e.record.event.method === 'StorageChallenge').map((e) => (e.record.event.data as any).id.toBigInt())
   assert.ok(challenged.length >= 3, `challenges were made (${challenged.length})`)
