@@ -53,7 +53,7 @@ export class Display {
 
   #draw (): void {
     // A line wider than the terminal wraps, and the next erase would miss part of it.
-    const width = Math.max(20, (this.out.columns ?? 80) - 1)
+    const width = (this.out.columns > 0 ? this.out.columns : 80) - 1
     const lines = this.status().map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l))
     this.out.write(lines.map((l) => `${l}\n`).join(''))
     this.#drawn = lines.length

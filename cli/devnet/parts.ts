@@ -122,8 +122,8 @@ export class Parts {
   }
 
   /**
-   * Stops the parts group by group (each group in parallel): SIGTERM, then SIGKILL to the whole process
-   * group after KILL_AFTER_MS. Resolves with the names of the parts that had to be killed.
+   * Stops the parts group by group (each group in parallel, then the parts in no group): SIGTERM, then SIGKILL
+   * to the whole process group after KILL_AFTER_MS. Resolves with the names of the parts that had to be killed.
    */
   async stop (groups: ReadonlyArray<(name: string) => boolean>): Promise<string[]> {
     this.#stopping = true
