@@ -31,6 +31,9 @@ interface Peerish { remotePublicKey: Uint8Array }
 export class AttesterRole {
   readonly #me: string
   readonly #running = new Set<string>()
+  /** Probes in progress, closed when the service stops so that it does not wait out their timeouts. */
+  readonly #probes = new Set<Hypercore>()
+  #closed = false
 
   constructor (private readonly o: AttesterOptions) {
     this.#me = o.keys.account.address
@@ -66,6 +69,12 @@ export class AttesterRole {
     }
   }
 
+  /** Ends the probes in progress; their checks report nothing (an interrupted probe says nothing of the hoster). */
+  async close (): Promise<void> {
+    this.#closed = true
+    await Promise.all([...this.#probes].map((core) => core.close()))
+  }
+
   /** Checks a position whose hoster reported ready, if this attester is the one assigned to it. */
   #setup (amendmentId: bigint, plan: bigint, position: number, justReady: boolean): Promise<void> {
     return this.#once(`setup/${amendmentId}/${position}`, () => this.#checkSetup(amendmentId, plan, position, justReady))
@@ -82,6 +91,7 @@ export class AttesterRole {
     const target = await this.#target(plan, position)
     if (target === null) return
     const probe = await this.probe(pos.hoster.unwrap().toString(), target.key, target.ranges)
+    if (this.#closed) return
     const result = await this.o.txq.submit(api.tx.plans.reportSetup(amendmentId, position, probe.success), 'reportSetup')
     this.o.metrics.checksReported.inc({ kind: 'setup', success: String(probe.success) })
     log.info({ amendment: String(amendmentId), plan: String(plan), position, ...probe, ok: result.ok, error: result.error }, 'reported a hosting setup')
@@ -113,6 +123,7 @@ export class AttesterRole {
     if (target === null) return
     const hoster = check.hoster.toString()
     const probe = await this.probe(hoster, target.key, target.ranges)
+    if (this.#closed) return
     let contact: string | null = null
     if (probe.success) {
       const signature = await this.o.contact.ask(await this.#noiseKeyOf(hoster) ?? new Uint8Array(32), checkId, this.o.keys.account.publicKey)
@@ -166,15 +177,16 @@ export class AttesterRole {
     // replicate the feed with every connected peer that has it, and the blocks must come from this hoster.
     const dir = join(this.o.probeDir, randomBytes(8).toString('hex'))
     const core = new Hypercore(dir, feedKey)
+    this.#probes.add(core)
     await core.ready()
     network.swarm.joinPeer(noiseKey)
     const fromHoster = (peer: Peerish) => u8aEq(peer.remotePublicKey, noiseKey)
     try {
-      const connected = await until(() => [...network.swarm.connections].some(fromHoster), timeoutMs)
+      const connected = await until(() => core.closed || [...network.swarm.connections].some(fromHoster), timeoutMs)
       const conn = [...network.swarm.connections].find(fromHoster)
       if (!connected || conn === undefined) return { success: false, latencyMs: 0, throughput: 0, reason: 'could not connect to the hoster' }
       core.replicate(conn)
-      if (!await until(() => (core.peers as Peerish[]).some(fromHoster), timeoutMs)) {
+      if (!await until(() => core.closed || (core.peers as Peerish[]).some(fromHoster), timeoutMs) || core.closed) {
         return { success: false, latencyMs: 0, throughput: 0, reason: 'the hoster does not serve the feed' }
       }
       await core.update({ wait: true })
@@ -195,6 +207,7 @@ export class AttesterRole {
       }
       return { success: true, latencyMs: elapsed / indexes.length, throughput: elapsed > 0 ? bytes / (elapsed / 1000) : bytes }
     } finally {
+      this.#probes.delete(core)
       network.swarm.leavePeer(noiseKey)
       await core.close()
       rmSync(dir, { recursive: true, force: true })

@@ -61,13 +61,29 @@ export class DatdotService {
     const { keys } = opts
     const log = base.child({ account: keys.account.address, roles: opts.roles.join(',') })
     const api = await connectChain(opts.chain).catch((err: Error) => { throw serviceErrors.chainUnreachable(opts.chain, err) })
-    const network = new Network({ storage: opts.storage, noise: keys.noise, bootstrap: opts.bootstrap, reachable: opts.reachable, log })
-    await network.ready()
-    const metrics = new Metrics()
-    const served = opts.metricsPort === undefined ? null : await metrics.serve(opts.metricsPort)
-    const service = new DatdotService(keys, api, network, metrics, log, served?.port ?? null)
-    service.#stops.push(async () => { await served?.close() }, () => network.close(), () => api.disconnect())
+    let network: Network | null = null
+    let service: DatdotService | null = null
+    try {
+      network = new Network({ storage: opts.storage, noise: keys.noise, bootstrap: opts.bootstrap, reachable: opts.reachable, log })
+      await network.ready()
+      const metrics = new Metrics()
+      const served = opts.metricsPort === undefined ? null : await metrics.serve(opts.metricsPort)
+      service = new DatdotService(keys, api, network, metrics, log, served?.port ?? null)
+      const opened = network
+      service.#stops.push(async () => { await served?.close() }, () => opened.close(), () => api.disconnect())
+      await service.#run(opts)
+      return service
+    } catch (err) {
+      // Whatever was opened is closed again, so that a service that cannot start exits instead of lingering.
+      if (service !== null) await service.stop()
+      else await Promise.allSettled([network?.close(), api.disconnect()])
+      throw err
+    }
+  }
 
+  /** Registers the roles, rebuilds their duties from chain state and follows finalized blocks. */
+  async #run (opts: ServiceOptions): Promise<void> {
+    const { api, keys, network, metrics, log } = this
     const contact = new ContactProtocol()
     network.onConnection((conn) => {
       contact.attach(conn)
@@ -75,22 +91,20 @@ export class DatdotService {
       conn.once('close', () => metrics.peers.set(network.swarm.connections.size))
     })
     const txq = new TxQueue(api, keys.account, { logger: log })
-    service.#stops.unshift(() => txq.close())
-    await service.#register(txq, opts)
+    this.#stops.unshift(() => txq.close())
+    await this.#register(txq, opts)
 
     const common = { api, keys, network, contact, txq, metrics }
     const hoster = opts.roles.includes('hoster') ? new HosterRole({ ...common, log: log.child({ role: 'hoster' }), graceMs: opts.graceMs ?? 10 * 60_000 }) : null
     const encoder = opts.roles.includes('encoder') ? new EncoderRole({ ...common, log: log.child({ role: 'encoder' }), graceMs: opts.graceMs ?? 10 * 60_000, slotDir: join(opts.storage, 'slots') }) : null
     const attester = opts.roles.includes('attester') ? new AttesterRole({ ...common, log: log.child({ role: 'attester' }), probeDir: join(opts.storage, 'probes') }) : null
-    if (hoster) service.#stops.unshift(() => hoster.close())
-    if (encoder) service.#stops.unshift(() => encoder.close())
+    for (const role of [hoster, encoder, attester]) if (role !== null) this.#stops.unshift(() => role.close())
     const unfollow = await followFinalized(api, async (events) => {
       await Promise.all([hoster?.onEvents(events), encoder?.onEvents(events), attester?.onEvents(events)])
     }, log)
-    service.#stops.unshift(unfollow)
+    this.#stops.unshift(unfollow)
     await Promise.all([hoster?.resume(), encoder?.resume(), attester?.resume()])
-    log.info({ noiseKey: u8aToHex(keys.noise.publicKey), metrics: service.metricsPort }, 'service started')
-    return service
+    log.info({ noiseKey: u8aToHex(keys.noise.publicKey), metrics: this.metricsPort }, 'service started')
   }
 
   async stop (): Promise<void> {

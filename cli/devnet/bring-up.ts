@@ -4,7 +4,6 @@ import type { ServiceRole } from './accounts.js'
 import { slug } from './devnet-dir.js'
 import type { DevnetDir } from './devnet-dir.js'
 import type { Display } from './display.js'
-import { freeUdpPort } from './free-port.js'
 import type { Parts } from './parts.js'
 import type { Endpoints } from './status-view.js'
 
@@ -19,7 +18,7 @@ export async function startChainAndDht (parts: Parts, dir: DevnetDir, blockTime:
       args: ['chain', 'start', '--dev', '--chain', DEVNET_SPEC, '--base-path', dir.chain, '--port', '0', '--block-time', String(blockTime)],
       ready: /^datdot chain: listening on (ws:\/\/\S+)$/
     }),
-    parts.start({ name: 'dht', args: ['dht', '--port', String(await freeUdpPort())], ready: /^datdot dht: listening on (\S+:\d+)$/ })
+    parts.start({ name: 'dht', args: ['dht', '--port', '0'], ready: /^datdot dht: listening on (\S+:\d+)$/ })
   ])
   display.note(`chain listening on ${chain.ready[1]} (pid ${chain.part.pid})`)
   display.note(`DHT bootstrap node on ${dht.ready[1]} (pid ${dht.part.pid})`)

@@ -1,0 +1,29 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startChainProcess } from '../helpers/chain.js'
+import { datdot } from './run-datdot.js'
+
+test('a service that cannot start says why and exits instead of lingering', async (t) => {
+  const chain = await startChainProcess(t)
+  const dir = mkdtempSync(join(tmpdir(), 'datdot-service-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const notADirectory = join(dir, 'file')
+  writeFileSync(notADirectory, 'x')
+  const run = await datdot(['service', 'start', '--dev', '--account', '//Bob', '--roles', 'hoster', '--storage', notADirectory,
+    '--chain', chain.url, '--bootstrap', '127.0.0.1:1'], { timeoutMs: 30_000 })
+  assert.equal(run.code, 1)
+  assert.match(run.stderr, /^error \[\w+\]: .+/m)
+})
+
+test('service start: unknown roles and dev URIs without --dev are usage errors', async () => {
+  const base = ['service', 'start', '--storage', '/tmp/x', '--bootstrap', '127.0.0.1:1']
+  const roles = await datdot([...base, '--dev', '--account', '//Bob', '--roles', 'hoster,miner'])
+  assert.equal(roles.code, 2)
+  assert.match(roles.stderr, /--roles takes hoster, encoder, attester; not: miner/)
+  const dev = await datdot([...base, '--account', '//Bob', '--roles', 'hoster'])
+  assert.equal(dev.code, 2)
+  assert.match(dev.stderr, /--dev/)
+})
