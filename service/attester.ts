@@ -91,7 +91,7 @@ export class AttesterRole {
     const target = await this.#target(plan, position)
     if (target === null) return
     const probe = await this.probe(pos.hoster.unwrap().toString(), target.key, target.ranges)
-    if (this.#closed) return
+    if (probe === null || this.#closed) return
     const result = await this.o.txq.submit(api.tx.plans.reportSetup(amendmentId, position, probe.success), 'reportSetup')
     this.o.metrics.checksReported.inc({ kind: 'setup', success: String(probe.success) })
     log.info({ amendment: String(amendmentId), plan: String(plan), position, ...probe, ok: result.ok, error: result.error }, 'reported a hosting setup')
@@ -123,7 +123,7 @@ export class AttesterRole {
     if (target === null) return
     const hoster = check.hoster.toString()
     const probe = await this.probe(hoster, target.key, target.ranges)
-    if (this.#closed) return
+    if (probe === null || this.#closed) return
     let contact: string | null = null
     if (probe.success) {
       const signature = await this.o.contact.ask(await this.#noiseKeyOf(hoster) ?? new Uint8Array(32), checkId, this.o.keys.account.publicKey)
@@ -165,14 +165,20 @@ export class AttesterRole {
 
   /**
    * Fetches random blocks of the feed from this hoster only, as an ordinary reader: success when every block
-   * arrives from it, verified, within the timeout; latency is per block, throughput over all of them.
+   * arrives from it, verified, within the timeout; latency is per block, throughput over all of them. Null
+   * when this process cannot probe it fairly (it serves that very core itself).
    */
-  async probe (hoster: string, feedKey: Uint8Array, ranges: Array<[number, number]>): Promise<Probe> {
+  async probe (hoster: string, feedKey: Uint8Array, ranges: Array<[number, number]>): Promise<Probe | null> {
     const { network } = this.o
     const samples = this.o.samples ?? 4
     const timeoutMs = this.o.timeoutMs ?? 15_000
     const noiseKey = await this.#noiseKeyOf(hoster)
     if (noiseKey === null) return { success: false, latencyMs: 0, throughput: 0, reason: 'the hoster is not registered' }
+    // This process's encoder still serves that slot: a probe core beside it could not tell whose blocks arrive.
+    if (network.servesOwn(feedKey)) {
+      this.o.log.warn({ hoster, core: u8aToHex(feedKey) }, 'not checking a hoster of a slot this process serves itself')
+      return null
+    }
     // A core of its own, replicated over the one connection to this hoster: the service's corestore would
     // replicate the feed with every connected peer that has it, and the blocks must come from this hoster.
     const dir = join(this.o.probeDir, randomBytes(8).toString('hex'))

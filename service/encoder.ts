@@ -25,8 +25,6 @@ interface Served {
   readonly slot: number
   readonly core: Hypercore
   readonly dir: string
-  /** Replicated on every connection once complete. */
-  announced: boolean
   dropTimer: NodeJS.Timeout | null
 }
 
@@ -56,9 +54,6 @@ export class EncoderRole {
 
   constructor (private readonly o: EncoderOptions) {
     this.#me = o.keys.account.address
-    o.network.onConnection((conn) => {
-      for (const served of this.#serving.values()) if (served.announced) served.core.replicate(conn)
-    })
   }
 
   /** Rebuilds duties from chain storage: open amendments naming this encoder. */
@@ -237,7 +232,7 @@ export class EncoderRole {
         const dir = join(this.o.slotDir, u8aToHex(crypto.discoveryKey(slotKey(work.feedKey, work.plan, slot)), -1, false))
         const core = new Hypercore(dir, signer)
         await core.ready()
-        served = { plan: work.plan, slot, core, dir, announced: false, dropTimer: null }
+        served = { plan: work.plan, slot, core, dir, dropTimer: null }
         this.#serving.set(id, served)
       } else if (served.dropTimer !== null) {
         clearTimeout(served.dropTimer)
@@ -252,10 +247,7 @@ export class EncoderRole {
   async #announce (plan: bigint, slots: Iterable<number>): Promise<void> {
     for (const slot of slots) {
       const served = this.#serving.get(`${plan}/${slot}`)
-      if (served === undefined || served.announced) continue
-      served.announced = true
-      for (const conn of this.o.network.swarm.connections) served.core.replicate(conn)
-      await this.o.network.join(served.core.key)
+      if (served !== undefined) await this.o.network.serveOwn(served.core)
     }
   }
 
@@ -269,7 +261,7 @@ export class EncoderRole {
       served.dropTimer = setTimeout(() => {
         this.#serving.delete(id)
         background(this.o.log, (async () => {
-          if (served.announced) await this.o.network.leave(served.core.key)
+          await this.o.network.stopServingOwn(served.core)
           await served.core.close()
           rmSync(served.dir, { recursive: true, force: true })
         })(), 'dropping a served slot', { plan: String(plan), slot: served.slot })

@@ -30,6 +30,8 @@ export class Network {
   readonly store: Corestore
   readonly swarm: Hyperswarm
   readonly #topics = new Map<string, number>()
+  /** Cores kept outside the corestore and replicated on every connection, by discovery key. */
+  readonly #ownCores = new Map<string, Hypercore>()
   readonly #onConnection: Array<(conn: SwarmConnection) => void> = []
   readonly #log: Logger
   readonly #dht: DHT
@@ -50,6 +52,7 @@ export class Network {
     this.swarm.on('connection', (conn: SwarmConnection) => {
       conn.on('error', (err: Error) => this.#log.debug({ err: err.message, peer: u8aToHex(conn.remotePublicKey) }, 'connection error'))
       this.store.replicate(conn)
+      for (const core of this.#ownCores.values()) core.replicate(conn)
       for (const handler of this.#onConnection) handler(conn)
     })
   }
@@ -70,6 +73,28 @@ export class Network {
   /** A session on a feed, read-only unless it is ours. */
   core (key: Uint8Array): Hypercore {
     return this.store.get({ key })
+  }
+
+  /**
+   * Serves a core that is not in the corestore (an encoder's slot) on every connection, present and future,
+   * and announces it. The corestore must not hold the same core: two would answer for one discovery key.
+   */
+  async serveOwn (core: Hypercore): Promise<void> {
+    const id = u8aToHex(core.discoveryKey)
+    if (this.#ownCores.has(id)) return
+    this.#ownCores.set(id, core)
+    for (const conn of this.swarm.connections) core.replicate(conn)
+    await this.join(core.key)
+  }
+
+  async stopServingOwn (core: Hypercore): Promise<void> {
+    if (!this.#ownCores.delete(u8aToHex(core.discoveryKey))) return
+    await this.leave(core.key)
+  }
+
+  /** Whether this process serves the core from outside its corestore (see serveOwn). */
+  servesOwn (key: Uint8Array): boolean {
+    return this.#ownCores.has(u8aToHex(crypto.discoveryKey(key)))
   }
 
   /** Announces and looks up a feed's discovery key; resolves once the DHT has been queried. */
