@@ -5,8 +5,23 @@ import { ApiPromise, WsProvider } from '@polkadot/api'
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import type { Logger } from 'pino'
 
-export async function connectChain (url: string): Promise<ApiPromise> {
-  return ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true, throwOnConnect: true })
+/**
+ * Connects to the chain node. The first connection must succeed within `timeoutMs` (a service pointed at the
+ * wrong URL fails instead of retrying forever); after that the provider reconnects on its own.
+ */
+export async function connectChain (url: string, timeoutMs = 10_000): Promise<ApiPromise> {
+  const provider = new WsProvider(url)
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs / 1000} s`)), timeoutMs)
+      provider.on('connected', () => { clearTimeout(timer); resolve() })
+      provider.on('error', (err: { message?: string }) => { clearTimeout(timer); reject(new Error(err.message ?? 'connection failed')) })
+    })
+    return await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true })
+  } catch (err) {
+    await provider.disconnect().catch(() => {})
+    throw err
+  }
 }
 
 export type BlockHandler = (events: FrameSystemEventRecord[], block: { hash: string, number: number }) => Promise<void>

@@ -27,3 +27,10 @@ test('service start: unknown roles and dev URIs without --dev are usage errors',
   assert.equal(dev.code, 2)
   assert.match(dev.stderr, /--dev/)
 })
+
+test('a service pointed at no chain fails with CHAIN_UNREACHABLE instead of retrying forever', async () => {
+  const run = await datdot(['service', 'start', '--dev', '--account', '//Bob', '--roles', 'hoster', '--storage', '/tmp/datdot-never-used',
+    '--chain', 'ws://127.0.0.1:1', '--bootstrap', '127.0.0.1:2'], { timeoutMs: 30_000 })
+  assert.equal(run.code, 1)
+  assert.match(run.stderr, /^error \[CHAIN_UNREACHABLE\]: cannot reach the chain at ws:\/\/127\.0\.0\.1:1/m)
+})
