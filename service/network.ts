@@ -149,7 +149,7 @@ export class Network {
   }
 }
 
-/** Resolves when the core gains a peer or blocks, or closes; at the latest after a second, to look again. */
+/** Resolves when the core gains a peer or blocks, or closes; at the latest after 200 ms, to look again. */
 function nextPeerOrAppend (core: Hypercore): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
@@ -157,7 +157,7 @@ function nextPeerOrAppend (core: Hypercore): Promise<void> {
       for (const event of EVENTS) core.off(event, done)
       resolve()
     }
-    const timer = setTimeout(done, 1000)
+    const timer = setTimeout(done, 200)
     for (const event of EVENTS) core.once(event, done)
   })
 }
