@@ -23,24 +23,10 @@ export async function connectToChain (url: string): Promise<ApiPromise> {
       provider.on('error', (err: { message?: string }) => { clearTimeout(timer); reject(new Error(err.message ?? 'connection failed')) })
       provider.connect().catch(reject)
     })
-    return await quietly(() => ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true }))
+    return await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true })
   } catch (err) {
     await provider.disconnect().catch(() => {})
     throw CliError.CHAIN_UNREACHABLE(url, (err as Error).message)
-  }
-}
-
-/**
- * Runs `create` without polkadot-js's warning that the node serves its metadata through state_getMetadata
- * (our node has no Metadata runtime API): expected, and no concern of the user's, it would clutter stderr.
- */
-async function quietly<T> (create: () => Promise<T>): Promise<T> {
-  const warn = console.warn
-  console.warn = (...args: unknown[]) => { if (!args.some((a) => String(a).includes('MetadataApi not available'))) warn(...args) }
-  try {
-    return await create()
-  } finally {
-    console.warn = warn
   }
 }
 

@@ -2,9 +2,9 @@ import { blake2AsHex } from '@polkadot/util-crypto'
 import type { RuntimeVersionJson } from '../node/types.js'
 
 /**
- * Runtime APIs are named by the blake2_64 of their name. Only those state_call answers are listed:
- * clients then read nonces through the pool-aware system_accountNextIndex, and Metadata v1 tells them
- * to fetch metadata with state_getMetadata.
+ * Runtime APIs are named by the blake2_64 of their name. Only those state_call answers are listed: clients
+ * then read nonces through the pool-aware system_accountNextIndex. Metadata v2 (metadata_versions,
+ * metadata_at_version) is what polkadot-js asks for before it falls back, with a warning, to state_getMetadata.
  */
 const api = (name: string, version: number): [string, number] => [blake2AsHex(name, 64), version]
 
@@ -14,7 +14,7 @@ export const RUNTIME_VERSION: RuntimeVersionJson = {
   authoringVersion: 1,
   specVersion: 1,
   implVersion: 1,
-  apis: [api('Core', 4), api('Metadata', 1)],
+  apis: [api('Core', 4), api('Metadata', 2)],
   transactionVersion: 1,
   stateVersion: 1
 }
