@@ -6,6 +6,8 @@ import pino from 'pino'
 import type { Logger } from 'pino'
 import { CliError } from '../errors.js'
 import { integer } from '../parse.js'
+import { erasureCode } from '../hosting-mode.js'
+import type { HostingMode } from '../../service/publisher.js'
 import { stopSignal } from '../stop-signal.js'
 import { SPONSOR_URI } from '../devnet/accounts.js'
 import { startChainAndDht, startServices } from '../devnet/bring-up.js'
@@ -26,6 +28,8 @@ const CLOSE_TIMEOUT_MS = 10_000
 interface DevnetFlags {
   hosters: number
   attesters: number
+  encoders?: number
+  erasure?: { erasure: { k: number, m: number } }
   blockTime: number
   feed?: string
   dir?: string
@@ -35,24 +39,34 @@ interface DevnetFlags {
 export function addDevnetCommand (program: Command): void {
   program.command('devnet')
     .description('run a local datdot network (a chain, a DHT bootstrap node, hoster and attester services), publish a feed to it and show hosting and challenges live, until Ctrl-C')
-    .addOption(new Option('--hosters <n>', 'hoster services; the feed gets one replica on each').argParser(integer('--hosters', 1, 32)).default(3))
+    .addOption(new Option('--hosters <n>', 'hoster services; the feed gets one replica on each (or a slot on k + m of them with --erasure)').argParser(integer('--hosters', 1, 32)).default(3))
     .addOption(new Option('--attesters <n>', 'attester services (they check hosting setups and performance)').argParser(integer('--attesters', 1, 32)).default(2))
+    .addOption(new Option('--encoders <n>', 'encoder services: they code erasure plans into slots and rebuild lost ones (default: 0, or 2 with --erasure)').argParser(integer('--encoders', 0, 32)))
+    .addOption(new Option('--erasure <k+m>', 'publish the feed as k+m Reed-Solomon slots (k + m ≤ --hosters) instead of a replica on each hoster').argParser(erasureCode))
     .addOption(new Option('--block-time <ms>', 'a block every <ms> milliseconds').argParser(integer('block time', 100, 60_000)).default(1000))
     .option('--feed <path>', 'publish this file or directory (default: 4 MiB of sample data)')
     .option('--dir <dir>', 'keep the chain, services, publisher and logs in <dir>, kept after exit; running again on it resumes the network (default: a temporary directory, deleted at exit)')
     .addHelpText('after', `
 The chain runs chain-spec/devnet.json: storage challenges every 4 blocks on average, 10 blocks to answer.
 Accounts: //Alice publishes and pays; services are //Bob, //Charlie, //Dave, //Eve, //Ferdie (hosters
-first), then //Alice//hoster/N and //Alice//attester/N. Logs: <dir>/logs/*.log; pids: <dir>/pids.
+first, then attesters, then encoders), then //Alice//hoster/N, //Alice//attester/N and //Alice//encoder/N.
+Logs: <dir>/logs/*.log; pids: <dir>/pids.
 
 Examples:
   datdot devnet                                  3 hosters, 2 attesters, sample data
   datdot devnet --hosters 5 --feed ./photos      publish a directory to 5 hosters
+  datdot devnet --erasure 2+1                    the feed as 3 erasure slots, coded by 2 encoders
   datdot devnet --dir ./net                      keep the network; run again to resume it`)
     .action(runDevnet)
 }
 
 async function runDevnet (flags: DevnetFlags): Promise<void> {
+  const mode: HostingMode = flags.erasure ?? { replicas: flags.hosters }
+  const positions = 'replicas' in mode ? mode.replicas : mode.erasure.k + mode.erasure.m
+  if (positions > flags.hosters) throw CliError.USAGE(`--erasure ${flags.erasure!.erasure.k}+${flags.erasure!.erasure.m} needs ${positions} hosters; --hosters is ${flags.hosters}`)
+  // A new erasure plan needs two encoders whose slot roots agree.
+  const encoders = flags.encoders ?? (flags.erasure === undefined ? 0 : 2)
+  if (flags.erasure !== undefined && encoders < 2) throw CliError.USAGE('--erasure needs --encoders 2 or more: two encoders must agree on the slots')
   if (flags.feed !== undefined && !existsSync(flags.feed)) {
     const { serviceErrors } = await import('../../service/errors.js')
     throw serviceErrors.notFound(resolve(flags.feed))
@@ -84,7 +98,7 @@ async function runDevnet (flags: DevnetFlags): Promise<void> {
     display.note(`starting in ${dir.root}${dir.temporary ? ' (temporary)' : ''}`)
     endpoints = await until(startChainAndDht(parts, dir, flags.blockTime, display))
     publisher = startPublisher({ uri: SPONSOR_URI, chain: endpoints.chain, bootstrap: [endpoints.bootstrap], storage: dir.publisher, feedPath: flags.feed, log: log.child({ part: 'publisher' }) })
-    const services = await until(startServices(parts, dir, flags, endpoints, display))
+    const services = await until(startServices(parts, dir, { ...flags, encoders }, endpoints, display))
     const side = await until(publisher)
     const network = new NetworkState({ label: SPONSOR_URI, address: side.sponsor }, services.filter((s) => s.role === 'hoster'), services.filter((s) => s.role === 'attester'))
     state = network
@@ -95,8 +109,9 @@ async function runDevnet (flags: DevnetFlags): Promise<void> {
 
     feedLabel = `${side.feed.source}, ${size(side.feed.core.byteLength)}`
     side.publisher.on('progress', ({ hoster, bytes, total }) => network.downloaded(hoster, bytes, total))
-    display.note(`feed ${Buffer.from(side.feed.core.key).toString('hex')}: ${feedLabel}; ${SPONSOR_URI} asks for ${plural(flags.hosters, 'replica')}`)
-    const hosted = await until(hostFeed(side, flags.hosters))
+    const asked = 'replicas' in mode ? plural(mode.replicas, 'replica') : `${mode.erasure.k}+${mode.erasure.m} erasure slots`
+    display.note(`feed ${Buffer.from(side.feed.core.key).toString('hex')}: ${feedLabel}; ${SPONSOR_URI} asks for ${asked}`)
+    const hosted = await until(hostFeed(side, mode))
     network.watch(hosted.plan, hosted.positions)
     if (hosted.resumed) {
       display.note(`resuming plan ${hosted.plan}, requested by an earlier run on this directory`)
@@ -104,7 +119,7 @@ async function runDevnet (flags: DevnetFlags): Promise<void> {
     }
 
     await until(up)
-    display.note(`all ${plural(flags.hosters, 'hoster')} hosting; challenges passing (up in ${process.uptime().toFixed(1)} s)`)
+    display.note(`all ${plural(positions, 'hoster')} hosting; challenges passing (up in ${process.uptime().toFixed(1)} s)`)
     display.note(`use it from other terminals: export DATDOT_CHAIN=${endpoints.chain} DATDOT_BOOTSTRAP=${endpoints.bootstrap}`)
     await until(new Promise<never>(() => {}))
   } catch (err) {
@@ -113,8 +128,8 @@ async function runDevnet (flags: DevnetFlags): Promise<void> {
     display.note('stopping')
     unfollow()
     await closePublisher(publisher, log)
-    // Readers before what they read from: an attester's check of a hoster that is gone keeps it waiting.
-    const killed = await parts.stop([(name) => name.startsWith('attester'), (name) => name.startsWith('hoster')])
+    // Readers and encoders before what they use: an attester's check of a hoster that is gone keeps it waiting.
+    const killed = await parts.stop([(name) => name.startsWith('attester') || name.startsWith('encoder'), (name) => name.startsWith('hoster')])
     display.close()
     stop.dispose()
     restoreConsole()

@@ -1,13 +1,13 @@
 /**
  * Who is who on a devnet. The sponsor (the publisher of the sample feed) is //Alice. The services take the
- * other dev accounts of the chain spec, hosters first, then attesters; beyond them, accounts derived from
+ * other dev accounts of the chain spec, hosters first, then attesters, then encoders; beyond them, accounts derived from
  * //Alice and numbered within their role (`//Alice//hoster/6` is the sixth hoster). None of them needs ratio to start: the chain charges no fees, roles are
  * registered for free, hosters earn ratio from the sponsor and attesters are rewarded by the network.
  */
 export const SPONSOR_URI = '//Alice'
 const DEV_ACCOUNTS = ['//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie']
 
-export type ServiceRole = 'hoster' | 'attester'
+export type ServiceRole = 'hoster' | 'attester' | 'encoder'
 
 export interface DevnetService {
   readonly role: ServiceRole
@@ -15,7 +15,11 @@ export interface DevnetService {
   readonly uri: string
 }
 
-export function devnetServices (hosters: number, attesters: number): DevnetService[] {
-  const roles: ServiceRole[] = [...Array<ServiceRole>(hosters).fill('hoster'), ...Array<ServiceRole>(attesters).fill('attester')]
-  return roles.map((role, i) => ({ role, uri: DEV_ACCOUNTS[i] ?? `${SPONSOR_URI}//${role}/${role === 'hoster' ? i + 1 : i - hosters + 1}` }))
+export function devnetServices (counts: { hosters: number, attesters: number, encoders: number }): DevnetService[] {
+  const roles: ServiceRole[] = [
+    ...Array<ServiceRole>(counts.hosters).fill('hoster'),
+    ...Array<ServiceRole>(counts.attesters).fill('attester'),
+    ...Array<ServiceRole>(counts.encoders).fill('encoder')
+  ]
+  return roles.map((role, i) => ({ role, uri: DEV_ACCOUNTS[i] ?? `${SPONSOR_URI}//${role}/${roles.slice(0, i + 1).filter((r) => r === role).length}` }))
 }

@@ -32,9 +32,9 @@ export interface StartedService {
   readonly address: string
 }
 
-/** Starts the hoster and attester services side by side; each has registered its role once it is up. */
-export async function startServices (parts: Parts, dir: DevnetDir, counts: { hosters: number, attesters: number }, endpoints: Endpoints, display: Display): Promise<StartedService[]> {
-  return await Promise.all(devnetServices(counts.hosters, counts.attesters).map(async ({ role, uri }) => {
+/** Starts the hoster, attester and encoder services side by side; each has registered its role once it is up. */
+export async function startServices (parts: Parts, dir: DevnetDir, counts: { hosters: number, attesters: number, encoders: number }, endpoints: Endpoints, display: Display): Promise<StartedService[]> {
+  return await Promise.all(devnetServices(counts).map(async ({ role, uri }) => {
     const name = `${role} ${uri}`
     const { part, ready } = await parts.start({
       name,

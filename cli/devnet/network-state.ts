@@ -115,7 +115,7 @@ export class NetworkState extends EventEmitter<StateEvents> {
       case 'ready':
         if (!ours) break
         this.#hoster(e.hoster).stage = 'ready'
-        this.emit('note', `${this.#label(e.hoster)} holds the feed; an attester checks it`, true)
+        this.emit('note', `${this.#label(e.hoster)} holds its data; an attester checks it`, true)
         break
       case 'started':
         if (!ours) break

@@ -5,7 +5,8 @@ import { connectChain } from '../../service/chain.js'
 import { serviceErrors } from '../../service/errors.js'
 import { keysFromUri } from '../../service/keys.js'
 import { Network } from '../../service/network.js'
-import { Publisher } from '../../service/publisher.js'
+import { Publisher, positionsOf } from '../../service/publisher.js'
+import type { HostingMode } from '../../service/publisher.js'
 import { TxQueue } from '../../service/tx-queue.js'
 import { devnetFeed } from './sample-feed.js'
 import type { Feed } from './sample-feed.js'
@@ -63,27 +64,30 @@ export async function startPublisher (o: { uri: string, chain: string, bootstrap
 }
 
 /**
- * Asks for `replicas` hosters of the feed, unless an earlier run on the same directory already did: that plan
+ * Asks for hosting of the feed in `mode`, unless an earlier run on the same directory already did: that plan
  * is kept (the hosters still hold the data) and the feed is seeded again.
  */
-export async function hostFeed (side: PublisherSide, replicas: number): Promise<HostedFeed> {
-  const existing = await existingPlan(side, replicas)
+export async function hostFeed (side: PublisherSide, mode: HostingMode): Promise<HostedFeed> {
+  const existing = await existingPlan(side, mode)
   if (existing !== null) {
     await side.network.join(side.feed.core.key, { server: true, client: false })
-    return { plan: existing, positions: replicas, resumed: true }
+    return { plan: existing, positions: positionsOf(mode), resumed: true }
   }
-  const { planId, positions } = await side.publisher.publish(side.feed.core, { replicas })
+  const { planId, positions } = await side.publisher.publish(side.feed.core, mode)
   return { plan: planId, positions, resumed: false }
 }
 
-async function existingPlan ({ api, feed, sponsor }: PublisherSide, replicas: number): Promise<bigint | null> {
+async function existingPlan ({ api, feed, sponsor }: PublisherSide, mode: HostingMode): Promise<bigint | null> {
   const feedId = (await api.query.feeds.feedByKey(u8aToHex(feed.core.key))).unwrapOr(null)
   if (feedId === null) return null
   for (const [key] of await api.query.plans.plansByFeed.entries(feedId)) {
     const id = key.args[1].toBigInt()
     const plan = (await api.query.plans.plans(id)).unwrapOr(null)
     if (plan === null || plan.status.isEnded || plan.sponsor.toString() !== sponsor) continue
-    if (plan.mode.isReplicate && plan.mode.asReplicate.replicas.toNumber() === replicas) return id
+    const same = 'replicas' in mode
+      ? plan.mode.isReplicate && plan.mode.asReplicate.replicas.toNumber() === mode.replicas
+      : plan.mode.isErasure && plan.mode.asErasure.k.toNumber() === mode.erasure.k && plan.mode.asErasure.m.toNumber() === mode.erasure.m
+    if (same) return id
   }
   return null
 }

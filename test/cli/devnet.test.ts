@@ -91,11 +91,12 @@ function run (args: string[]): Promise<{ code: number | null, stdout: string, st
 test('datdot devnet --help lists every option', async () => {
   const { code, stdout } = await run(['devnet', '--help'])
   assert.equal(code, 0)
-  for (const option of ['--hosters <n>', '--attesters <n>', '--block-time <ms>', '--feed <path>', '--dir <dir>']) assert.ok(stdout.includes(option), `${option} in:\n${stdout}`)
+  for (const option of ['--hosters <n>', '--attesters <n>', '--encoders <n>', '--erasure <k+m>', '--block-time <ms>', '--feed <path>', '--dir <dir>']) assert.ok(stdout.includes(option), `${option} in:\n${stdout}`)
 })
 
 test('datdot devnet: a command line it cannot run exits 2', async () => {
-  for (const args of [['--hosters', '0'], ['--attesters', 'two'], ['--block-time', '5'], ['--no-such-option']]) {
+  for (const args of [['--hosters', '0'], ['--attesters', 'two'], ['--block-time', '5'], ['--no-such-option'],
+    ['--erasure', 'two'], ['--erasure', '3+1'], ['--erasure', '2+1', '--encoders', '1']]) {
     const { code, stderr } = await run(['devnet', ...args])
     assert.equal(code, 2, `devnet ${args.join(' ')}: ${stderr}`)
     assert.match(stderr, /^error \[USAGE\]: /)
@@ -127,6 +128,19 @@ test('datdot devnet: 3 hosters hosting with challenges passing, then Ctrl-C stop
   assert.deepEqual(pids.filter(alive), [], 'no process of the devnet is left')
   assert.equal(devnet.lines.at(-1), 'datdot devnet: stopped')
   assert.ok(existsSync(join(dir, 'logs', 'chain.log')), 'a --dir is kept')
+})
+
+test('datdot devnet --erasure 2+1: two encoders code the feed, three hosters keep a slot each, challenges pass', { timeout: UP_TIMEOUT_MS + 60_000 }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'datdot-devnet-test-'))
+  const devnet = startDevnet(t, ['--erasure', '2+1', '--attesters', '1'], dir)
+  await devnet.line(UP_LINE, UP_TIMEOUT_MS)
+  assert.ok(devnet.lines.some((l) => l.includes('//Alice asks for 2+1 erasure slots')))
+  assert.equal(devnet.lines.filter((l) => /^datdot devnet: encoder \/\/\S+ started as/.test(l)).length, 2, 'two encoders by default with --erasure')
+  const pids = listedPids(dir)
+  assert.equal(pids.length, 8, 'chain, DHT, 3 hosters, an attester, 2 encoders')
+  devnet.proc.kill('SIGINT')
+  assert.equal(await devnet.exit, 0, devnet.stderr())
+  assert.deepEqual(pids.filter(alive), [], 'no process of the devnet is left')
 })
 
 test('datdot devnet: a part that fails to start stops everything; its log is shown; exit 1', { timeout: 180_000 }, async (t) => {
