@@ -155,6 +155,7 @@ export class EncoderRole {
         await writeSlots(targets, committed.get(work.positions[0])!.length, slotStripes(sources, work.k, work.m))
       } finally {
         for (const [i, core] of sources) {
+          if (this.#servedCore(work.plan, i) === core) continue
           await this.o.network.leave(core.key)
           await this.#clearUnlessHosted(core, committed.get(i)!.length)
         }
@@ -170,13 +171,21 @@ export class EncoderRole {
   /**
    * The first k slots (other than `exclude`) that arrive complete and match their committed roots. hypercore
    * checks each block's signature, but a slot's key pair is public: the committed root is what binds it.
+   * Slots this encoder still serves itself are used as they are (the corestore must not open a second copy).
    */
   async #fetchSlots (work: ErasureWork, committed: Map<number, SlotRoot>, exclude: Set<number>): Promise<Map<number, Hypercore>> {
     const { network } = this.o
     const candidates = [...committed.keys()].filter((i) => !exclude.has(i))
     if (candidates.length < work.k) throw new Error(`only ${candidates.length} slots are left to rebuild from; ${work.k} are needed`)
     const found = new Map<number, Hypercore>()
-    const opened = candidates.map((i) => ({ i, core: network.core(slotKey(work.feedKey, work.plan, i)) }))
+    const remote: number[] = []
+    for (const i of candidates) {
+      const own = this.#servedCore(work.plan, i)
+      if (own !== null && await matchesRoot(own, committed.get(i)!)) found.set(i, own)
+      else if (own === null) remote.push(i)
+    }
+    if (found.size >= work.k) return new Map([...found].slice(0, work.k))
+    const opened = remote.map((i) => ({ i, core: network.core(slotKey(work.feedKey, work.plan, i)) }))
     const fetching = opened.map(async ({ i, core }) => {
       const root = committed.get(i)!
       let joined = false
@@ -197,12 +206,18 @@ export class EncoderRole {
     await new Promise<void>((resolve) => {
       let settled = 0
       const check = () => { if (found.size >= work.k || ++settled === fetching.length) resolve() }
+      if (fetching.length === 0) resolve()
       for (const f of fetching) void f.then(check, check)
     })
     // Closing the others ends their wait for peers; each then leaves its topic.
     await Promise.all(opened.filter(({ i }) => !found.has(i)).map(({ core }) => core.close()))
     if (found.size < work.k) throw new Error(`only ${found.size} of the ${work.k} slots needed could be fetched and verified`)
     return found
+  }
+
+  /** The core of a slot this encoder writes or serves, if any. */
+  #servedCore (plan: bigint, slot: number): Hypercore | null {
+    return this.#serving.get(`${plan}/${slot}`)?.core ?? null
   }
 
   /** Runs `work` after the plan's slot writing in progress, if any. */
