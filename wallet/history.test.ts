@@ -1,25 +1,18 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { ApiPromise } from '@polkadot/api'
-import { u8aToHex } from '@polkadot/util'
-import type Hypercore from 'hypercore'
 import { startChainProcess } from '../test/helpers/chain.js'
 import { connectApi, devAccount, rawRpc } from '../test/helpers/api.js'
 import { devSpecWith, eventsOf, inBlock } from '../test/helpers/blocks.js'
-import { makeFeed } from '../test/helpers/hypercore.js'
+import { makeFeed, proofsFor } from '../test/helpers/hypercore.js'
 import { registerProviders, testProvider } from '../test/helpers/providers.js'
 import { hostedPlan, untilEvent } from '../test/helpers/plan.js'
-import { makeBlockProof } from '../hypercore/make.js'
 import { ratioHistory } from './history.js'
 import type { RatioChange } from './history.js'
 import { ratioOf, supportPlan } from './ratio.js'
 
 // Challenges come soon, so that a proof is paid within a few blocks.
 const PARAMS = { challengePeriod: 3, samples: 2, responseWindow: 4, maxStrikes: 2, performancePeriod: 100000, attestersPerCheck: 1, amendmentDeadline: 50, ratioPerMibBlock: '1000000' }
-
-async function proofsFor (core: Hypercore, indexes: number[], length: number): Promise<Array<`0x${string}`>> {
-  return await Promise.all(indexes.map(async (i) => u8aToHex(await makeBlockProof(core, i, length))))
-}
 
 /** Seals blocks until `work` (which waits for a finalized block) is done: the node seals only on request. */
 async function sealingUntil<T> (api: ApiPromise, work: Promise<T>): Promise<T> {

@@ -1,17 +1,15 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import fc from 'fast-check'
-import Hypercore from 'hypercore'
+import type Hypercore from 'hypercore'
 import { u8aToHex } from '@polkadot/util'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
 import { Keyring } from '@polkadot/keyring'
 import type { Call } from '@polkadot/types/interfaces'
 import { RuntimeHarness } from '../../test/helpers/runtime.js'
+import { makeFeed, proofsFor, publishArgs } from '../../test/helpers/hypercore.js'
 import { loadChainSpec } from '../spec/load.js'
-import { makeBlockProof, makeHeadProof } from '../../hypercore/make.js'
+import { makeHeadProof } from '../../hypercore/make.js'
 import { challengesStorage } from './challenges/storage.js'
 import { System } from './system.js'
 import { plansStorage } from './plans/storage.js'
@@ -66,16 +64,8 @@ test('over random call sequences, ratio never goes negative and hosters never ho
   const testSpec = { ...spec, genesis: { ...spec.genesis, pallets: { params: PARAMS } } }
   const keyring = new Keyring({ type: 'sr25519' })
   const accounts = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'].map((u) => keyring.addFromUri(u).publicKey)
-  const cores = await Promise.all([16, 64, 200].map(async (blocks) => {
-    const dir = mkdtempSync(join(tmpdir(), 'datdot-prop-'))
-    const core = new Hypercore(dir)
-    await core.ready()
-    await core.append(Array.from({ length: blocks }, (_, i) => new Uint8Array(1024).fill(i + blocks)))
-    t.after(async () => { await core.close(); rmSync(dir, { recursive: true, force: true }) })
-    return core
-  }))
-  const heads = await Promise.all(cores.map(async (core) =>
-    ({ key: u8aToHex(core.key), manifest: u8aToHex((await core.getManifest({ raw: true }))!), head: u8aToHex(await makeHeadProof(core)) })))
+  const cores = await Promise.all([16, 64, 200].map((blocks) => makeFeed(t, blocks, 1024, blocks)))
+  const heads = await Promise.all(cores.map(publishArgs))
   const errors: unknown[] = []
   const runtime = RuntimeHarness.runtime((msg, err) => errors.push([msg, err]))
 
@@ -148,7 +138,7 @@ async function honestProof (chain: RuntimeHarness, cores: Hypercore[], pick: num
   const plan = plansStorage.Plans.get(ctx, c.plan)
   if (plan === null) return null
   const core = cores[Number(plan.feed)]
-  const proofs = await Promise.all(c.indexes.map(async (i) => u8aToHex(await makeBlockProof(core, Number(i), Number(c.length)))))
+  const proofs = await proofsFor(core, c.indexes.map(Number), Number(c.length))
   return [chain.tx.challenges.submitStorageProof(id, proofs), c.hoster]
 }
 

@@ -15,7 +15,7 @@ test('a service that cannot start says why and exits instead of lingering', asyn
   const run = await datdot(['service', 'start', '--dev', '--account', '//Bob', '--roles', 'hoster', '--storage', notADirectory,
     '--chain', chain.url, '--bootstrap', '127.0.0.1:1'], { timeoutMs: 30_000 })
   assert.equal(run.code, 1)
-  assert.match(run.stderr, /^error \[\w+\]: .+/m)
+  assert.match(run.stderr, /^error \[EEXIST\]: .*mkdir '.*file'/m, 'the storage path is a file: the service says so')
 })
 
 test('service start: unknown roles and dev URIs without --dev are usage errors', async () => {

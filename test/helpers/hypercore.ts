@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Hypercore from 'hypercore'
 import { u8aToHex } from '@polkadot/util'
-import { makeHeadProof } from '../../hypercore/make.js'
+import { makeBlockProof, makeHeadProof } from '../../hypercore/make.js'
 
 /**
  * A writable hypercore with `blocks` blocks of `size` bytes (block i filled with i + fill), closed after the
@@ -27,6 +27,11 @@ export async function appendBlocks (core: Hypercore, blocks: number, size = 1024
   const batch: Uint8Array[] = []
   for (let i = start; i < start + blocks; i++) batch.push(new Uint8Array(size).fill((i + fill) % 256))
   if (batch.length > 0) await core.append(batch)
+}
+
+/** Storage proofs of the blocks at `indexes` against the root of `length` blocks, as submitStorageProof takes them. */
+export async function proofsFor (core: Hypercore, indexes: number[], length: number): Promise<Array<`0x${string}`>> {
+  return await Promise.all(indexes.map(async (i) => u8aToHex(await makeBlockProof(core, i, length))))
 }
 
 /**

@@ -46,7 +46,7 @@ export async function hostedPlan (api: ApiPromise, opts: { core: Hypercore, feed
 }
 
 /** Waits for the plan's next amendment and plays its hosters and attesters through setup. */
-export async function setUp (api: ApiPromise, planId: number, providers: TestProvider[]): Promise<Holding[]> {
+async function setUp (api: ApiPromise, planId: number, providers: TestProvider[]): Promise<Holding[]> {
   const amendment = await untilEvent(api, (events) => eventsOf<any>(events, 'plans', 'NewAmendment').find((e) => e.plan.toNumber() === planId))
   const id = amendment.id.toNumber()
   const positions: number[] = amendment.positions.map((p: { toNumber (): number }) => p.toNumber())

@@ -40,9 +40,7 @@ async function draws (t: TestContext, seed: string): Promise<string[][]> {
 }
 
 test('Replicate{3} draws three distinct hosters, never the sponsor, from the block randomness', async (t) => {
-  const first = await draws(t, 'seed-one')
-  const again = await draws(t, 'seed-one')
-  const other = await draws(t, 'seed-two')
+  const [first, again, other] = await Promise.all([draws(t, 'seed-one'), draws(t, 'seed-one'), draws(t, 'seed-two')])
   assert.deepEqual(again, first, 'same seed, same draw')
   assert.notDeepEqual(other, first, 'another seed, another draw')
 })

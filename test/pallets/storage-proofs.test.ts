@@ -4,17 +4,11 @@ import { hexToU8a, u8aToHex } from '@polkadot/util'
 import { startChainProcess } from '../helpers/chain.js'
 import { connectApi, devAccount } from '../helpers/api.js'
 import { devSpecWith, eventsOf, inBlock } from '../helpers/blocks.js'
-import { makeFeed } from '../helpers/hypercore.js'
+import { makeFeed, proofsFor } from '../helpers/hypercore.js'
 import { registerProviders, testProvider } from '../helpers/providers.js'
 import { hostedPlan, untilEvent } from '../helpers/plan.js'
-import { makeBlockProof } from '../../hypercore/make.js'
-import type Hypercore from 'hypercore'
 
 const PARAMS = { challengePeriod: 3, samples: 4, responseWindow: 4, maxStrikes: 2, performancePeriod: 100000, attestersPerCheck: 1, amendmentDeadline: 50, ratioPerMibBlock: '1000000' }
-
-async function proofsFor (core: Hypercore, indexes: number[], length: number): Promise<`0x${string}`[]> {
-  return Promise.all(indexes.map(async (i) => u8aToHex(await makeBlockProof(core, i, length))))
-}
 
 test('storage challenges: valid proofs pay the hoster, bad and late ones are refused, silence strikes the hoster out', async (t) => {
   const spec = devSpecWith(t, (s) => { s.genesis.pallets.params = PARAMS })
