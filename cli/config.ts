@@ -29,9 +29,27 @@ export function configPaths (env: NodeJS.ProcessEnv = process.env): string[] {
   return [resolve('datdot.config.json'), join(configHome, 'datdot', 'config.json')]
 }
 
+/** Where user data lives: `$XDG_DATA_HOME`, else `~/.local/share`. */
+export function dataHome (env: NodeJS.ProcessEnv = process.env): string {
+  return env.XDG_DATA_HOME !== undefined && env.XDG_DATA_HOME !== '' ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share')
+}
+
+// Every command's options ask for the config while the program is built: it is read once per place it can come from.
+const loaded = new Map<string, Config>()
+
 /** Reads the first config file found; none is an empty config. A file that cannot be used is an error, never ignored. */
 export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
   const paths = configPaths(env)
+  const id = paths.join('\n')
+  let config = loaded.get(id)
+  if (config === undefined) {
+    config = readConfig(paths, env)
+    loaded.set(id, config)
+  }
+  return config
+}
+
+function readConfig (paths: string[], env: NodeJS.ProcessEnv): Config {
   const path = paths.find((p) => existsSync(p))
   if (path === undefined) {
     if (env.DATDOT_CONFIG !== undefined && env.DATDOT_CONFIG !== '') throw CliError.CONFIG_INVALID(paths[0], 'no such file')

@@ -1,7 +1,6 @@
-import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { Option } from 'commander'
-import { loadConfig } from './config.js'
+import { dataHome, loadConfig } from './config.js'
 import { hostPort } from './parse.js'
 
 // Each connection option is taken from, in order: the flag, its environment variable, the config file, the built-in default.
@@ -31,6 +30,5 @@ export function reachableOption (): Option {
 
 /** `--vault <dir>` (DATDOT_VAULT, config `vault`): where the keystores are kept. */
 export function vaultOption (): Option {
-  const dataHome = process.env.XDG_DATA_HOME !== undefined && process.env.XDG_DATA_HOME !== '' ? process.env.XDG_DATA_HOME : join(homedir(), '.local', 'share')
-  return new Option('--vault <dir>', 'directory of the vault\'s keystores').env('DATDOT_VAULT').default(loadConfig().vault ?? join(dataHome, 'datdot', 'vault'))
+  return new Option('--vault <dir>', 'directory of the vault\'s keystores').env('DATDOT_VAULT').default(loadConfig().vault ?? join(dataHome(), 'datdot', 'vault'))
 }

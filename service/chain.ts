@@ -7,15 +7,18 @@ import type { Logger } from 'pino'
 
 /**
  * Connects to the chain node. The first connection must succeed within `timeoutMs` (a service pointed at the
- * wrong URL fails instead of retrying forever); after that the provider reconnects on its own.
+ * wrong URL fails instead of retrying forever); after that the provider reconnects on its own, unless
+ * `reconnect` is false (a command that loses the chain fails rather than waiting).
  */
-export async function connectChain (url: string, timeoutMs = 10_000): Promise<ApiPromise> {
-  const provider = new WsProvider(url)
+export async function connectChain (url: string, opts: { timeoutMs?: number, reconnect?: boolean } = {}): Promise<ApiPromise> {
+  const timeoutMs = opts.timeoutMs ?? 10_000
+  const provider = new WsProvider(url, opts.reconnect === false ? false : undefined)
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs / 1000} s`)), timeoutMs)
       provider.on('connected', () => { clearTimeout(timer); resolve() })
       provider.on('error', (err: { message?: string }) => { clearTimeout(timer); reject(new Error(err.message ?? 'connection failed')) })
+      if (opts.reconnect === false) provider.connect().catch(reject)
     })
     return await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true })
   } catch (err) {

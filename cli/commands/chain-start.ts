@@ -1,5 +1,5 @@
+import { dataHome } from '../config.js'
 import { mkdirSync } from 'node:fs'
-import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Option } from 'commander'
@@ -78,8 +78,7 @@ async function startChainCommand (flags: StartFlags): Promise<void> {
 }
 
 function defaultBasePath (specId: string): string {
-  const dataHome = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share')
-  return join(dataHome, 'datdot', 'chains', specId)
+  return join(dataHome(), 'datdot', 'chains', specId)
 }
 
 function makeDir (path: string): void {

@@ -16,7 +16,7 @@ import { Display } from '../devnet/display.js'
 import { consoleToLog } from '../devnet/console-to-log.js'
 import { Parts } from '../devnet/parts.js'
 import type { Part } from '../devnet/parts.js'
-import { size } from '../devnet/network-state.js'
+import { bytes, count } from '../table.js'
 import type { NetworkState } from '../devnet/network-state.js'
 import { statusLines } from '../devnet/status-view.js'
 import type { Endpoints } from '../devnet/status-view.js'
@@ -107,9 +107,9 @@ async function runDevnet (flags: DevnetFlags): Promise<void> {
     const up = new Promise<void>((resolve) => network.once('up', resolve))
     unfollow = await until(followNetwork(side.api, network, log))
 
-    feedLabel = `${side.feed.source}, ${size(side.feed.core.byteLength)}`
+    feedLabel = `${side.feed.source}, ${bytes(side.feed.core.byteLength)}`
     side.publisher.on('progress', ({ hoster, bytes, total }) => network.downloaded(hoster, bytes, total))
-    const asked = 'replicas' in mode ? plural(mode.replicas, 'replica') : `${mode.erasure.k}+${mode.erasure.m} erasure slots`
+    const asked = 'replicas' in mode ? count(mode.replicas, 'replica') : `${mode.erasure.k}+${mode.erasure.m} erasure slots`
     display.note(`feed ${Buffer.from(side.feed.core.key).toString('hex')}: ${feedLabel}; ${SPONSOR_URI} asks for ${asked}`)
     const hosted = await until(hostFeed(side, mode))
     network.watch(hosted.plan, hosted.positions)
@@ -119,7 +119,7 @@ async function runDevnet (flags: DevnetFlags): Promise<void> {
     }
 
     await until(up)
-    display.note(`all ${plural(positions, 'hoster')} hosting; challenges passing (up in ${process.uptime().toFixed(1)} s)`)
+    display.note(`all ${count(positions, 'hoster')} hosting; challenges passing (up in ${process.uptime().toFixed(1)} s)`)
     display.note(`use it from other terminals: export DATDOT_CHAIN=${endpoints.chain} DATDOT_BOOTSTRAP=${endpoints.bootstrap}`)
     await until(new Promise<never>(() => {}))
   } catch (err) {
@@ -144,10 +144,6 @@ async function runDevnet (flags: DevnetFlags): Promise<void> {
   }
   dir.removeIfTemporary()
   display.note('stopped')
-}
-
-function plural (n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
 /** Closes the in-process publisher, also one still starting; gives up on it after CLOSE_TIMEOUT_MS. */

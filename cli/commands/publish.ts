@@ -1,4 +1,4 @@
-import { homedir } from 'node:os'
+import { dataHome } from '../config.js'
 import { join, resolve } from 'node:path'
 import { Option } from 'commander'
 import type { Command } from 'commander'
@@ -55,8 +55,7 @@ Examples:
 }
 
 function defaultStorage (): string {
-  const dataHome = process.env.XDG_DATA_HOME !== undefined && process.env.XDG_DATA_HOME !== '' ? process.env.XDG_DATA_HOME : join(homedir(), '.local', 'share')
-  return join(dataHome, 'datdot', 'publisher')
+  return join(dataHome(), 'datdot', 'publisher')
 }
 
 async function publishCommand (value: string, flags: PublishFlags): Promise<void> {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events'
 import type { DevnetEvent } from './chain-events.js'
+import { bytes as formatBytes } from '../table.js'
 
 /** Where a hoster is with the devnet's feed. */
 export type SetupStage = 'waiting' | 'assigned' | 'ready' | 'hosting' | 'failed'
@@ -83,7 +84,7 @@ export class NetworkState extends EventEmitter<StateEvents> {
   downloaded (hoster: string, bytes: number, total: number): void {
     const row = this.#hoster(hoster)
     const step = (b: number) => Math.floor((b / total) * 4)
-    if (step(bytes) > step(row.downloaded)) this.emit('note', `${row.label} downloaded ${size(bytes)} of ${size(total)}`, true)
+    if (step(bytes) > step(row.downloaded)) this.emit('note', `${row.label} downloaded ${formatBytes(bytes)} of ${formatBytes(total)}`, true)
     row.downloaded = bytes
     row.total = total
     this.#changed()
@@ -182,11 +183,4 @@ export class NetworkState extends EventEmitter<StateEvents> {
 
 export function shortAddress (address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`
-}
-
-/** Bytes in the largest binary unit that keeps the number at 1 or more: `512 B`, `4.0 MiB`. */
-export function size (bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
-  const i = bytes < 1024 ? 0 : Math.min(units.length - 1, Math.floor(Math.log2(bytes) / 10))
-  return i === 0 ? `${bytes} B` : `${(bytes / 1024 ** i).toFixed(1)} ${units[i]}`
 }

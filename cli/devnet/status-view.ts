@@ -1,5 +1,5 @@
 import type { HosterRow, NetworkState } from './network-state.js'
-import { size } from './network-state.js'
+import { bytes } from '../table.js'
 
 export interface Endpoints {
   readonly chain: string
@@ -31,7 +31,7 @@ export function statusLines (state: NetworkState, endpoints: Endpoints, feed: st
 function setup (h: HosterRow): string {
   switch (h.stage) {
     case 'waiting': return 'no position'
-    case 'assigned': return h.total === 0 ? 'assigned' : `downloading ${size(h.downloaded)} of ${size(h.total)}`
+    case 'assigned': return h.total === 0 ? 'assigned' : `downloading ${bytes(h.downloaded)} of ${bytes(h.total)}`
     case 'ready': return 'downloaded; attester checking'
     case 'hosting': return 'hosting'
     case 'failed': return 'setup failed'
