@@ -5,20 +5,21 @@ import Hypercore from 'hypercore'
 import { performance } from 'node:perf_hooks'
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import { u8aEq, u8aToHex } from '@polkadot/util'
-import { background } from './background.js'
+import { background, RunningDuties } from './background.js'
 import type { RoleDeps } from './role.js'
 import { positionCore } from './position-core.js'
 
+/** Blocks fetched per check. */
+const PROBE_SAMPLES = 4
+/** How long a hoster may take to connect and to serve one block. */
+const PROBE_TIMEOUT_MS = 15_000
+
 export interface AttesterOptions extends RoleDeps {
-  /** Blocks fetched per check. */
-  readonly samples?: number
-  /** How long a hoster may take to connect and to serve one block. */
-  readonly timeoutMs?: number
   /** Where probes keep their short-lived cores. */
   readonly probeDir: string
 }
 
-export interface Probe { success: boolean, latencyMs: number, throughput: number, reason?: string }
+interface Probe { success: boolean, latencyMs: number, throughput: number, reason?: string }
 
 interface Peerish { remotePublicKey: Uint8Array }
 
@@ -30,7 +31,7 @@ interface Peerish { remotePublicKey: Uint8Array }
  */
 export class AttesterRole {
   readonly #me: string
-  readonly #running = new Set<string>()
+  readonly #duties = new RunningDuties()
   /** Probes in progress, closed when the service stops so that it does not wait out their timeouts. */
   readonly #probes = new Set<Hypercore>()
   #closed = false
@@ -77,7 +78,7 @@ export class AttesterRole {
 
   /** Checks a position whose hoster reported ready, if this attester is the one assigned to it. */
   #setup (amendmentId: bigint, plan: bigint, position: number, justReady: boolean): Promise<void> {
-    return this.#once(`setup/${amendmentId}/${position}`, () => this.#checkSetup(amendmentId, plan, position, justReady))
+    return this.#duties.once(`setup/${amendmentId}/${position}`, () => this.#checkSetup(amendmentId, plan, position, justReady))
   }
 
   async #checkSetup (amendmentId: bigint, plan: bigint, position: number, justReady: boolean): Promise<void> {
@@ -90,7 +91,8 @@ export class AttesterRole {
     if (pos === null || !pos.state.isSetup || (!justReady && !pos.ready.isTrue) || pos.hoster.isNone) return
     const target = await this.#target(plan, position)
     if (target === null) return
-    const probe = await this.probe(pos.hoster.unwrap().toString(), target.key, target.ranges)
+    const hoster = pos.hoster.unwrap().toString()
+    const probe = await this.#probe(hoster, await this.#noiseKeyOf(hoster), target.key, target.ranges)
     if (probe === null || this.#closed) return
     const result = await this.o.txq.submit(api.tx.plans.reportSetup(amendmentId, position, probe.success), 'reportSetup')
     this.o.metrics.checksReported.inc({ kind: 'setup', success: String(probe.success) })
@@ -98,21 +100,7 @@ export class AttesterRole {
   }
 
   #performance (checkId: bigint): Promise<void> {
-    return this.#once(`perf/${checkId}`, () => this.#checkPerformance(checkId))
-  }
-
-  /**
-   * Runs a duty unless the same one is running: a duty is named once by an event and once by resume() at
-   * start, so it is only remembered while it runs.
-   */
-  async #once (key: string, work: () => Promise<void>): Promise<void> {
-    if (this.#running.has(key)) return
-    this.#running.add(key)
-    try {
-      await work()
-    } finally {
-      this.#running.delete(key)
-    }
+    return this.#duties.once(`perf/${checkId}`, () => this.#checkPerformance(checkId))
   }
 
   async #checkPerformance (checkId: bigint): Promise<void> {
@@ -122,11 +110,12 @@ export class AttesterRole {
     const target = await this.#target(check.plan.toBigInt(), check.position.toNumber())
     if (target === null) return
     const hoster = check.hoster.toString()
-    const probe = await this.probe(hoster, target.key, target.ranges)
+    const noiseKey = await this.#noiseKeyOf(hoster)
+    const probe = await this.#probe(hoster, noiseKey, target.key, target.ranges)
     if (probe === null || this.#closed) return
     let contact: string | null = null
-    if (probe.success) {
-      const signature = await this.o.contact.ask(await this.#noiseKeyOf(hoster) ?? new Uint8Array(32), checkId, this.o.keys.account.publicKey)
+    if (probe.success && noiseKey !== null) {
+      const signature = await this.o.contact.ask(noiseKey, checkId, this.o.keys.account.publicKey)
       if (signature === null) Object.assign(probe, { success: false, reason: 'the hoster gave no proof of contact' })
       else contact = u8aToHex(signature)
     }
@@ -168,11 +157,8 @@ export class AttesterRole {
    * arrives from it, verified, within the timeout; latency is per block, throughput over all of them. Null
    * when this process cannot probe it fairly (it serves that very core itself).
    */
-  async probe (hoster: string, feedKey: Uint8Array, ranges: Array<[number, number]>): Promise<Probe | null> {
+  async #probe (hoster: string, noiseKey: Uint8Array | null, feedKey: Uint8Array, ranges: Array<[number, number]>): Promise<Probe | null> {
     const { network } = this.o
-    const samples = this.o.samples ?? 4
-    const timeoutMs = this.o.timeoutMs ?? 15_000
-    const noiseKey = await this.#noiseKeyOf(hoster)
     if (noiseKey === null) return { success: false, latencyMs: 0, throughput: 0, reason: 'the hoster is not registered' }
     // This process's encoder still serves that slot: a probe core beside it could not tell whose blocks arrive.
     if (network.servesOwn(feedKey)) {
@@ -188,15 +174,15 @@ export class AttesterRole {
     network.swarm.joinPeer(noiseKey)
     const fromHoster = (peer: Peerish) => u8aEq(peer.remotePublicKey, noiseKey)
     try {
-      const connected = await until(() => core.closed || [...network.swarm.connections].some(fromHoster), timeoutMs)
+      const connected = await until(() => core.closed || [...network.swarm.connections].some(fromHoster), PROBE_TIMEOUT_MS)
       const conn = [...network.swarm.connections].find(fromHoster)
       if (!connected || conn === undefined) return { success: false, latencyMs: 0, throughput: 0, reason: 'could not connect to the hoster' }
       core.replicate(conn)
-      if (!await until(() => core.closed || (core.peers as Peerish[]).some(fromHoster), timeoutMs) || core.closed) {
+      if (!await until(() => core.closed || (core.peers as Peerish[]).some(fromHoster), PROBE_TIMEOUT_MS) || core.closed) {
         return { success: false, latencyMs: 0, throughput: 0, reason: 'the hoster does not serve the feed' }
       }
       await core.update({ wait: true })
-      const indexes = pickIndexes(ranges, samples)
+      const indexes = pickIndexes(ranges, PROBE_SAMPLES)
       let bytes = 0
       let elapsed = 0
       for (const index of indexes) {
@@ -204,7 +190,7 @@ export class AttesterRole {
         const onDownload = (i: number, _bytes: number, from: Peerish) => { if (i === index) source = from }
         core.on('download', onDownload)
         const t0 = performance.now()
-        const block = await core.get(index, { timeout: timeoutMs }).catch(() => null)
+        const block = await core.get(index, { timeout: PROBE_TIMEOUT_MS }).catch(() => null)
         elapsed += performance.now() - t0
         core.off('download', onDownload)
         if (block === null) return { success: false, latencyMs: 0, throughput: 0, reason: `block ${index} did not arrive` }

@@ -7,3 +7,22 @@ import type { Logger } from 'pino'
 export function background (log: Logger, work: Promise<unknown>, what: string, ids: object = {}): void {
   work.catch((err) => log.error({ ...ids, err }, `${what} failed`))
 }
+
+/**
+ * Duties that are running now, by name. A duty is named once by an event and once by a role's resume() at
+ * start: it runs once, and is only remembered while it runs (a long-running service must not collect them).
+ */
+export class RunningDuties {
+  readonly #running = new Set<string>()
+
+  /** Runs `work` unless the duty `key` is running already. */
+  async once (key: string, work: () => Promise<void>): Promise<void> {
+    if (this.#running.has(key)) return
+    this.#running.add(key)
+    try {
+      await work()
+    } finally {
+      this.#running.delete(key)
+    }
+  }
+}

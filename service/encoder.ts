@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Hypercore from 'hypercore'
 import crypto from 'hypercore-crypto'
-import { background } from './background.js'
+import { background, RunningDuties } from './background.js'
 import type { RoleDeps } from './role.js'
 import { positionCore } from './position-core.js'
 import { feedStripes, matchesRoot, slotRoot, slotStripes, writeSlots } from '../erasure/slot-cores.js'
@@ -46,7 +46,7 @@ interface ErasureWork {
  */
 export class EncoderRole {
   readonly #me: string
-  readonly #running = new Set<string>()
+  readonly #duties = new RunningDuties()
   /** By `plan/slot`. */
   readonly #serving = new Map<string, Served>()
   /** Per plan, the slot writing in progress: two amendments of one plan must not append to its slots at once. */
@@ -82,10 +82,7 @@ export class EncoderRole {
   }
 
   #encode (amendment: bigint): void {
-    const key = `amendment/${amendment}`
-    if (this.#running.has(key)) return
-    this.#running.add(key)
-    background(this.o.log, this.#work(amendment).finally(() => this.#running.delete(key)), 'encoding', { amendment: String(amendment) })
+    background(this.o.log, this.#duties.once(`amendment/${amendment}`, () => this.#work(amendment)), 'encoding', { amendment: String(amendment) })
   }
 
   async #work (id: bigint): Promise<void> {
@@ -136,7 +133,7 @@ export class EncoderRole {
       log.info({ ...ids, ok: result.ok, error: result.error }, 'submitted the slot roots')
     } finally {
       await network.leave(work.feedKey)
-      await this.#clearUnlessHosted(feed, feedLength)
+      await this.#clearUnlessHosted(feed, feedLength, await this.#hostedKeys())
     }
   }
 
@@ -154,10 +151,11 @@ export class EncoderRole {
       try {
         await writeSlots(targets, committed.get(work.positions[0])!.length, slotStripes(sources, work.k, work.m))
       } finally {
+        const hosted = await this.#hostedKeys()
         for (const [i, core] of sources) {
           if (this.#servedCore(work.plan, i) === core) continue
           await this.o.network.leave(core.key)
-          await this.#clearUnlessHosted(core, committed.get(i)!.length)
+          await this.#clearUnlessHosted(core, committed.get(i)!.length, hosted)
         }
       }
       return await allMatch()
@@ -285,11 +283,10 @@ export class EncoderRole {
   }
 
   /**
-   * Clears a core the encoder fetched into the corestore (the feed, repair sources), and closes it, unless this account also hosts it: the
-   * hoster role shares the corestore and must keep its data.
+   * Clears a core the encoder fetched into the corestore (the feed, repair sources), and closes it, unless
+   * this account also hosts it (`hosted`, from #hostedKeys): the hoster role shares the corestore.
    */
-  async #clearUnlessHosted (core: Hypercore, length: number): Promise<void> {
-    const hosted = await this.#hostedKeys()
+  async #clearUnlessHosted (core: Hypercore, length: number, hosted: Set<string>): Promise<void> {
     if (!hosted.has(u8aToHex(core.key))) await core.clear(0, length)
     await core.close()
   }

@@ -2,7 +2,7 @@ import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import { u8aEq, u8aToHex } from '@polkadot/util'
 import type Hypercore from 'hypercore'
 import crypto from 'hypercore-crypto'
-import { background } from './background.js'
+import { background, RunningDuties } from './background.js'
 import type { RoleDeps } from './role.js'
 import { makeBlockProof } from '../hypercore/make.js'
 import { matchesRoot } from '../erasure/slot-cores.js'
@@ -37,7 +37,7 @@ const positionId = (plan: bigint, position: number) => `${plan}/${position}`
  */
 export class HosterRole {
   readonly #holdings = new Map<string, Holding>()
-  readonly #answering = new Set<string>()
+  readonly #duties = new RunningDuties()
   readonly #me: string
 
   constructor (private readonly o: HosterOptions) {
@@ -92,7 +92,7 @@ export class HosterRole {
     if (target === 'encoding') return log.info(ids, 'waiting for the encoders to agree on the slots')
     const holding = await this.#hold(target, positionId(plan, position))
     log.info({ ...ids, core: u8aToHex(target.key), length: target.length }, 'fetching a position')
-    await this.#download(holding, target.length)
+    await this.o.network.download(holding.core, target.length)
     this.o.metrics.bytesHosted.set(this.#bytesHeld())
     // hypercore checked every block against the core's signatures; a slot must also be the committed one.
     if (target.treeHash !== null && !await matchesRoot(holding.core, { length: target.length, treeHash: target.treeHash })) {
@@ -120,7 +120,7 @@ export class HosterRole {
       await core.ready()
       holding = { feed, key, core, positions: new Set(), dropTimer: null }
       this.#holdings.set(id, holding)
-      core.on('upload', () => this.o.metrics.bytesServed.inc())
+      core.on('upload', () => this.o.metrics.blocksServed.inc())
       await this.o.network.join(key)
     }
     holding.positions.add(position)
@@ -131,30 +131,17 @@ export class HosterRole {
     return holding
   }
 
-  /** Downloads blocks [0, length): verified by hypercore against the core's signed tree; resumes after a restart. */
-  async #download (holding: Holding, length: number): Promise<void> {
-    await this.o.network.download(holding.core, length)
-  }
-
   async #follow (feed: bigint, length: number): Promise<void> {
     const holding = [...this.#holdings.values()].find((h) => h.feed === feed)
     if (holding === undefined) return
     this.o.log.info({ feed: String(feed), length }, 'the feed grew: fetching the new blocks')
-    await this.#download(holding, length)
+    await this.o.network.download(holding.core, length)
     this.o.metrics.bytesHosted.set(this.#bytesHeld())
   }
 
   /** Answers a storage challenge with one hypercore proof per challenged block, against the challenged root. */
-  async #answer (id: bigint): Promise<void> {
-    const key = String(id)
-    if (this.#answering.has(key)) return
-    this.#answering.add(key)
-    try {
-      await this.#prove(id)
-    } finally {
-      // Only while it runs: a challenge is named once by an event, and once by resume() at start.
-      this.#answering.delete(key)
-    }
+  #answer (id: bigint): Promise<void> {
+    return this.#duties.once(`challenge/${id}`, () => this.#prove(id))
   }
 
   async #prove (id: bigint): Promise<void> {
@@ -175,7 +162,7 @@ export class HosterRole {
     }
     const length = challenge.length.toNumber()
     try {
-      await this.#download(holding, length)
+      await this.o.network.download(holding.core, length)
       const proofs = await Promise.all(challenge.indexes.map(async (i) => u8aToHex(await makeBlockProof(holding.core, i.toNumber(), length))))
       const result = await this.o.txq.submit(api.tx.challenges.submitStorageProof(id, proofs), 'submitStorageProof')
       if (result.ok) {

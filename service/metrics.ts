@@ -6,7 +6,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client'
 export class Metrics {
   readonly registry = new Registry()
   readonly bytesHosted = new Gauge({ name: 'datdot_bytes_hosted', help: 'Bytes of feeds held for plans', registers: [this.registry] })
-  readonly bytesServed = new Counter({ name: 'datdot_blocks_served_total', help: 'Blocks uploaded to readers of hosted feeds', registers: [this.registry] })
+  readonly blocksServed = new Counter({ name: 'datdot_blocks_served_total', help: 'Blocks uploaded to readers of hosted feeds', registers: [this.registry] })
   readonly challengesAnswered = new Counter({ name: 'datdot_challenges_answered_total', help: 'Storage challenges answered and accepted', registers: [this.registry] })
   readonly challengesFailed = new Counter({ name: 'datdot_challenges_failed_total', help: 'Storage challenges that could not be answered or were refused', registers: [this.registry] })
   readonly proofLatency = new Histogram({ name: 'datdot_proof_latency_seconds', help: 'From noticing a storage challenge to its proof in a finalized block', buckets: [0.5, 1, 2, 5, 10, 30, 60], registers: [this.registry] })

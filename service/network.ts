@@ -57,8 +57,6 @@ export class Network {
     })
   }
 
-  get publicKey (): Uint8Array { return this.swarm.keyPair.publicKey }
-
   async ready (): Promise<void> {
     await this.store.ready()
     await this.swarm.listen()
@@ -122,7 +120,7 @@ export class Network {
    * Makes `core.update({ wait: true })` and downloads wait for peers: without it, a core with no known peer
    * answers at once (STACK.md).
    */
-  async findPeers (core: Hypercore): Promise<void> {
+  async #findPeers (core: Hypercore): Promise<void> {
     const done = core.findingPeers()
     await this.swarm.flush().then(done, done)
   }
@@ -133,7 +131,7 @@ export class Network {
    * with no peer, `update({ wait: true })` answers at once, and looping on it would spin.
    */
   async download (core: Hypercore, length: number): Promise<void> {
-    await this.findPeers(core)
+    await this.#findPeers(core)
     while (core.length < length) {
       if (core.closed) throw new Error('the core was closed before it was fetched')
       if (core.peers.length > 0 && await core.update({ wait: true })) continue

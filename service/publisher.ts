@@ -40,6 +40,8 @@ export function positionsOf (mode: HostingMode): number {
 export class Publisher extends EventEmitter<PublisherEvents> {
   readonly #uploaded = new Map<string, number>()
   readonly #started = new Set<string>()
+  /** Hosters by their noise key: uploads name the peer, progress names the hoster. */
+  readonly #hosterByNoise = new Map<string, string>()
   #unfollow: (() => void) | null = null
 
   constructor (private readonly o: { api: ApiPromise, network: Network, txq: TxQueue, log: Logger }) {
@@ -99,20 +101,22 @@ export class Publisher extends EventEmitter<PublisherEvents> {
 
   /** Counts uploaded bytes per peer, reported per hoster once hosters are known. */
   #track (core: Hypercore): void {
-    const noiseToHoster = new Map<string, string>()
-    this.on('amendment', async ({ hosters }) => {
-      for (const hoster of hosters) {
-        const noise = (await this.o.api.query.roles.providers(hoster)).unwrapOr(null)?.noiseKey.toHex()
-        if (noise !== undefined) noiseToHoster.set(noise, hoster)
-      }
-    })
     core.on('upload', (_index: number, bytes: number, peer: { remotePublicKey: Uint8Array }) => {
-      const hoster = noiseToHoster.get(u8aToHex(peer.remotePublicKey))
+      const hoster = this.#hosterByNoise.get(u8aToHex(peer.remotePublicKey))
       if (hoster === undefined) return
       const total = (this.#uploaded.get(hoster) ?? 0) + bytes
       this.#uploaded.set(hoster, total)
       this.emit('progress', { hoster, bytes: total, total: core.byteLength })
     })
+  }
+
+  /** Remembers the noise keys of hosters not seen before, so that uploads to them are counted as theirs. */
+  async #learnNoiseKeys (hosters: string[]): Promise<void> {
+    for (const hoster of hosters) {
+      if ([...this.#hosterByNoise.values()].includes(hoster)) continue
+      const noise = (await this.o.api.query.roles.providers(hoster)).unwrapOr(null)?.noiseKey.toHex()
+      if (noise !== undefined) this.#hosterByNoise.set(noise, hoster)
+    }
   }
 
   /** Follows finalized blocks (once) for the amendments and starts of every plan. */
@@ -121,6 +125,7 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     this.#unfollow ??= await followFinalized(api, async (events) => {
       for (const { event } of events) {
         if (api.events.plans.NewAmendment.is(event)) {
+          await this.#learnNoiseKeys(event.data.hosters.map((h) => h.toString()))
           this.emit('amendment', { plan: event.data.plan.toBigInt(), hosters: event.data.hosters.map((h) => h.toString()) })
         } else if (api.events.plans.HostingStarted.is(event)) {
           const plan = event.data.plan.toBigInt()

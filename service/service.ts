@@ -95,8 +95,9 @@ export class DatdotService {
     await this.#register(txq, opts)
 
     const common = { api, keys, network, contact, txq, metrics }
-    const hoster = opts.roles.includes('hoster') ? new HosterRole({ ...common, log: log.child({ role: 'hoster' }), graceMs: opts.graceMs ?? 10 * 60_000 }) : null
-    const encoder = opts.roles.includes('encoder') ? new EncoderRole({ ...common, log: log.child({ role: 'encoder' }), graceMs: opts.graceMs ?? 10 * 60_000, slotDir: join(opts.storage, 'slots') }) : null
+    const graceMs = opts.graceMs ?? 10 * 60_000
+    const hoster = opts.roles.includes('hoster') ? new HosterRole({ ...common, log: log.child({ role: 'hoster' }), graceMs }) : null
+    const encoder = opts.roles.includes('encoder') ? new EncoderRole({ ...common, log: log.child({ role: 'encoder' }), graceMs, slotDir: join(opts.storage, 'slots') }) : null
     const attester = opts.roles.includes('attester') ? new AttesterRole({ ...common, log: log.child({ role: 'attester' }), probeDir: join(opts.storage, 'probes') }) : null
     for (const role of [hoster, encoder, attester]) if (role !== null) this.#stops.unshift(() => role.close())
     const unfollow = await followFinalized(api, async (events) => {
