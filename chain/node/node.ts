@@ -53,7 +53,8 @@ export class DevNode extends EventEmitter implements ChainNode {
   readonly #pool: TxPool
   readonly #author: KeyringPair
   readonly #maxBlockExtrinsics: number
-  readonly #verifier = new VerifyPool()
+  /** Made on the first extrinsic: its workers each load wasm, which a node that never gets one (typegen's) need not pay. */
+  #verifier: VerifyPool | null = null
   #head: StoredBlock
   /** Block production is serialized through this chain of promises. */
   #producing: Promise<unknown> = Promise.resolve()
@@ -129,7 +130,10 @@ export class DevNode extends EventEmitter implements ChainNode {
       transactionVersion: this.runtimeVersion.transactionVersion,
       blockNumber,
       blockHash: (n) => (n >= blockNumber - BLOCK_HASH_COUNT && n < blockNumber ? this.#store.blockByNumber(n)?.hash ?? null : null)
-    }, (job) => this.#verifier.verify(job))
+    }, async (job) => {
+      if (this.#closed) throw chainErrors.closed()
+      return await (this.#verifier ??= new VerifyPool()).verify(job)
+    })
     if (this.#closed) throw chainErrors.closed()
     const death = ext.era.isMortalEra ? ext.era.asMortalEra.death(blockNumber) : NO_DEATH
     const status = this.#pool.add(ext, death, this.#accountNonce(ext.signer))
@@ -153,7 +157,7 @@ export class DevNode extends EventEmitter implements ChainNode {
     this.#closed = true
     if (this.#timer) clearTimeout(this.#timer)
     await this.#producing.catch(() => {})
-    await this.#verifier.close()
+    await this.#verifier?.close()
     this.#store.close()
   }
 

@@ -15,6 +15,7 @@ import { System } from './system.js'
 import { plansStorage } from './plans/storage.js'
 import { Roles } from './roles.js'
 import { Feeds } from './feeds.js'
+import { setupAttester } from './plans/lifecycle.js'
 
 const ACCOUNTS = 6
 /** A fixed seed: CI runs the same 40 sequences every time (change it locally to explore others). */
@@ -125,7 +126,7 @@ function honestSetupStep (chain: RuntimeHarness, pick: number, success: boolean)
   const p = plansStorage.Positions.get(ctx, amendment.plan, position)
   if (p === null || p.state.type !== 'Setup' || p.state.value !== id || p.hoster === null) return null
   if (!p.ready) return [chain.tx.plans.hostingReady(id, position), p.hoster]
-  const attester = amendment.attesters[amendment.positions.indexOf(position) % amendment.attesters.length]
+  const attester = setupAttester(amendment, position)
   return [chain.tx.plans.reportSetup(id, position, success), attester]
 }
 

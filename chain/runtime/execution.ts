@@ -68,16 +68,25 @@ export class Execution implements DispatchCtx {
 
   /** Runs a decoded call transactionally; returns null on success, else why it failed. */
   dispatchCall (call: Call, origin: Origin): DispatchErrorValue | null {
+    const failure = this.#transactional(() => this.#run(call, origin))
+    return failure === null ? null : this.toDispatchError(failure.err)
+  }
+
+  /**
+   * Runs `work` in a child overlay: committed when it returns, dropped with the events it deposited when it
+   * throws. Returns what it threw (wrapped: a pallet may throw anything), or null.
+   */
+  #transactional (work: () => void): { err: unknown } | null {
     const outer = this.#state
     const eventsBefore = this.events.length
     this.#state = outer.child()
     try {
-      this.#run(call, origin)
+      work()
       this.#state.commit()
       return null
     } catch (err) {
       this.events.length = eventsBefore
-      return this.toDispatchError(err)
+      return { err }
     } finally {
       this.#state = outer
     }
@@ -101,18 +110,8 @@ export class Execution implements DispatchCtx {
     const fn = pallet.hooks[hook]
     if (fn === undefined) return
     if (pallet.hooks.critical === true) return fn(this)
-    const outer = this.#state
-    const eventsBefore = this.events.length
-    this.#state = outer.child()
-    try {
-      fn(this)
-      this.#state.commit()
-    } catch (err) {
-      this.events.length = eventsBefore
-      this.log(`${pallet.name}.${hook} failed; its changes were dropped`, err)
-    } finally {
-      this.#state = outer
-    }
+    const failure = this.#transactional(() => fn(this))
+    if (failure !== null) this.log(`${pallet.name}.${hook} failed; its changes were dropped`, failure.err)
   }
 
   toDispatchError (err: unknown): DispatchErrorValue {

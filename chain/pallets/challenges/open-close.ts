@@ -27,8 +27,9 @@ export function runChecks (ctx: DispatchCtx): void {
     for (const due of opening) due.kind.type === 'Storage' ? openStorage(ctx, due) : openPerformance(ctx, due)
   }
   const forgotten = now - LAPSE_MEMORY
-  if (forgotten >= 0 && s.LapsedAt.contains(ctx, forgotten)) {
-    for (const id of s.LapsedAt.get(ctx, forgotten)) s.Lapsed.remove(ctx, id)
+  const lapsed = forgotten >= 0 ? s.LapsedAt.get(ctx, forgotten) : []
+  if (lapsed.length > 0) {
+    for (const id of lapsed) s.Lapsed.remove(ctx, id)
     s.LapsedAt.remove(ctx, forgotten)
   }
 }

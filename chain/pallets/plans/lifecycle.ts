@@ -72,12 +72,15 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
   const vacant = all.filter(([, p]) => p.state.type === 'Vacant').map(([i]) => i)
   if (vacant.length === 0) return true
   const now = ctx.block.number
+  const { amendmentDeadline, attestersPerCheck } = params(ctx)
+  // Slot roots fixed: a repair, which one encoder does from the other slots.
+  const encoded = s.Slots.contains(ctx, planId, 0)
   const holders = all.map(([, p]) => p.hoster).filter((h): h is Uint8Array => h !== null)
   const isPlanMember = (who: Uint8Array) => u8aEq(who, plan.sponsor) || holders.some((h) => u8aEq(h, who))
   // A hoster that just failed this plan (often one that is gone) would most likely fail its setup again.
   const recentlyStruck = (who: Uint8Array) => {
     const at = s.StruckFrom.get(ctx, planId, who)
-    return at !== null && now < at + STRUCK_COOLDOWN_DEADLINES * params(ctx).amendmentDeadline
+    return at !== null && now < at + STRUCK_COOLDOWN_DEADLINES * amendmentDeadline
   }
   const draw = new Draw(seed.get(ctx), `datdot/assign/${planId}`)
   const sizes = vacant.map((i) => bytesPerPosition(ctx, plan, i, planId))
@@ -86,15 +89,13 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
   const hosters = drawMembers(ctx, 'Hoster', vacant.length, draw, (who, p) =>
     isActive(p, now) && !isPlanMember(who) && !recentlyStruck(who) && freeCapacity(p) >= largest)
   if (hosters.length < vacant.length) return false
-  const needsEncoding = plan.mode.type === 'Erasure'
-  const encoders = needsEncoding
-    // An encoder serves slot cores of its own; a hoster of the same slots in the same process would clash with them.
-    ? drawMembers(ctx, 'Encoder', s.Slots.contains(ctx, planId, 0) ? 1 : 2, draw, (who, p) => isActive(p, now) && !isPlanMember(who) && !hosters.some((h) => u8aEq(h, who)))
-    : []
-  if (needsEncoding && encoders.length < (s.Slots.contains(ctx, planId, 0) ? 1 : 2)) return false
+  const encodersNeeded = plan.mode.type !== 'Erasure' ? 0 : encoded ? 1 : 2
+  // An encoder serves slot cores of its own; a hoster of the same slots in the same process would clash with them.
+  const encoders = encodersNeeded === 0 ? [] : drawMembers(ctx, 'Encoder', encodersNeeded, draw, (who, p) => isActive(p, now) && !isPlanMember(who) && !hosters.some((h) => u8aEq(h, who)))
+  if (encoders.length < encodersNeeded) return false
   // An attester checks hosters as an outsider: never a member of the plan, nor an encoder of these slots.
   const outsider = (who: Uint8Array) => !isPlanMember(who) && ![...hosters, ...encoders].some((h) => u8aEq(h, who))
-  const attesters = drawMembers(ctx, 'Attester', Math.min(vacant.length, params(ctx).attestersPerCheck), draw, (who, p) => isActive(p, now) && outsider(who))
+  const attesters = drawMembers(ctx, 'Attester', Math.min(vacant.length, attestersPerCheck), draw, (who, p) => isActive(p, now) && outsider(who))
   if (attesters.length === 0) return false
 
   const id = s.NextAmendmentId.get(ctx)
@@ -104,10 +105,10 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
     s.Positions.set(ctx, planId, position, { ...VACANT, hoster: hosters[j], state: { type: 'Setup', value: id }, bytes: sizes[j] })
     s.HosterPositions.set(ctx, hosters[j], [planId, position], now)
   })
-  const deadline = now + params(ctx).amendmentDeadline
+  const deadline = now + amendmentDeadline
   const amendment: AmendmentValue = {
     plan: planId,
-    kind: { type: all.some(([, p]) => p.state.type !== 'Vacant') || s.Slots.contains(ctx, planId, 0) ? 'Repair' : 'New' },
+    kind: { type: all.some(([, p]) => p.state.type !== 'Vacant') || encoded ? 'Repair' : 'New' },
     positions: vacant,
     hosters,
     encoders,
