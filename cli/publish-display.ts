@@ -1,4 +1,4 @@
-import type { PositionSetup, SetupPhase } from './plan-watch.js'
+import type { PositionSetup, SetupPhase } from '../service/plan-watch.js'
 import { ProgressView } from './progress.js'
 import { shortAddress } from './table.js'
 

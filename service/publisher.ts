@@ -5,7 +5,9 @@ import type { ApiPromise } from '@polkadot/api'
 import { u8aToHex, stringToU8a } from '@polkadot/util'
 import type Hypercore from 'hypercore'
 import type { Logger } from 'pino'
-import { followFinalized } from './chain.js'
+import { background } from './background.js'
+import { PlanWatch } from './plan-watch.js'
+import type { PositionSetup } from './plan-watch.js'
 import type { Network } from './network.js'
 import type { TxQueue } from './tx-queue.js'
 import { serviceErrors } from './errors.js'
@@ -17,11 +19,8 @@ export const BLOCK_SIZE = 64 * 1024
 export interface PublisherEvents {
   /** The feed is on chain; hosting is being requested now. */
   requesting: [{ feed: bigint }]
-  /** Hosters were assigned to positions of the plan. */
-  amendment: [{ plan: bigint, hosters: string[] }]
   /** A hoster has downloaded `bytes` of the feed's `total`. */
   progress: [{ hoster: string, bytes: number, total: number }]
-  started: [{ plan: bigint, position: number, hoster: string }]
 }
 
 /** How a plan keeps the feed: whole copies on `replicas` hosters, or k+m Reed-Solomon slots on k+m hosters. */
@@ -39,13 +38,15 @@ export function positionsOf (mode: HostingMode): number {
  */
 export class Publisher extends EventEmitter<PublisherEvents> {
   readonly #uploaded = new Map<string, number>()
-  readonly #started = new Set<string>()
   /** Hosters by their noise key: uploads name the peer, progress names the hoster. */
   readonly #hosterByNoise = new Map<string, string>()
-  #unfollow: (() => void) | null = null
+  /** The setup of every plan's positions, from the finalized blocks followed since the first publish. */
+  readonly watch: PlanWatch
 
   constructor (private readonly o: { api: ApiPromise, network: Network, txq: TxQueue, log: Logger }) {
     super()
+    this.watch = new PlanWatch(o.api, o.log)
+    this.watch.on('change', (_plan, setup) => this.#onSetup(setup))
   }
 
   /** Publishes the core (or records it again if it is known) and requests hosting in the given mode. */
@@ -62,7 +63,7 @@ export class Publisher extends EventEmitter<PublisherEvents> {
       feedId = (await api.query.feeds.feedByKey(u8aToHex(core.key))).unwrap().toBigInt()
     }
     // Following blocks first: the providers are drawn at the end of the very block that takes the request.
-    await this.#follow()
+    await this.watch.start()
     this.emit('requesting', { feed: feedId })
     const chainMode = 'replicas' in mode ? { Replicate: { replicas: mode.replicas } } : { Erasure: mode.erasure }
     const request = await txq.submit(api.tx.plans.requestHosting(feedId, chainMode, null), 'requestHosting')
@@ -82,21 +83,11 @@ export class Publisher extends EventEmitter<PublisherEvents> {
 
   /** Resolves when every position of the plan has started hosting. */
   hosted (planId: bigint, positions: number): Promise<void> {
-    const done = () => [...this.#started].filter((s) => s.startsWith(`${planId}/`)).length >= positions
-    if (done()) return Promise.resolve()
-    return new Promise((resolve) => {
-      const check = () => {
-        if (!done()) return
-        this.off('started', check)
-        resolve()
-      }
-      this.on('started', check)
-    })
+    return this.watch.until(planId, positions, 'started')
   }
 
   close (): void {
-    this.#unfollow?.()
-    this.#unfollow = null
+    this.watch.stop()
   }
 
   /** Counts uploaded bytes per peer, reported per hoster once hosters are known. */
@@ -119,22 +110,9 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     }
   }
 
-  /** Follows finalized blocks (once) for the amendments and starts of every plan. */
-  async #follow (): Promise<void> {
-    const { api } = this.o
-    this.#unfollow ??= await followFinalized(api, async (events) => {
-      for (const { event } of events) {
-        if (api.events.plans.NewAmendment.is(event)) {
-          await this.#learnNoiseKeys(event.data.hosters.map((h) => h.toString()))
-          this.emit('amendment', { plan: event.data.plan.toBigInt(), hosters: event.data.hosters.map((h) => h.toString()) })
-        } else if (api.events.plans.HostingStarted.is(event)) {
-          const plan = event.data.plan.toBigInt()
-          const position = event.data.position.toNumber()
-          this.#started.add(`${plan}/${position}`)
-          this.emit('started', { plan, position, hoster: event.data.hoster.toString() })
-        }
-      }
-    }, this.o.log)
+  /** A hoster assigned to a position: its uploads count as its progress once its noise key is known. */
+  #onSetup (setup: PositionSetup): void {
+    if (setup.phase === 'assigned') background(this.o.log, this.#learnNoiseKeys([setup.hoster]), 'looking up a hoster\'s noise key')
   }
 }
 

@@ -77,8 +77,8 @@ async function publishCommand (value: string, flags: PublishFlags): Promise<void
       Promise.race([work, lost, stop.received.then(() => { throw interrupted() })])
 
     // Imported here, not at the top, so that --help and usage errors need neither polkadot-js nor hyperswarm.
-    const [{ Network }, { TxQueue }, { Publisher }, { PlanWatch }] = await Promise.all([
-      import('../../service/network.js'), import('../../service/tx-queue.js'), import('../../service/publisher.js'), import('../plan-watch.js')
+    const [{ Network }, { TxQueue }, { Publisher }] = await Promise.all([
+      import('../../service/network.js'), import('../../service/tx-queue.js'), import('../../service/publisher.js')
     ])
     const network = new Network({ storage, noise: keys.noise, bootstrap: flags.bootstrap, reachable: flags.reachable, log })
     closers.push(() => network.close())
@@ -86,9 +86,7 @@ async function publishCommand (value: string, flags: PublishFlags): Promise<void
     closers.push(() => txq.close())
     const publisher = new Publisher({ api, network, txq, log })
     closers.push(() => publisher.close())
-    // Following blocks before the request: its providers are drawn in the very block that takes it.
-    const watch = await PlanWatch.start(api, log)
-    closers.push(() => watch.stop())
+    const { watch } = publisher
 
     const before = () => CliError.INTERRUPTED('before publishing', 'nothing was recorded on chain')
     const core = await step(network.ready().then(() => openSource(network.store, source, storage)), before)

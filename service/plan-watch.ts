@@ -4,7 +4,7 @@ import type { AccountId32 } from '@polkadot/types/interfaces'
 import type { u16, u64 } from '@polkadot/types'
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import type { Logger } from 'pino'
-import { followFinalized } from '../service/chain.js'
+import { followFinalized } from './chain.js'
 
 /** Where a position's setup is: a hoster was assigned, it holds the data, the chain confirmed it, or it failed. */
 export type SetupPhase = 'assigned' | 'ready' | 'started' | 'failed'
@@ -21,12 +21,15 @@ export interface PositionSetup {
  */
 export class PlanWatch extends EventEmitter<{ change: [plan: bigint, setup: PositionSetup] }> {
   readonly #plans = new Map<bigint, Map<number, PositionSetup>>()
-  #unfollow: () => void = () => {}
+  #unfollow: (() => void) | null = null
 
-  static async start (api: ApiPromise, log: Logger): Promise<PlanWatch> {
-    const watch = new PlanWatch()
-    watch.#unfollow = await followFinalized(api, async (events) => watch.#onEvents(api, events), log)
-    return watch
+  constructor (private readonly api: ApiPromise, private readonly log: Logger) {
+    super()
+  }
+
+  /** Starts following finalized blocks, once. */
+  async start (): Promise<void> {
+    this.#unfollow ??= await followFinalized(this.api, async (events) => this.#onEvents(this.api, events), this.log)
   }
 
   /** The plan's positions that were assigned so far, by position. */
@@ -53,7 +56,8 @@ export class PlanWatch extends EventEmitter<{ change: [plan: bigint, setup: Posi
   }
 
   stop (): void {
-    this.#unfollow()
+    this.#unfollow?.()
+    this.#unfollow = null
   }
 
   #onEvents (api: ApiPromise, events: FrameSystemEventRecord[]): void {
