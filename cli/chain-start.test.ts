@@ -1,26 +1,16 @@
 import { describe, it, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import WebSocket from 'ws'
 import { startChainProcess } from '../test/helpers/chain.js'
+import { datdot } from '../test/cli/run-datdot.js'
 
-const BIN = fileURLToPath(new URL('../bin/datdot.js', import.meta.url))
 
-function datdot (...args: string[]): Promise<{ code: number | null, stdout: string, stderr: string }> {
-  const proc = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  proc.stdout.setEncoding('utf8').on('data', (s: string) => { stdout += s })
-  proc.stderr.setEncoding('utf8').on('data', (s: string) => { stderr += s })
-  return new Promise(resolve => proc.on('close', code => resolve({ code, stdout, stderr })))
-}
 
 test('--help describes every option', async () => {
-  const { code, stdout } = await datdot('chain', 'start', '--help')
+  const { code, stdout } = await datdot(['chain', 'start', '--help'])
   assert.equal(code, 0)
   for (const option of ['--dev', '--chain <file>', '--base-path <dir>', '--tmp', '--host <addr>', '--port <n>', '--block-time <ms>', '--instant', '--manual-seal']) {
     assert.match(stdout, new RegExp(`^  ${option} +\\S`, 'm'), option)
@@ -41,7 +31,7 @@ describe('a command line that cannot run exits 2 with one usage line', { concurr
   ]
   for (const [args, message] of cases) {
     it(args.join(' '), async () => {
-      const { code, stdout, stderr } = await datdot('chain', 'start', ...args)
+      const { code, stdout, stderr } = await datdot(['chain', 'start', ...args])
       assert.equal(code, 2, stderr)
       assert.equal(stdout, '')
       assert.match(stderr, /^error \[USAGE\]: .+ \(add --help for usage\)\n$/)
@@ -51,7 +41,7 @@ describe('a command line that cannot run exits 2 with one usage line', { concurr
 })
 
 test('datdot without a command prints its usage and exits 2', async () => {
-  const { code, stderr } = await datdot()
+  const { code, stderr } = await datdot([])
   assert.equal(code, 2)
   assert.match(stderr, /^Usage: datdot /)
 })
@@ -61,13 +51,13 @@ test('a missing or bad chain spec exits 1 with its code, file and field', async 
   t.after(() => rmSync(dir, { recursive: true, force: true }))
 
   const missing = join(dir, 'missing.json')
-  const notFound = await datdot('chain', 'start', '--chain', missing)
+  const notFound = await datdot(['chain', 'start', '--chain', missing])
   assert.equal(notFound.code, 1)
   assert.equal(notFound.stderr, `error [CHAIN_SPEC_NOT_FOUND]: ${missing}: no such file (--chain takes the path of a chain spec JSON file)\n`)
 
   const bad = join(dir, 'bad.json')
   writeFileSync(bad, JSON.stringify({ name: 'x' }))
-  const invalid = await datdot('chain', 'start', '--chain', bad)
+  const invalid = await datdot(['chain', 'start', '--chain', bad])
   assert.equal(invalid.code, 1)
   assert.match(invalid.stderr, /^error \[CHAIN_SPEC_INVALID\]: .*bad\.json: \$\.id is missing \(.*\)\n$/)
 })

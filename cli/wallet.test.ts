@@ -1,35 +1,24 @@
 import { describe, it, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { TestContext } from 'node:test'
 import { Keyring } from '@polkadot/keyring'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
 import { startChainProcess } from '../test/helpers/chain.js'
+import { datdot as runDatdot } from '../test/cli/run-datdot.js'
+import type { CliRun } from '../test/cli/run-datdot.js'
 
-const BIN = fileURLToPath(new URL('../bin/datdot.js', import.meta.url))
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty'
 const PASSPHRASE = 'wallet test passphrase'
 
-interface Run { code: number | null, stdout: string, stderr: string }
+type Run = CliRun
 
-/** Runs the real CLI with `env` on top of an environment cleared of DATDOT_* settings; `input` goes to its stdin. */
+/** Runs the real CLI with `env` on top of an environment cleared of DATDOT_* settings and config files; `input` goes to its stdin. */
 function datdot (args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DATDOT_')))
-  const proc = spawn(process.execPath, [BIN, ...args], {
-    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    env: { ...base, XDG_CONFIG_HOME: emptyDir, ...env }
-  })
-  proc.stdin?.end(input)
-  let stdout = ''
-  let stderr = ''
-  proc.stdout!.setEncoding('utf8').on('data', (s: string) => { stdout += s })
-  proc.stderr!.setEncoding('utf8').on('data', (s: string) => { stderr += s })
-  return new Promise(resolve => proc.on('close', code => resolve({ code, stdout, stderr })))
+  return runDatdot(args, { cleanEnv: true, env: { XDG_CONFIG_HOME: emptyDir, ...env }, input, timeoutMs: 120_000 })
 }
 
 /** No config file is found under it. */

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { datdot } from './run-datdot.js'
+import { killedAtExit } from '../helpers/process.js'
 
 const BIN = fileURLToPath(new URL('../../bin/datdot.js', import.meta.url))
 /** The goal is 60 s on an idle 2-core machine; CI runs other test files beside this one. */
@@ -28,7 +30,7 @@ interface Devnet {
  * the devnet, and every process its pids file lists (with their process groups).
  */
 function startDevnet (t: TestContext, args: string[], dir: string): Devnet {
-  const proc = spawn(process.execPath, [BIN, 'devnet', '--dir', dir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = killedAtExit(spawn(process.execPath, [BIN, 'devnet', '--dir', dir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }))
   const lines: string[] = []
   const waiters = new Set<() => void>()
   let stderr = ''
@@ -79,17 +81,9 @@ function alive (pid: number): boolean {
   }
 }
 
-function run (args: string[]): Promise<{ code: number | null, stdout: string, stderr: string }> {
-  const proc = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  proc.stdout.setEncoding('utf8').on('data', (c: string) => { stdout += c })
-  proc.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c })
-  return new Promise((resolve) => proc.once('close', (code) => resolve({ code, stdout, stderr })))
-}
 
 test('datdot devnet --help lists every option', async () => {
-  const { code, stdout } = await run(['devnet', '--help'])
+  const { code, stdout } = await datdot(['devnet', '--help'])
   assert.equal(code, 0)
   for (const option of ['--hosters <n>', '--attesters <n>', '--encoders <n>', '--erasure <k+m>', '--block-time <ms>', '--feed <path>', '--dir <dir>']) assert.ok(stdout.includes(option), `${option} in:\n${stdout}`)
 })
@@ -97,14 +91,14 @@ test('datdot devnet --help lists every option', async () => {
 test('datdot devnet: a command line it cannot run exits 2', async () => {
   for (const args of [['--hosters', '0'], ['--attesters', 'two'], ['--block-time', '5'], ['--no-such-option'],
     ['--erasure', 'two'], ['--erasure', '3+1'], ['--erasure', '2+1', '--encoders', '1']]) {
-    const { code, stderr } = await run(['devnet', ...args])
+    const { code, stderr } = await datdot(['devnet', ...args])
     assert.equal(code, 2, `devnet ${args.join(' ')}: ${stderr}`)
     assert.match(stderr, /^error \[USAGE\]: /)
   }
 })
 
 test('datdot devnet: a missing --feed path fails before anything starts', async () => {
-  const { code, stderr } = await run(['devnet', '--feed', '/no/such/file'])
+  const { code, stderr } = await datdot(['devnet', '--feed', '/no/such/file'])
   assert.equal(code, 1)
   assert.match(stderr, /^error \[PATH_NOT_FOUND\]: no file or directory at \/no\/such\/file/)
 })

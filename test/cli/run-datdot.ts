@@ -9,13 +9,26 @@ export interface CliRun {
   readonly stderr: string
 }
 
+export interface CliRunOptions {
+  /** Killed (and the test failed) after this long; 30 s by default. */
+  timeoutMs?: number
+  /** On top of the environment. */
+  env?: NodeJS.ProcessEnv
+  /** Leave out the environment's DATDOT_* settings, so that only `env` configures the command. */
+  cleanEnv?: boolean
+  /** Written to the command's stdin. */
+  input?: string
+}
+
 /** Runs the real `datdot` command as a subprocess; it is killed (and the test fails) after `timeoutMs`. */
-export function datdot (args: string[], opts: { timeoutMs?: number, env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
-  const proc = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } })
+export function datdot (args: string[], opts: CliRunOptions = {}): Promise<CliRun> {
+  const base = opts.cleanEnv === true ? Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DATDOT_'))) : process.env
+  const proc = spawn(process.execPath, [BIN, ...args], { stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: { ...base, ...opts.env } })
+  proc.stdin?.end(opts.input)
   let stdout = ''
   let stderr = ''
-  proc.stdout.setEncoding('utf8').on('data', (s: string) => { stdout += s })
-  proc.stderr.setEncoding('utf8').on('data', (s: string) => { stderr += s })
+  proc.stdout!.setEncoding('utf8').on('data', (s: string) => { stdout += s })
+  proc.stderr!.setEncoding('utf8').on('data', (s: string) => { stderr += s })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       proc.kill('SIGKILL')

@@ -6,23 +6,13 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { TestContext } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import { killedAtExit, running, stop } from './process.js'
 
 const BIN = fileURLToPath(new URL('../../bin/datdot.js', import.meta.url))
 const SEALING_FLAGS = ['--instant', '--manual-seal', '--block-time']
 const START_TIMEOUT_MS = 30_000
-const KILL_AFTER_MS = 5_000
 /** How much of the node's stderr (its logs) to keep for error messages. */
 const STDERR_TAIL = 8_000
-
-/**
- * Chain processes still running. The test runner ends a test file that times out with SIGTERM, and its
- * teardown never runs: kill them then, and on any other exit, so that no node outlives its test.
- */
-const live = new Set<ChildProcess>()
-
-const killLive = (): void => { for (const proc of live) proc.kill('SIGKILL') }
-process.once('exit', killLive)
-process.once('SIGTERM', () => { killLive(); process.exit(143) })
 
 export interface ChainProcess {
   /** The WebSocket endpoint the node printed (a new one after restart()). */
@@ -83,9 +73,7 @@ interface Started {
 }
 
 function launch (args: string[]): Promise<Started> {
-  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-  live.add(proc)
-  proc.once('exit', () => live.delete(proc))
+  const proc = killedAtExit(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }))
   let tail = ''
   // Keep reading stderr for the process's whole life: a full pipe would block the node.
   proc.stderr.setEncoding('utf8').on('data', (chunk: string) => { tail = (tail + chunk).slice(-STDERR_TAIL) })
@@ -117,15 +105,4 @@ async function stopCleanly ({ proc, stderr }: Started): Promise<void> {
   }
 }
 
-function running (proc: ChildProcess): boolean {
-  return proc.exitCode === null && proc.signalCode === null
-}
 
-async function stop (proc: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (!running(proc)) return
-  const exited = new Promise(resolve => proc.once('exit', resolve))
-  proc.kill(signal)
-  const timer = setTimeout(() => proc.kill('SIGKILL'), KILL_AFTER_MS)
-  await exited
-  clearTimeout(timer)
-}

@@ -7,10 +7,10 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import createTestnet from 'hyperdht/testnet.js'
+import { killedAtExit, stop } from './process.js'
 
 const BIN = fileURLToPath(new URL('../../bin/datdot.js', import.meta.url))
 const START_TIMEOUT_MS = 60_000
-const KILL_AFTER_MS = 5_000
 
 /** A local DHT testnet on loopback (3 nodes), destroyed when the test ends. Returns `host:port` bootstraps. */
 export async function startTestnet (t: TestContext): Promise<string[]> {
@@ -54,7 +54,7 @@ export async function startServiceProcess (t: TestContext, opts: ServiceProcessO
   const args = [BIN, 'service', 'start', '--dev', '--account', opts.account, '--roles', opts.roles, '--chain', opts.chain,
     '--storage', storage, '--capacity', opts.capacity ?? '1GiB', '--grace', String(opts.graceMs ?? 2000),
     ...opts.bootstrap.flatMap((b) => ['--bootstrap', b]), ...(opts.metrics === true ? ['--metrics', '0'] : [])]
-  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = killedAtExit(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }))
   const logs: string[] = []
   createInterface({ input: proc.stderr! }).on('line', (line) => logs.push(line))
   t.after(() => stop(proc))
@@ -85,11 +85,4 @@ export async function startServiceProcess (t: TestContext, opts: ServiceProcessO
   }
 }
 
-async function stop (proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return
-  const exited = new Promise((resolve) => proc.once('exit', resolve))
-  proc.kill(signal)
-  const timer = setTimeout(() => proc.kill('SIGKILL'), KILL_AFTER_MS)
-  await exited
-  clearTimeout(timer)
-}
+
