@@ -23,10 +23,7 @@ export function onChainLost (api: ApiPromise, url: string): Promise<never> {
 }
 
 /** The outcome of a submitted extrinsic, or EXTRINSIC_FAILED with the dispatch error's name and meaning. */
-export function expectSuccess (api: ApiPromise, call: SubmittableExtrinsic<'promise'>, result: TxResult): TxResult {
+export function expectSuccess (call: SubmittableExtrinsic<'promise'>, result: TxResult): TxResult {
   if (result.ok) return result
-  const error = result.error ?? 'unknown'
-  const [section, name] = error.split('.')
-  const docs = name === undefined ? null : api.errors[section]?.[name]?.meta.docs.map((d) => d.toString()).join(' ') ?? null
-  throw CliError.EXTRINSIC_FAILED(`${call.method.section}.${call.method.method}`, error, docs)
+  throw CliError.EXTRINSIC_FAILED(`${call.method.section}.${call.method.method}`, result.error ?? 'unknown', result.errorDocs ?? null)
 }

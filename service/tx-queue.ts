@@ -14,6 +14,8 @@ export interface TxResult {
   ok: boolean
   /** `pallet.ErrorName` for a module error, else the DispatchError variant (e.g. `BadOrigin`). */
   error?: string
+  /** What the chain's metadata says of a module error. */
+  errorDocs?: string
 }
 
 export interface TxQueueLogger {
@@ -305,10 +307,9 @@ export class TxQueue {
     for (const { event } of events) {
       if (!this.#api.events.system.ExtrinsicFailed.is(event)) continue
       const [dispatchError] = event.data
-      const error = dispatchError.isModule
-        ? (({ section, name }) => `${section}.${name}`)(this.#api.registry.findMetaError(dispatchError.asModule))
-        : dispatchError.type
-      return { blockHash, events, ok: false, error }
+      if (!dispatchError.isModule) return { blockHash, events, ok: false, error: dispatchError.type }
+      const { section, name, docs } = this.#api.registry.findMetaError(dispatchError.asModule)
+      return { blockHash, events, ok: false, error: `${section}.${name}`, errorDocs: docs.join(' ').trim() }
     }
     return { blockHash, events, ok: true }
   }

@@ -26,14 +26,8 @@ export async function submit (api: ApiPromise, signer: KeyringPair, tx: Submitta
     if (error.endsWith('.InsufficientRatio')) {
       throw WalletError.INSUFFICIENT_RATIO(action, (await api.query.system.account(signer.address)).data.free.toBigInt())
     }
-    throw WalletError.EXTRINSIC_FAILED(action, error, errorDocs(api, error))
+    throw WalletError.EXTRINSIC_FAILED(action, error, result.errorDocs ?? '')
   }
   const header = await api.rpc.chain.getHeader(result.blockHash)
   return { blockHash: result.blockHash, block: header.number.toNumber() }
-}
-
-/** The chain's own description of a `pallet.Error` (from its metadata). */
-function errorDocs (api: ApiPromise, error: string): string {
-  const [pallet, name] = error.split('.')
-  return api.errors[pallet]?.[name]?.meta.docs.map(String).join(' ').trim() ?? ''
 }

@@ -36,7 +36,7 @@ async function unpublishCommand (planId: bigint, flags: UnpublishFlags): Promise
   try {
     if ((await api.query.plans.plans(planId)).isNone) throw CliError.PLAN_NOT_FOUND(planId)
     const call = api.tx.plans.unpublish(planId)
-    const { blockHash } = expectSuccess(api, call, await txq.submit(call, 'unpublish'))
+    const { blockHash } = expectSuccess(call, await txq.submit(call, 'unpublish'))
     // The chain records no event per released position: what was freed is the plan as it stood just before.
     const before = await api.at((await api.rpc.chain.getHeader(blockHash)).parentHash)
     const plan = (await before.query.plans.plans(planId)).unwrap()
