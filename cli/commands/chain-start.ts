@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Option } from 'commander'
 import type { Command } from 'commander'
-import pino from 'pino'
+import { stderrLogger } from '../logger.js'
 import type { Sealing } from '../../chain/node/types.js'
 import { CliError } from '../errors.js'
 import { stopSignal } from '../stop-signal.js'
@@ -61,7 +61,7 @@ async function startChainCommand (flags: StartFlags): Promise<void> {
   if (basePath !== null) makeDir(basePath)
 
   // stdout carries only the endpoint line, so that scripts can read it; logs go to stderr.
-  const logger = pino(pino.destination({ dest: 2, sync: true }))
+  const logger = await stderrLogger()
   const stop = stopSignal(logger)
   try {
     const { startChain } = await import('../../chain/node/start.js')

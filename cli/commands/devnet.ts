@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Option } from 'commander'
 import type { Command } from 'commander'
-import pino from 'pino'
+import { fileLogger } from '../logger.js'
 import type { Logger } from 'pino'
 import { CliError } from '../errors.js'
 import { integer } from '../parse.js'
@@ -77,7 +77,7 @@ async function runDevnet (flags: DevnetFlags): Promise<void> {
   const { NetworkState } = await import('../devnet/network-state.js')
 
   const dir = DevnetDir.open(flags.dir)
-  const log = pino(pino.destination({ dest: `${dir.logs}/devnet.log`, sync: true }))
+  const log = await fileLogger(`${dir.logs}/devnet.log`)
   const stop = stopSignal(log)
   const restoreConsole = consoleToLog(log)
   const parts = new Parts(dir.logs, dir.pids)

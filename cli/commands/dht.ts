@@ -1,6 +1,6 @@
 import { createSocket } from 'node:dgram'
 import type { Command } from 'commander'
-import pino from 'pino'
+import { stderrLogger } from '../logger.js'
 import { stopSignal } from '../stop-signal.js'
 import { integer } from '../parse.js'
 
@@ -11,7 +11,7 @@ export function addDhtCommand (program: Command): void {
     .option('--host <addr>', 'address to bind', '127.0.0.1')
     .option('--port <n>', 'UDP port (0 picks a free port)', integer('port', 0, 65535), 49737)
     .action(async (flags: { host: string, port: number }) => {
-      const logger = pino(pino.destination({ dest: 2, sync: true }))
+      const logger = await stderrLogger()
       const stop = stopSignal(logger)
       try {
         const { default: DHT } = await import('hyperdht')

@@ -2,7 +2,7 @@ import { dataHome } from '../config.js'
 import { join, resolve } from 'node:path'
 import { Option } from 'commander'
 import type { Command } from 'commander'
-import pino from 'pino'
+import { stderrLogger } from '../logger.js'
 import { addAccountOptions, resolveKeys } from '../account.js'
 import type { AccountFlags } from '../account.js'
 import { bootstrapOption, chainOption, reachableOption } from '../connection-options.js'
@@ -64,7 +64,7 @@ async function publishCommand (value: string, flags: PublishFlags): Promise<void
   const keys = await resolveKeys(flags)
   const storage = resolve(flags.storage)
   // stdout carries the progress and the result; logs (warnings only) go to stderr.
-  const log = pino({ level: 'warn' }, pino.destination({ dest: 2, sync: true }))
+  const log = await stderrLogger('warn')
   const stop = stopSignal(log)
   const closers: Array<() => unknown> = []
   try {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { Option } from 'commander'
 import type { Command } from 'commander'
-import pino from 'pino'
+import { stderrLogger } from '../logger.js'
 import { CliError } from '../errors.js'
 import { stopSignal } from '../stop-signal.js'
 import { addAccountOptions, resolveKeys } from '../account.js'
@@ -47,7 +47,7 @@ async function startServiceCommand (flags: ServiceFlags): Promise<void> {
   const unknown = roles.filter((r) => !ROLE_NAMES.includes(r))
   if (roles.length === 0 || unknown.length > 0) throw CliError.USAGE(`--roles takes ${ROLE_NAMES.join(', ')}; not: ${unknown.join(', ') || '(none)'}`)
   const keys = await resolveKeys(flags)
-  const logger = pino(pino.destination({ dest: 2, sync: true }))
+  const logger = await stderrLogger()
   const stop = stopSignal(logger)
   try {
     const { DatdotService } = await import('../../service/service.js')
