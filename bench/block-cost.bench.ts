@@ -11,7 +11,7 @@ import { ChainStore } from '../chain/db/store.js'
 import { Runtime } from '../chain/runtime/runtime.js'
 import { PALLETS } from '../chain/runtime/pallets.js'
 import { loadChainSpec } from '../chain/spec/load.js'
-import type { Overlay } from '../chain/state/overlay.js'
+import { Overlay } from '../chain/state/overlay.js'
 import { Roles } from '../chain/pallets/roles.js'
 import { Feeds } from '../chain/pallets/feeds.js'
 import { plansStorage } from '../chain/pallets/plans/storage.js'
@@ -56,6 +56,10 @@ async function medianBlockMs (feeds: number): Promise<number> {
       await node.newBlocks(1)
       times.push(performance.now() - t0)
     }
+    // The blocks timed must have done the work this benchmark names: DUE storage challenges opened in each.
+    const head = { state: new Overlay({ get: (key) => node.storage(key), keysWithPrefix: () => [] }), codec: runtime.meta.codec }
+    const opened = challengesStorage.NextId.get(head)
+    if (opened < BigInt(DUE * BLOCKS)) throw new Error(`only ${opened} storage challenges opened in ${BLOCKS} blocks; ${DUE * BLOCKS} were due`)
     return times.sort((a, b) => a - b)[BLOCKS >> 1]
   } finally {
     await node.close()
