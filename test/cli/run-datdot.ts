@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 export interface CliRunOptions {
-  /** Killed (and the test failed) after this long; 30 s by default. */
+  /** Killed (and the test failed) after this long; 60 s by default (a loaded 2-core machine needs it). */
   timeoutMs?: number
   /** On top of the environment. */
   env?: NodeJS.ProcessEnv
@@ -29,11 +29,12 @@ export function datdot (args: string[], opts: CliRunOptions = {}): Promise<CliRu
   let stderr = ''
   proc.stdout!.setEncoding('utf8').on('data', (s: string) => { stdout += s })
   proc.stderr!.setEncoding('utf8').on('data', (s: string) => { stderr += s })
+  const timeoutMs = opts.timeoutMs ?? 60_000
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       proc.kill('SIGKILL')
-      reject(new Error(`datdot ${args.join(' ')} did not exit in ${opts.timeoutMs} ms\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`))
-    }, opts.timeoutMs ?? 30_000)
+      reject(new Error(`datdot ${args.join(' ')} did not exit in ${timeoutMs} ms\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`))
+    }, timeoutMs)
     proc.on('close', (code) => {
       clearTimeout(timer)
       resolve({ code, stdout, stderr })
