@@ -205,6 +205,10 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       NoiseKeyMismatch: AugmentedError<ApiType>;
       /**
+       * Another account is registered with this noise key; a noise key belongs to one provider until it gives up its last role.
+       **/
+      NoiseKeyTaken: AugmentedError<ApiType>;
+      /**
        * The account is not registered for this role.
        **/
       NotRegistered: AugmentedError<ApiType>;

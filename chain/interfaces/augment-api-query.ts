@@ -58,6 +58,7 @@ declare module '@polkadot/api-base/types/storage' {
     plans: {
       amendmentDeadlines: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<u64>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
       amendments: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansAmendment>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      feedHosters: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<ITuple<[u64, u16]>>>, [u64, AccountId32]> & QueryableStorageEntry<ApiType, [u64, AccountId32]>;
       hosterPositions: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: ITuple<[u64, u16]> | [u64 | AnyNumber | Uint8Array, u16 | AnyNumber | Uint8Array]) => Observable<Option<u32>>, [AccountId32, ITuple<[u64, u16]>]> & QueryableStorageEntry<ApiType, [AccountId32, ITuple<[u64, u16]>]>;
       nextAmendmentId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
       nextPlanId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
@@ -91,6 +92,14 @@ declare module '@polkadot/api-base/types/storage' {
       memberCount: AugmentedQuery<ApiType, (arg: PalletRolesRole | 'Hoster' | 'Encoder' | 'Attester' | number | Uint8Array) => Observable<u32>, [PalletRolesRole]> & QueryableStorageEntry<ApiType, [PalletRolesRole]>;
       memberIndex: AugmentedQuery<ApiType, (arg1: PalletRolesRole | 'Hoster' | 'Encoder' | 'Attester' | number | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<u32>>, [PalletRolesRole, AccountId32]> & QueryableStorageEntry<ApiType, [PalletRolesRole, AccountId32]>;
       members: AugmentedQuery<ApiType, (arg1: PalletRolesRole | 'Hoster' | 'Encoder' | 'Attester' | number | Uint8Array, arg2: u32 | AnyNumber | Uint8Array) => Observable<Option<AccountId32>>, [PalletRolesRole, u32]> & QueryableStorageEntry<ApiType, [PalletRolesRole, u32]>;
+      /**
+       * The public IPv4 /24 network (its first three bytes) attesters last reached each hoster at; a plan's hosters are drawn from distinct networks where they are known.
+       **/
+      networks: AugmentedQuery<ApiType, (arg: AccountId32 | string | Uint8Array) => Observable<Option<U8aFixed>>, [AccountId32]> & QueryableStorageEntry<ApiType, [AccountId32]>;
+      /**
+       * The account each noise key belongs to: one machine, one provider, so that accounts sharing a machine cannot pass for several hosters of a plan.
+       **/
+      noiseKeyOwner: AugmentedQuery<ApiType, (arg: U8aFixed | string | Uint8Array) => Observable<Option<AccountId32>>, [U8aFixed]> & QueryableStorageEntry<ApiType, [U8aFixed]>;
       /**
        * Every registered provider.
        **/

@@ -344,7 +344,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Hoster' | 'Encoder' | 'Attester';
   }
 
-  /** @name PalletRolesCall (54) */
+  /** @name PalletRolesCall (55) */
   interface PalletRolesCall extends Enum {
     readonly isRegisterHoster: boolean;
     readonly asRegisterHoster: {
@@ -370,7 +370,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RegisterHoster' | 'RegisterEncoder' | 'RegisterAttester' | 'Unregister' | 'Pause';
   }
 
-  /** @name PalletRolesEvent (55) */
+  /** @name PalletRolesEvent (56) */
   interface PalletRolesEvent extends Enum {
     readonly isRegistered: boolean;
     readonly asRegistered: {
@@ -396,19 +396,20 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Registered' | 'Unregistered' | 'CapacityChanged' | 'Paused';
   }
 
-  /** @name PalletRolesError (56) */
+  /** @name PalletRolesError (57) */
   interface PalletRolesError extends Enum {
     readonly isNotRegistered: boolean;
     readonly isNoiseKeyMismatch: boolean;
+    readonly isNoiseKeyTaken: boolean;
     readonly isZeroCapacity: boolean;
     readonly isCapacityBelowCommitted: boolean;
     readonly isStillHosting: boolean;
     readonly isInsufficientCapacity: boolean;
     readonly isInvalidPause: boolean;
-    readonly type: 'NotRegistered' | 'NoiseKeyMismatch' | 'ZeroCapacity' | 'CapacityBelowCommitted' | 'StillHosting' | 'InsufficientCapacity' | 'InvalidPause';
+    readonly type: 'NotRegistered' | 'NoiseKeyMismatch' | 'NoiseKeyTaken' | 'ZeroCapacity' | 'CapacityBelowCommitted' | 'StillHosting' | 'InsufficientCapacity' | 'InvalidPause';
   }
 
-  /** @name PalletFeedsFeed (57) */
+  /** @name PalletFeedsFeed (58) */
   interface PalletFeedsFeed extends Struct {
     readonly key: U8aFixed;
     readonly manifest: Bytes;
@@ -419,14 +420,14 @@ declare module '@polkadot/types/lookup' {
     readonly previous: Option<PalletFeedsFeedRoot>;
   }
 
-  /** @name PalletFeedsFeedRoot (58) */
+  /** @name PalletFeedsFeedRoot (59) */
   interface PalletFeedsFeedRoot extends Struct {
     readonly length: u64;
     readonly byteLength: u64;
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletFeedsCall (60) */
+  /** @name PalletFeedsCall (61) */
   interface PalletFeedsCall extends Enum {
     readonly isPublishFeed: boolean;
     readonly asPublishFeed: {
@@ -442,7 +443,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PublishFeed' | 'UpdateFeed';
   }
 
-  /** @name PalletFeedsEvent (61) */
+  /** @name PalletFeedsEvent (62) */
   interface PalletFeedsEvent extends Enum {
     readonly isFeedPublished: boolean;
     readonly asFeedPublished: {
@@ -461,7 +462,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedPublished' | 'FeedUpdated';
   }
 
-  /** @name PalletFeedsError (62) */
+  /** @name PalletFeedsError (63) */
   interface PalletFeedsError extends Enum {
     readonly isFeedExists: boolean;
     readonly isFeedNotFound: boolean;
@@ -473,7 +474,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedExists' | 'FeedNotFound' | 'InvalidManifest' | 'MalformedRoot' | 'InvalidRootSignature' | 'StaleRoot' | 'EmptyFeed';
   }
 
-  /** @name PalletPlansPlan (63) */
+  /** @name PalletPlansPlan (64) */
   interface PalletPlansPlan extends Struct {
     readonly feed: u64;
     readonly sponsor: AccountId32;
@@ -488,7 +489,7 @@ declare module '@polkadot/types/lookup' {
     readonly createdAt: u32;
   }
 
-  /** @name PalletPlansMode (64) */
+  /** @name PalletPlansMode (65) */
   interface PalletPlansMode extends Enum {
     readonly isReplicate: boolean;
     readonly asReplicate: PalletPlansReplicate;
@@ -497,18 +498,18 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Replicate' | 'Erasure';
   }
 
-  /** @name PalletPlansReplicate (65) */
+  /** @name PalletPlansReplicate (66) */
   interface PalletPlansReplicate extends Struct {
     readonly replicas: u16;
   }
 
-  /** @name PalletPlansErasure (66) */
+  /** @name PalletPlansErasure (67) */
   interface PalletPlansErasure extends Struct {
     readonly k: u16;
     readonly m: u16;
   }
 
-  /** @name PalletPlansPlanStatus (70) */
+  /** @name PalletPlansPlanStatus (71) */
   interface PalletPlansPlanStatus extends Enum {
     readonly isQueued: boolean;
     readonly isActive: boolean;
@@ -516,7 +517,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Queued' | 'Active' | 'Ended';
   }
 
-  /** @name PalletPlansPosition (71) */
+  /** @name PalletPlansPosition (72) */
   interface PalletPlansPosition extends Struct {
     readonly hoster: Option<AccountId32>;
     readonly state: PalletPlansPositionState;
@@ -526,7 +527,7 @@ declare module '@polkadot/types/lookup' {
     readonly paidUntil: u32;
   }
 
-  /** @name PalletPlansPositionState (73) */
+  /** @name PalletPlansPositionState (74) */
   interface PalletPlansPositionState extends Enum {
     readonly isVacant: boolean;
     readonly isSetup: boolean;
@@ -535,14 +536,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Vacant' | 'Setup' | 'Active';
   }
 
-  /** @name PalletPlansSlotRoot (75) */
+  /** @name PalletPlansSlotRoot (76) */
   interface PalletPlansSlotRoot extends Struct {
     readonly length: u64;
     readonly byteLength: u64;
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletPlansAmendment (77) */
+  /** @name PalletPlansAmendment (78) */
   interface PalletPlansAmendment extends Struct {
     readonly plan: u64;
     readonly kind: PalletPlansAmendmentKind;
@@ -554,20 +555,20 @@ declare module '@polkadot/types/lookup' {
     readonly proposed: Option<PalletPlansProposedEncoding>;
   }
 
-  /** @name PalletPlansAmendmentKind (78) */
+  /** @name PalletPlansAmendmentKind (79) */
   interface PalletPlansAmendmentKind extends Enum {
     readonly isNew: boolean;
     readonly isRepair: boolean;
     readonly type: 'New' | 'Repair';
   }
 
-  /** @name PalletPlansProposedEncoding (81) */
+  /** @name PalletPlansProposedEncoding (82) */
   interface PalletPlansProposedEncoding extends Struct {
     readonly encoder: AccountId32;
     readonly slots: Vec<PalletPlansSlotRoot>;
   }
 
-  /** @name PalletPlansCall (87) */
+  /** @name PalletPlansCall (88) */
   interface PalletPlansCall extends Enum {
     readonly isRequestHosting: boolean;
     readonly asRequestHosting: {
@@ -606,7 +607,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportSetup' | 'SubmitEncoding';
   }
 
-  /** @name PalletPlansEvent (88) */
+  /** @name PalletPlansEvent (89) */
   interface PalletPlansEvent extends Enum {
     readonly isHostingRequested: boolean;
     readonly asHostingRequested: {
@@ -680,7 +681,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanSupported' | 'PlanEnded';
   }
 
-  /** @name PalletPlansError (89) */
+  /** @name PalletPlansError (90) */
   interface PalletPlansError extends Enum {
     readonly isFeedNotFound: boolean;
     readonly isPlanNotFound: boolean;
@@ -700,7 +701,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NotReady' | 'EncodingPending' | 'WrongSlotCount' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
-  /** @name PalletChallengesStorageChallenge (90) */
+  /** @name PalletChallengesStorageChallenge (91) */
   interface PalletChallengesStorageChallenge extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -711,7 +712,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesPerformanceCheck (91) */
+  /** @name PalletChallengesPerformanceCheck (92) */
   interface PalletChallengesPerformanceCheck extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -721,7 +722,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesReport (92) */
+  /** @name PalletChallengesReport (93) */
   interface PalletChallengesReport extends Struct {
     readonly attester: AccountId32;
     readonly success: bool;
@@ -729,7 +730,7 @@ declare module '@polkadot/types/lookup' {
     readonly throughput: u64;
   }
 
-  /** @name PalletChallengesDue (94) */
+  /** @name PalletChallengesDue (95) */
   interface PalletChallengesDue extends Struct {
     readonly kind: PalletChallengesCheckKind;
     readonly plan: u64;
@@ -737,20 +738,20 @@ declare module '@polkadot/types/lookup' {
     readonly id: u64;
   }
 
-  /** @name PalletChallengesCheckKind (95) */
+  /** @name PalletChallengesCheckKind (96) */
   interface PalletChallengesCheckKind extends Enum {
     readonly isStorage: boolean;
     readonly isPerformance: boolean;
     readonly type: 'Storage' | 'Performance';
   }
 
-  /** @name PalletChallengesNextChecks (97) */
+  /** @name PalletChallengesNextChecks (98) */
   interface PalletChallengesNextChecks extends Struct {
     readonly storage: u32;
     readonly performance: u32;
   }
 
-  /** @name PalletChallengesCall (99) */
+  /** @name PalletChallengesCall (100) */
   interface PalletChallengesCall extends Enum {
     readonly isSubmitStorageProof: boolean;
     readonly asSubmitStorageProof: {
@@ -768,7 +769,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
   }
 
-  /** @name PalletChallengesEvent (103) */
+  /** @name PalletChallengesEvent (104) */
   interface PalletChallengesEvent extends Enum {
     readonly isStorageChallenge: boolean;
     readonly asStorageChallenge: {
@@ -822,7 +823,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceReported' | 'PerformanceResult';
   }
 
-  /** @name PalletChallengesVerdict (104) */
+  /** @name PalletChallengesVerdict (105) */
   interface PalletChallengesVerdict extends Enum {
     readonly isServed: boolean;
     readonly isNotServed: boolean;
@@ -830,7 +831,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Served' | 'NotServed' | 'Inconclusive';
   }
 
-  /** @name PalletChallengesError (105) */
+  /** @name PalletChallengesError (106) */
   interface PalletChallengesError extends Enum {
     readonly isChallengeNotFound: boolean;
     readonly isChallengeExpired: boolean;
@@ -843,7 +844,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'InvalidContactProof';
   }
 
-  /** @name SpRuntimeMultiSignature (109) */
+  /** @name SpRuntimeMultiSignature (110) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -854,25 +855,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (110) */
+  /** @name SpCoreEd25519Signature (111) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (111) */
+  /** @name SpCoreSr25519Signature (112) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (112) */
+  /** @name SpCoreEcdsaSignature (113) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (114) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (115) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (115) */
+  /** @name FrameSystemExtensionsCheckTxVersion (116) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (116) */
+  /** @name FrameSystemExtensionsCheckGenesis (117) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (121) */
+  /** @name DatdotRuntimeRuntime (122) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module

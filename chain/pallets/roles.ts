@@ -37,7 +37,9 @@ const storage = {
   /** Members of each role at dense indexes 0..count, so that one can be drawn at random in O(1). */
   Members: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [Role, u32], value: AccountId32 }),
   MemberCount: map({ hasher: 'Twox64Concat', key: Role, value: u32, default: 0 }),
-  MemberIndex: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [Role, AccountId32], value: u32 })
+  MemberIndex: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [Role, AccountId32], value: u32 }),
+  NoiseKeyOwner: map({ hasher: 'Blake2_128Concat', key: fixed(32), value: AccountId32, docs: 'The account each noise key belongs to: one machine, one provider, so that accounts sharing a machine cannot pass for several hosters of a plan.' }),
+  Networks: map({ hasher: 'Blake2_128Concat', key: AccountId32, value: fixed(3), docs: 'The public IPv4 /24 network (its first three bytes) attesters last reached each hoster at; a plan\'s hosters are drawn from distinct networks where they are known.' })
 }
 
 const flag = (role: RoleName) => role.toLowerCase() as 'hoster' | 'encoder' | 'attester'
@@ -54,6 +56,7 @@ export const Roles = definePallet({
   errors: {
     NotRegistered: 'The account is not registered for this role.',
     NoiseKeyMismatch: 'The account is registered with another noise key; one service runs all roles of an account with one key.',
+    NoiseKeyTaken: 'Another account is registered with this noise key; a noise key belongs to one provider until it gives up its last role.',
     ZeroCapacity: 'A hoster must offer more than zero bytes.',
     CapacityBelowCommitted: 'The new capacity is below the bytes the hoster already holds for plans.',
     StillHosting: 'The hoster still holds data for plans; pause it and wait until its positions are handed over, or unpublish them.',
@@ -79,9 +82,14 @@ export const Roles = definePallet({
       if (p === null || !p[flag(role.type)]) throw Roles.errors.NotRegistered()
       if (role.type === 'Hoster' && p.committed > 0n) throw Roles.errors.StillHosting(`it holds ${p.committed} bytes`)
       removeMember(ctx, role.type, who)
+      if (role.type === 'Hoster') storage.Networks.remove(ctx, who)
       const next = { ...p, [flag(role.type)]: false, ...(role.type === 'Hoster' ? { capacity: 0n } : {}) }
-      if (next.hoster || next.encoder || next.attester) storage.Providers.set(ctx, who, next)
-      else storage.Providers.remove(ctx, who)
+      if (next.hoster || next.encoder || next.attester) {
+        storage.Providers.set(ctx, who, next)
+      } else {
+        storage.Providers.remove(ctx, who)
+        storage.NoiseKeyOwner.remove(ctx, p.noiseKey)
+      }
       Roles.emit(ctx, { type: 'Unregistered', value: { who, role } })
     }, 'Gives up a role.'),
     pause: signedCall({ until: u32 }, (ctx, who, { until }) => {
@@ -97,6 +105,10 @@ export const Roles = definePallet({
 function enroll (ctx: DispatchCtx, who: Uint8Array, noiseKey: Uint8Array, role: RoleName): ProviderValue {
   const existing = storage.Providers.get(ctx, who)
   if (existing !== null && !u8aEq(existing.noiseKey, noiseKey)) throw Roles.errors.NoiseKeyMismatch()
+  if (existing === null) {
+    if (storage.NoiseKeyOwner.contains(ctx, noiseKey)) throw Roles.errors.NoiseKeyTaken()
+    storage.NoiseKeyOwner.set(ctx, noiseKey, who)
+  }
   const p = existing ?? { noiseKey, hoster: false, encoder: false, attester: false, capacity: 0n, committed: 0n, pausedUntil: 0, strikes: 0, reputation: INITIAL_REPUTATION }
   if (!p[flag(role)]) {
     addMember(ctx, role, who)
@@ -135,6 +147,35 @@ export function isActive (p: ProviderValue, now: number): boolean {
   return p.pausedUntil === 0 || p.pausedUntil <= now
 }
 
+/**
+ * Records the /24 network an attester reached the hoster at (the first three bytes of its IPv4 address).
+ * Loopback, private, shared (CGNAT) and link-local networks say nothing about where a machine is (every
+ * local test network is 127.0.0.0/24): they are not recorded, and a hoster seen only there stays unknown.
+ */
+export function recordNetwork (ctx: StorageCtx, hoster: Uint8Array, prefix24: Uint8Array): void {
+  const p = storage.Providers.get(ctx, hoster)
+  if (p === null || !p.hoster || prefix24.length !== 3 || !isPublic(prefix24)) return
+  storage.Networks.set(ctx, hoster, prefix24)
+}
+
+/** The hoster's known public /24 network, or null. */
+export function network (ctx: StorageCtx, hoster: Uint8Array): Uint8Array | null {
+  return storage.Networks.get(ctx, hoster)
+}
+
+/** The /24 prefix of a dotted IPv4 address (IPv4-mapped IPv6 too), or null for anything else. */
+export function ipv4Prefix24 (address: string): Uint8Array | null {
+  const m = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/i.exec(address)
+  if (m === null) return null
+  const bytes = m.slice(1).map(Number)
+  return bytes.every((b) => b <= 255) ? new Uint8Array(bytes.slice(0, 3)) : null
+}
+
+function isPublic ([a, b]: Uint8Array): boolean {
+  return !(a === 0 || a === 10 || a === 127 || a >= 224 || (a === 100 && b >= 64 && b < 128) ||
+    (a === 169 && b === 254) || (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168))
+}
+
 export const freeCapacity = (p: ProviderValue): bigint => p.capacity - p.committed
 
 /** Reserves `bytes` of a hoster's capacity; fails with InsufficientCapacity rather than overcommit. */
@@ -164,9 +205,10 @@ export function changeReputation (ctx: StorageCtx, who: Uint8Array, delta: numbe
 /**
  * Draws up to `count` distinct members of a role that pass `eligible`: random probes first, then a scan
  * from a random index. Both are bounded, so the cost never grows with the number of members; a draw that
- * comes up short is retried in a later block with new randomness.
+ * comes up short is retried in a later block with new randomness. `eligible` sees the members picked so far,
+ * for rules that spread a draw (distinct networks).
  */
-export function drawMembers (ctx: StorageCtx, role: RoleName, count: number, draw: Draw, eligible: (who: Uint8Array, p: ProviderValue) => boolean): Uint8Array[] {
+export function drawMembers (ctx: StorageCtx, role: RoleName, count: number, draw: Draw, eligible: (who: Uint8Array, p: ProviderValue, picked: readonly Uint8Array[]) => boolean): Uint8Array[] {
   const r = { type: role }
   const total = storage.MemberCount.get(ctx, r)
   const picked: Uint8Array[] = []
@@ -177,7 +219,7 @@ export function drawMembers (ctx: StorageCtx, role: RoleName, count: number, dra
     tried.add(i)
     const who = storage.Members.get(ctx, r, i)!
     const p = storage.Providers.get(ctx, who)
-    if (p !== null && !picked.some((x) => u8aEq(x, who)) && eligible(who, p)) picked.push(who)
+    if (p !== null && !picked.some((x) => u8aEq(x, who)) && eligible(who, p, picked)) picked.push(who)
   }
   for (let probe = 0; probe < PROBES && picked.length < count && tried.size < total; probe++) consider(draw.index(total))
   const start = draw.index(total)

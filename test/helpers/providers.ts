@@ -11,8 +11,12 @@ export interface TestProvider {
   readonly noise: { publicKey: Uint8Array, secretKey: Uint8Array }
 }
 
-export function testProvider (name: string): TestProvider {
-  return { account: devAccount(`//${name}`), noise: ed25519PairFromSeed(blake2AsU8a(name, 256)) }
+/**
+ * The account `//name` with a noise key of its own (one name, one key: the chain refuses a noise key another
+ * account holds). `noiseOf` names another provider's noise key, for tests of accounts that share a machine.
+ */
+export function testProvider (name: string, noiseOf = name): TestProvider {
+  return { account: devAccount(`//${name}`), noise: ed25519PairFromSeed(blake2AsU8a(noiseOf, 256)) }
 }
 
 /** Registers hosters (with `capacity` bytes each) and attesters in one block; fails the test on any refusal. */

@@ -4,10 +4,12 @@ import assert from 'node:assert/strict'
 import { startChainProcess } from '../helpers/chain.js'
 import { connectApi, devAccount } from '../helpers/api.js'
 import { devSpecWith, eventsOf, headEvents, inBlock } from '../helpers/blocks.js'
+import { u8aToHex } from '@polkadot/util'
 import { makeFeed, publishArgs } from '../helpers/hypercore.js'
 import { registerProviders, testProvider } from '../helpers/providers.js'
 
-const hosters = [0, 1, 2, 3, 4].map((i) => testProvider(`Hoster${i}`))
+// The sponsor is a hoster too: "never the sponsor" is a rule of the draw, not a fact of the set-up.
+const hosters = [...[0, 1, 2, 3, 4].map((i) => testProvider(`Hoster${i}`)), testProvider('Alice')]
 const attesters = [0, 1, 2].map((i) => testProvider(`Attester${i}`))
 const PLANS = 3
 
@@ -43,4 +45,43 @@ test('Replicate{3} draws three distinct hosters, never the sponsor, from the blo
   const [first, again, other] = await Promise.all([draws(t, 'seed-one'), draws(t, 'seed-one'), draws(t, 'seed-two')])
   assert.deepEqual(again, first, 'same seed, same draw')
   assert.notDeepEqual(other, first, 'another seed, another draw')
+})
+
+test('a noise key belongs to one provider: other accounts are refused it until its owner gives up its last role', async (t) => {
+  const chain = await startChainProcess(t)
+  const api = await connectApi(t, chain.url)
+  const alice = devAccount('//Alice')
+  // Three accounts of one machine: one noise key.
+  const sybils = [0, 1, 2].map((i) => testProvider(`Sybil${i}`, 'Sybil'))
+  const key = u8aToHex(sybils[0].noise.publicKey)
+  const results = async (txs: Parameters<typeof inBlock>[1]) => (await inBlock(api, txs)).map((o) => o.result)
+  const asHoster = (i: number) => [api.tx.roles.registerHoster(key, 1n << 30n), sybils[i].account] as [ReturnType<typeof api.tx.roles.registerHoster>, typeof alice]
+  const owner = async () => (await api.query.roles.noiseKeyOwner(key)).unwrapOr(null)?.toString()
+
+  const first = await results([asHoster(0), asHoster(1), asHoster(2)])
+  assert.deepEqual([...first].sort(), ['ok', 'roles.NoiseKeyTaken', 'roles.NoiseKeyTaken'], 'one account of three gets the key')
+  const holder = first.indexOf('ok')
+  const others = [0, 1, 2].filter((i) => i !== holder)
+  assert.equal(await owner(), sybils[holder].account.address)
+
+  // The owner runs its other roles with the same key; another account cannot, in any role.
+  assert.deepEqual(await results([[api.tx.roles.registerAttester(key), sybils[holder].account]]), ['ok'])
+  assert.deepEqual(await results([[api.tx.roles.registerAttester(key), sybils[others[0]].account], [api.tx.roles.registerEncoder(key), sybils[others[1]].account]]), ['roles.NoiseKeyTaken', 'roles.NoiseKeyTaken'])
+  assert.deepEqual(await results([[api.tx.roles.unregister('Hoster'), sybils[holder].account]]), ['ok'])
+  assert.deepEqual(await results([asHoster(others[0])]), ['roles.NoiseKeyTaken'], 'the owner still attests with the key')
+  assert.deepEqual(await results([[api.tx.roles.unregister('Attester'), sybils[holder].account]]), ['ok'])
+  assert.equal(await owner(), undefined, 'giving up the last role frees the key')
+  assert.deepEqual(await results([asHoster(others[0])]), ['ok'])
+  assert.deepEqual(await results([asHoster(holder), asHoster(others[1])]), ['roles.NoiseKeyTaken', 'roles.NoiseKeyTaken'])
+
+  // The draw: the one holder of the shared key and two honest hosters, three distinct noise keys.
+  const honest = [0, 1].map((i) => testProvider(`Hoster${i}`))
+  await registerProviders(api, honest, [testProvider('Attester0')])
+  const f = await publishArgs(await makeFeed(t, 4))
+  const requested = await results([[api.tx.feeds.publishFeed(f.key, f.manifest, f.head), alice], [api.tx.plans.requestHosting(0, { Replicate: { replicas: 3 } }, null), alice]])
+  assert.deepEqual(requested, ['ok', 'ok'])
+  const [amendment] = eventsOf<any>(await headEvents(api), 'plans', 'NewAmendment')
+  assert.ok(amendment !== undefined, 'the plan got three hosters')
+  const keys = await Promise.all(amendment.hosters.map(async (h: string) => (await api.query.roles.providers(h)).unwrap().noiseKey.toHex()))
+  assert.equal(new Set(keys).size, 3, 'three hosters, three noise keys')
 })

@@ -5,7 +5,7 @@ import { plansStorage as s, MAX_QUEUE } from './storage.js'
 import type { AmendmentValue, PlanValue, PositionValue } from './types.js'
 import { Draw } from '../draw.js'
 import { seed } from '../randomness.js'
-import { commit, drawMembers, freeCapacity, isActive, provider, release, strike } from '../roles.js'
+import { commit, drawMembers, freeCapacity, isActive, network, provider, release, strike } from '../roles.js'
 import { feed } from '../feeds.js'
 import { params } from '../params.js'
 import { balance } from '../ratio.js'
@@ -86,8 +86,11 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
   const sizes = vacant.map((i) => bytesPerPosition(ctx, plan, i, planId))
   const largest = sizes.reduce((a, b) => (a > b ? a : b), 0n)
 
-  const hosters = drawMembers(ctx, 'Hoster', vacant.length, draw, (who, p) =>
-    isActive(p, now) && !isPlanMember(who) && !recentlyStruck(who) && freeCapacity(p) >= largest)
+  // One account, one copy of a feed: a hoster of another plan of this feed would store it once for both.
+  const holdsFeed = (who: Uint8Array) => s.FeedHosters.contains(ctx, plan.feed, who)
+  const hosters = drawMembers(ctx, 'Hoster', vacant.length, draw, (who, p, picked) =>
+    isActive(p, now) && !isPlanMember(who) && !holdsFeed(who) && !recentlyStruck(who) && freeCapacity(p) >= largest &&
+    !sharesNetwork(ctx, who, [...holders, ...picked]))
   if (hosters.length < vacant.length) return false
   const encodersNeeded = plan.mode.type !== 'Erasure' ? 0 : encoded ? 1 : 2
   // An encoder serves slot cores of its own; a hoster of the same slots in the same process would clash with them.
@@ -104,6 +107,7 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
     commit(ctx, hosters[j], sizes[j])
     s.Positions.set(ctx, planId, position, { ...VACANT, hoster: hosters[j], state: { type: 'Setup', value: id }, bytes: sizes[j] })
     s.HosterPositions.set(ctx, hosters[j], [planId, position], now)
+    s.FeedHosters.set(ctx, plan.feed, hosters[j], [planId, position])
   })
   const deadline = now + amendmentDeadline
   const amendment: AmendmentValue = {
@@ -120,6 +124,19 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
   s.AmendmentDeadlines.mutate(ctx, deadline, (ids) => [...ids, id])
   Plans.emit(ctx, { type: 'NewAmendment', value: { id, plan: planId, positions: vacant, hosters, encoders, attesters, deadline } })
   return true
+}
+
+/**
+ * Whether the hoster's known /24 network is already one of `others`': hosters on one network may be one
+ * machine, so a plan takes at most one of them. Unknown networks exclude nobody.
+ */
+function sharesNetwork (ctx: StorageCtx, who: Uint8Array, others: Uint8Array[]): boolean {
+  const mine = network(ctx, who)
+  if (mine === null) return false
+  return others.some((h) => {
+    const theirs = network(ctx, h)
+    return theirs !== null && u8aEq(theirs, mine)
+  })
 }
 
 /** The attester that checks a position's setup. */
@@ -145,6 +162,7 @@ export function freePosition (ctx: DispatchCtx, planId: bigint, position: number
   if (p === null || p.hoster === null) return
   release(ctx, p.hoster, p.bytes)
   s.HosterPositions.remove(ctx, p.hoster, [planId, position])
+  s.FeedHosters.remove(ctx, s.Plans.get(ctx, planId)!.feed, p.hoster)
   cancelSchedules(ctx, planId, position)
   if (failed) {
     strike(ctx, p.hoster)
@@ -166,6 +184,7 @@ export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue): voi
     if (p.hoster !== null) {
       release(ctx, p.hoster, p.bytes)
       s.HosterPositions.remove(ctx, p.hoster, [planId, position])
+      s.FeedHosters.remove(ctx, plan.feed, p.hoster)
     }
     cancelSchedules(ctx, planId, position)
     s.Positions.remove(ctx, planId, position)

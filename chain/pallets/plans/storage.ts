@@ -17,6 +17,11 @@ export const plansStorage = {
   AmendmentDeadlines: map({ hasher: 'Twox64Concat', key: u32, value: seq(u64), default: [] }),
   /** What each hoster holds: (plan, position) → the block it was assigned. A service rebuilds its duties from it. */
   HosterPositions: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, tuple(u64, u16)], value: u32 }),
+  /**
+   * Who holds each feed, for which (plan, position): one account holds one position per feed across all
+   * plans, or it would store the feed once and be paid (and proven) for several copies.
+   */
+  FeedHosters: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [u64, AccountId32], value: tuple(u64, u16) }),
   /** The plans of each feed (→ the block they were requested), so that a feed's growth reaches its hosters. */
   PlansByFeed: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u64], value: u32 }),
   /** Hosters a plan took a position from for failing (→ the block): not drawn for it again for a while. */

@@ -1,0 +1,223 @@
+// The selection rules, each checked over many block seeds with the runtime in-process: a rule that a draw
+// may break must break it under some seed, so every test here fails when its rule is deleted from the draw.
+import { test } from 'node:test'
+import type { TestContext } from 'node:test'
+import assert from 'node:assert/strict'
+import type Hypercore from 'hypercore'
+import { u8aEq, u8aToHex } from '@polkadot/util'
+import { cryptoWaitReady } from '@polkadot/util-crypto'
+import type { Call } from '@polkadot/types/interfaces'
+import { RuntimeHarness } from '../helpers/runtime.js'
+import { makeFeed, proofsFor, publishArgs } from '../helpers/hypercore.js'
+import { testProvider } from '../helpers/providers.js'
+import type { TestProvider } from '../helpers/providers.js'
+import { loadChainSpec } from '../../chain/spec/load.js'
+import type { ChainSpec } from '../../chain/spec/types.js'
+import { plansStorage } from '../../chain/pallets/plans/storage.js'
+import { challengesStorage } from '../../chain/pallets/challenges/storage.js'
+import { setupAttester } from '../../chain/pallets/plans/lifecycle.js'
+import { ipv4Prefix24, recordNetwork } from '../../chain/pallets/roles.js'
+
+/** Block seeds each rule is tried under: a draw that ignores a rule breaks it under most of them. */
+const SEEDS = 12
+/** No storage challenge or performance check unless a test asks for one. */
+const QUIET = { challengePeriod: 1_000_000, performancePeriod: 1_000_000, attestersPerCheck: 2, amendmentDeadline: 50, maxStrikes: 3, responseWindow: 3, samples: 2 }
+
+type Head = Awaited<ReturnType<typeof publishArgs>>
+
+const sponsor = testProvider('Alice')
+const bob = testProvider('Bob')
+const named = (prefix: string, n: number): TestProvider[] => Array.from({ length: n }, (_, i) => testProvider(`${prefix}${i}`))
+const id = (who: Uint8Array): string => u8aToHex(who)
+
+/** One in-memory chain: calls queue up and go into the next block. */
+class Net {
+  readonly chain: RuntimeHarness
+  readonly #errors: unknown[] = []
+  #pending: Array<[Call, Uint8Array]> = []
+
+  constructor (spec: ChainSpec, seed: string, params: Record<string, number | string>) {
+    const runtime = RuntimeHarness.runtime((msg, err) => this.#errors.push([msg, err]))
+    this.chain = new RuntimeHarness(runtime, { ...spec, genesis: { ...spec.genesis, randomnessSeed: seed, pallets: { params } } })
+  }
+
+  get tx (): RuntimeHarness['tx'] { return this.chain.tx }
+
+  call (call: Call, who: TestProvider | Uint8Array): this {
+    this.#pending.push([call, who instanceof Uint8Array ? who : who.account.publicKey])
+    return this
+  }
+
+  hosters (ps: TestProvider[]): this {
+    for (const p of ps) this.call(this.tx.roles.registerHoster(u8aToHex(p.noise.publicKey), 1n << 30n), p)
+    return this
+  }
+
+  attesters (ps: TestProvider[]): this {
+    for (const p of ps) this.call(this.tx.roles.registerAttester(u8aToHex(p.noise.publicKey)), p)
+    return this
+  }
+
+  publish (heads: Head[]): this {
+    for (const h of heads) this.call(this.tx.feeds.publishFeed(h.key, h.manifest, h.head), sponsor)
+    return this
+  }
+
+  request (feed: number, replicas: number, by = sponsor): this {
+    return this.call(this.tx.plans.requestHosting(feed, { Replicate: { replicas } }, null), by)
+  }
+
+  /** Seals blocks; the queued calls go into the first. */
+  blocks (count = 1): this {
+    for (let i = 0; i < count; i++) {
+      this.chain.block(this.#pending)
+      this.#pending = []
+      assert.deepEqual(this.#errors, [], 'no dispatch or hook failed unexpectedly')
+    }
+    return this
+  }
+
+  /** Writes to storage directly, as another pallet would (what attesters' reports will do). */
+  write (fn: (ctx: ReturnType<RuntimeHarness['ctx']>) => void): void {
+    const ctx = this.chain.ctx()
+    fn(ctx)
+    this.chain.state.apply(ctx.state.changes)
+  }
+
+  /** The accounts holding the plan's positions (vacant ones left out). */
+  holders (plan: bigint): string[] {
+    const ctx = this.chain.ctx()
+    return plansStorage.Positions.entriesOf(ctx, plan).map(([, p]) => p.hoster).filter((h): h is Uint8Array => h !== null).map(id)
+  }
+
+  /** Takes every position in setup through it: its hoster reports ready, its attester confirms. */
+  activateAll (): void {
+    const open = plansStorage.Amendments.entries(this.chain.ctx())
+    const setup = open.flatMap(([aid, a]) => a.positions.map((position) => ({ aid, a, position, p: plansStorage.Positions.get(this.chain.ctx(), a.plan, position)! })))
+      .filter(({ aid, p }) => p.state.type === 'Setup' && p.state.value === aid && p.hoster !== null)
+    for (const { aid, position, p } of setup) this.call(this.tx.plans.hostingReady(aid, position), p.hoster!)
+    this.blocks()
+    for (const { aid, a, position } of setup) this.call(this.tx.plans.reportSetup(aid, position, true), setupAttester(a, position))
+    this.blocks()
+  }
+}
+
+async function setup (t: TestContext, feeds: number): Promise<{ spec: ChainSpec, cores: Hypercore[], heads: Head[] }> {
+  await cryptoWaitReady()
+  const spec = loadChainSpec(new URL('../../chain-spec/dev.json', import.meta.url).pathname)
+  const cores = await Promise.all(Array.from({ length: feeds }, (_, i) => makeFeed(t, 16, 1024, i + 1)))
+  return { spec, cores, heads: await Promise.all(cores.map(publishArgs)) }
+}
+
+test('one account holds at most one position per feed across plans; a freed or ended position lets it take another', async (t) => {
+  const { spec, heads } = await setup(t, 1)
+  const hosters = named('Hoster', 4)
+  for (let s = 0; s < SEEDS; s++) {
+    // Two Replicate{3} plans of one feed and four hosters: only one plan can have its hosters.
+    const net = new Net(spec, `feed-positions-${s}`, QUIET).hosters(hosters).attesters(named('Attester', 1)).publish(heads).blocks()
+    net.request(0, 3).request(0, 3).blocks()
+    const [first, second] = [net.holders(0n), net.holders(1n)]
+    assert.equal(first.length + second.length, 3, `seed ${s}: one plan drawn, the other waits (${first.length} + ${second.length} positions held)`)
+    const served = first.length === 3 ? 0n : 1n
+    net.call(net.tx.plans.unpublish(served), sponsor).blocks()
+    assert.equal(net.holders(1n - served).length, 3, `seed ${s}: once the first plan ended, its hosters may hold the feed for the other`)
+  }
+
+  // A position freed by a failed setup frees its hoster for another plan of the feed.
+  const net = new Net(spec, 'feed-positions-freed', QUIET).hosters(hosters.slice(0, 2)).attesters(named('Attester', 1)).publish(heads).blocks()
+  net.request(0, 1).request(0, 1).blocks().request(0, 1).blocks()
+  const [x] = net.holders(0n)
+  assert.ok(x !== undefined && net.holders(1n).length === 1 && net.holders(2n).length === 0, 'two hosters, three plans of one feed: the third waits')
+  const [[aid, amendment]] = plansStorage.Amendments.entries(net.chain.ctx()).filter(([, a]) => a.plan === 0n)
+  net.call(net.tx.plans.hostingReady(aid, 0), plansStorage.Positions.get(net.chain.ctx(), 0n, 0)!.hoster!).blocks()
+  net.call(net.tx.plans.reportSetup(aid, 0, false), setupAttester(amendment, 0)).blocks().blocks()
+  assert.deepEqual(net.holders(2n), [x], 'the hoster that failed plan 0 (and is barred from it) now holds the feed for plan 2')
+  assert.deepEqual(net.holders(0n), [], 'plan 0 waits: its only candidate failed it')
+})
+
+test('a plan\'s hosters are spread across known /24 networks; unknown and private networks do not exclude', async (t) => {
+  const { spec, heads } = await setup(t, 1)
+  const hosters = named('Hoster', 6)
+  const networks = ['203.0.113.5', '203.0.113.77', '203.0.113.200', '198.51.100.1', '127.0.0.1', '127.0.0.2']
+  for (let s = 0; s < SEEDS; s++) {
+    const net = new Net(spec, `networks-${s}`, QUIET).hosters(hosters).attesters(named('Attester', 1)).publish(heads).blocks()
+    net.write((ctx) => hosters.forEach((h, i) => recordNetwork(ctx, h.account.publicKey, ipv4Prefix24(networks[i])!)))
+    net.request(0, 4).blocks()
+    const held = net.holders(0n)
+    assert.equal(held.length, 4, `seed ${s}: the plan has its four hosters (loopback addresses are no network)`)
+    const shared = hosters.slice(0, 3).filter((h) => held.includes(id(h.account.publicKey)))
+    assert.equal(shared.length, 1, `seed ${s}: one hoster of 203.0.113.0/24, not ${shared.length}`)
+  }
+})
+
+test('the sponsor, registered as a hoster, is never drawn for its own plan; attesters of setups and of performance checks are never members of the plan', async (t) => {
+  const { spec, heads } = await setup(t, 2)
+  const [h0, h1] = named('Hoster', 2)
+  const outsider = testProvider('Attester0')
+  const members = [sponsor, h0, h1].map((p) => id(p.account.publicKey))
+  let checks = 0
+  for (let s = 0; s < SEEDS; s++) {
+    // The sponsor and both other hosters are attesters too: only Attester0 is an outsider to the plan.
+    const net = new Net(spec, `members-${s}`, { ...QUIET, performancePeriod: 2 })
+      .hosters([sponsor, h0, h1]).attesters([sponsor, h0, h1, outsider]).publish(heads).blocks()
+    net.request(0, 2).blocks()
+    assert.deepEqual(net.holders(0n).sort(), members.slice(1).sort(), `seed ${s}: the sponsor's plan is held by the two other hosters`)
+    const [[, amendment]] = plansStorage.Amendments.entries(net.chain.ctx())
+    assert.deepEqual(amendment.attesters.map(id), [id(outsider.account.publicKey)], `seed ${s}: the setup is checked by the outsider alone`)
+
+    // The sponsor is a hoster like any other for a plan it did not ask for.
+    net.request(1, 3, bob).blocks()
+    assert.ok(net.holders(1n).includes(members[0]), `seed ${s}: the sponsor of plan 0 hosts Bob's plan`)
+
+    net.activateAll()
+    const seen = new Set<bigint>()
+    for (let b = 0; b < 60 && seen.size < 2; b++) {
+      net.blocks()
+      for (const [cid, check] of challengesStorage.PerformanceChecks.entries(net.chain.ctx())) {
+        if (check.plan !== 0n || seen.has(cid)) continue
+        seen.add(cid)
+        assert.deepEqual(check.attesters.map(id), [id(outsider.account.publicKey)], `seed ${s}: performance check ${cid} is made by the outsider alone`)
+      }
+    }
+    checks += seen.size
+  }
+  assert.ok(checks >= SEEDS * 2, `performance checks of the sponsor's plan were opened and looked at (${checks})`)
+})
+
+test('a position is freed at exactly maxStrikes consecutive failed challenges, and not before; a pass starts the count again', async (t) => {
+  const { spec, cores, heads } = await setup(t, 1)
+  const [hoster] = named('Hoster', 1)
+  const maxStrikes = 3
+  const net = new Net(spec, 'strikes', { ...QUIET, challengePeriod: 3, maxStrikes })
+    .hosters([hoster]).attesters(named('Attester', 1)).publish(heads).blocks()
+  net.request(0, 1).blocks().activateAll()
+  // The hoster fails twice, passes once, then fails until it loses the position.
+  const script = [false, false, true, false, false, false]
+  const seen: Array<{ passed: boolean, held: boolean, strikes: number }> = []
+  const answered = new Set<bigint>()
+  for (let b = 0; b < 600 && seen.length < script.length; b++) {
+    for (const [cid, c] of challengesStorage.StorageChallenges.entries(net.chain.ctx())) {
+      if (answered.has(cid) || !script[seen.length]) continue
+      answered.add(cid)
+      net.call(net.tx.challenges.submitStorageProof(cid, await proofsFor(cores[0], c.indexes.map(Number), Number(c.length))), hoster)
+    }
+    const before = [net.chain.events('challenges', 'StorageProofAccepted'), net.chain.events('challenges', 'StorageProofFailed')]
+    net.blocks()
+    const passed = net.chain.events('challenges', 'StorageProofAccepted') - before[0]
+    const failed = net.chain.events('challenges', 'StorageProofFailed') - before[1]
+    assert.ok(passed + failed <= 1, 'one outcome per block here')
+    if (passed + failed === 0) continue
+    const p = plansStorage.Positions.get(net.chain.ctx(), 0n, 0)!
+    const held = p.hoster !== null && u8aEq(p.hoster, hoster.account.publicKey)
+    seen.push({ passed: passed === 1, held, strikes: held ? p.strikes : -1 })
+  }
+  assert.deepEqual(seen, [
+    { passed: false, held: true, strikes: 1 },
+    { passed: false, held: true, strikes: 2 },
+    { passed: true, held: true, strikes: 0 },
+    { passed: false, held: true, strikes: 1 },
+    { passed: false, held: true, strikes: 2 },
+    { passed: false, held: false, strikes: -1 }
+  ], `freed at the ${maxStrikes}rd failure in a row, not before`)
+  assert.equal(net.chain.events('plans', 'PositionFreed'), 1)
+})
