@@ -167,13 +167,22 @@ function checkInvariants (chain: RuntimeHarness, accounts: Uint8Array[]): void {
     assert.ok(data.free >= 0n && data.reserved >= 0n, 'ratio is never negative')
   }
   const held = new Map<string, bigint>()
-  for (const [[planId], position] of plansStorage.Positions.entries(ctx)) {
+  const feedHolders = new Set<string>()
+  for (const [[planId, index], position] of plansStorage.Positions.entries(ctx)) {
     if (position.hoster === null) continue
     held.set(u8aToHex(position.hoster), (held.get(u8aToHex(position.hoster)) ?? 0n) + position.bytes)
     const plan = plansStorage.Plans.get(ctx, planId)!
+    const entry = `${plan.feed}/${u8aToHex(position.hoster)}`
+    assert.ok(!feedHolders.has(entry), 'one account holds at most one position per feed')
+    feedHolders.add(entry)
+    assert.deepEqual(plansStorage.FeedHosters.get(ctx, plan.feed, position.hoster), [planId, index], 'the feed index names the position')
     assert.equal(position.bytes, Feeds.storage.Feeds.get(ctx, plan.feed)!.root.byteLength, 'a replica holds (and is paid for) its feed\'s current size')
   }
-  for (const [account, p] of Roles.storage.Providers.entries(ctx)) {
+  assert.equal(plansStorage.FeedHosters.entries(ctx).length, feedHolders.size, 'the feed index has no entry for a position no longer held')
+  const providers = Roles.storage.Providers.entries(ctx)
+  assert.deepEqual(Roles.storage.NoiseKeyOwner.entries(ctx).map(([key, owner]) => [u8aToHex(key), u8aToHex(owner)]).sort(),
+    providers.map(([account, p]) => [u8aToHex(p.noiseKey), u8aToHex(account)]).sort(), 'each provider owns its noise key, and only providers own keys')
+  for (const [account, p] of providers) {
     assert.ok(p.committed <= p.capacity, `committed ${p.committed} ≤ capacity ${p.capacity}`)
     assert.equal(p.committed, held.get(u8aToHex(account)) ?? 0n, 'committed bytes are exactly the bytes of the positions held')
   }
