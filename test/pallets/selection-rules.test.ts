@@ -16,7 +16,7 @@ import type { ChainSpec } from '../../chain/spec/types.js'
 import { plansStorage } from '../../chain/pallets/plans/storage.js'
 import { challengesStorage } from '../../chain/pallets/challenges/storage.js'
 import { setupAttester } from '../../chain/pallets/plans/lifecycle.js'
-import { ipv4Prefix24, recordNetwork } from '../../chain/pallets/roles.js'
+import { ipv4Prefix24, network, recordNetwork } from '../../chain/pallets/roles.js'
 
 /** Block seeds each rule is tried under: a draw that ignores a rule breaks it under most of them. */
 const SEEDS = 12
@@ -148,6 +148,23 @@ test('a plan\'s hosters are spread across known /24 networks; unknown and privat
     const shared = hosters.slice(0, 3).filter((h) => held.includes(id(h.account.publicKey)))
     assert.equal(shared.length, 1, `seed ${s}: one hoster of 203.0.113.0/24, not ${shared.length}`)
   }
+})
+
+test('a hoster\'s network is the /24 of a public IPv4 address it was reached at; other addresses record nothing', async (t) => {
+  const { spec } = await setup(t, 0)
+  assert.deepEqual(ipv4Prefix24('::ffff:203.0.113.9'), new Uint8Array([203, 0, 113]))
+  for (const bad of ['2001:db8::1', '256.1.1.1', '1.2.3', 'host.example']) assert.equal(ipv4Prefix24(bad), null, bad)
+  const [hoster, other] = named('Hoster', 2)
+  const net = new Net(spec, 'network', QUIET).hosters([hoster]).attesters([other]).blocks()
+  const known = (p: TestProvider) => { const n = network(net.chain.ctx(), p.account.publicKey); return n === null ? null : [...n].join('.') }
+  for (const local of ['10.1.2.3', '172.16.0.1', '172.31.255.1', '192.168.1.1', '100.64.0.1', '169.254.1.1', '127.0.0.1', '0.0.0.0', '224.0.0.1']) {
+    net.write((ctx) => recordNetwork(ctx, hoster.account.publicKey, ipv4Prefix24(local)!))
+    assert.equal(known(hoster), null, `${local} is not recorded`)
+  }
+  net.write((ctx) => { for (const p of [hoster, other]) recordNetwork(ctx, p.account.publicKey, ipv4Prefix24('172.32.0.1')!) })
+  assert.deepEqual([known(hoster), known(other)], ['172.32.0', null], 'a public network is recorded for hosters only')
+  net.call(net.tx.roles.unregister('Hoster'), hoster).blocks()
+  assert.equal(known(hoster), null, 'a hoster that leaves is forgotten with its network')
 })
 
 /**
