@@ -1,4 +1,4 @@
-import type Hypercore from 'hypercore'
+import Hypercore from 'hypercore'
 import { encodeStripe, repairStripe, stripeBlocks } from './stripes.js'
 
 /** What the chain commits of a slot: its length, its size and its merkle tree hash. */
@@ -7,12 +7,29 @@ export interface SlotRoot { readonly length: number, readonly byteLength: number
 /** The k + m shards of stripe j. */
 export type StripeSource = (stripe: number) => Promise<Uint8Array[]>
 
-/** Stripes coded per batch: one append (one signature) per slot per batch instead of per block. */
+/** Stripes coded per batch: one append per slot per batch instead of per block. */
 const BATCH = 16
 
 /**
- * Appends stripes to the given slot cores (slot index → writable core) until each holds `stripes` blocks.
- * Each core continues from its own length, so an encoder that stopped midway resumes where it was.
+ * The manifest of a slot core: no signer, and a prologue that fixes all of its blocks to the committed root.
+ * hypercore verifies every block against that tree hash, and no key can sign another tree (with no signer,
+ * nothing can extend it either), so nobody can fork a slot. The key is the manifest's hash: it follows from
+ * the root alone.
+ */
+export function slotManifest (root: Pick<SlotRoot, 'length' | 'treeHash'>): { version: 1, signers: [], prologue: { hash: Buffer, length: number } } {
+  return { version: 1, signers: [], prologue: { hash: Buffer.from(root.treeHash), length: root.length } }
+}
+
+/** The hypercore key of the slot with this root, for hosters, attesters and readers to open it by. */
+export function slotKey (root: Pick<SlotRoot, 'length' | 'treeHash'>): Uint8Array {
+  return Hypercore.key(slotManifest(root))
+}
+
+/**
+ * Appends stripes to the given draft cores (slot index → a writable core of any key) until each holds
+ * `stripes` blocks. A draft only serves to build the slot's tree: its root is what encoders agree on, and
+ * `sealSlot` copies it into the slot core. Each draft continues from its own length, so an encoder that
+ * stopped midway resumes where it was.
  */
 export async function writeSlots (targets: ReadonlyMap<number, Hypercore>, stripes: number, source: StripeSource): Promise<void> {
   const from = Math.min(...[...targets.values()].map((core) => core.length))
@@ -23,6 +40,15 @@ export async function writeSlots (targets: ReadonlyMap<number, Hypercore>, strip
       if (missing.length > 0) await core.append(missing)
     }))
   }
+}
+
+/**
+ * Fills a slot core (opened with `slotManifest(root)`) from a complete draft of it, with hypercore's own
+ * prologue copy, which checks the draft's tree against the prologue (a draft of other content throws).
+ */
+export async function sealSlot (draft: Hypercore, slot: Hypercore): Promise<void> {
+  if (slot.length > 0 && await slot.has(0, slot.length)) return
+  await slot.core.copyPrologue(draft.state)
 }
 
 /** Stripes coded from the feed itself (the feed must have blocks [0, feedLength)). */
@@ -41,12 +67,12 @@ export function slotStripes (slots: ReadonlyMap<number, Hypercore>, k: number, m
   }
 }
 
-/** The root a complete slot core gives, to commit on chain or compare with the committed one. */
+/** The root a complete draft gives, to commit on chain or compare with the committed one. */
 export async function slotRoot (core: Hypercore): Promise<SlotRoot> {
   return { length: core.length, byteLength: core.byteLength, treeHash: await core.treeHash(core.length) }
 }
 
-/** Whether the core holds exactly the committed slot (its first `root.length` blocks hash to the committed tree). */
+/** Whether a draft holds exactly the committed slot (its first `root.length` blocks hash to the committed tree). */
 export async function matchesRoot (core: Hypercore, root: Pick<SlotRoot, 'length' | 'treeHash'>): Promise<boolean> {
   if (core.length < root.length) return false
   return Buffer.from(await core.treeHash(root.length)).equals(Buffer.from(root.treeHash))

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Hypercore from 'hypercore'
 import { makeFeed } from '../test/helpers/hypercore.js'
-import { feedStripes, slotRoot, writeSlots } from './slot-cores.js'
-import { slotKey, slotSigner } from './slot-key.js'
+import { forgeBlocks } from '../test/helpers/forger.js'
+import { feedStripes, sealSlot, slotKey, slotManifest, slotRoot, writeSlots } from './slot-cores.js'
 import { slotLength } from './stripes.js'
 
 const K = 2
 const M = 1
 
-async function open (t: TestContext, ...args: ConstructorParameters<typeof Hypercore>): Promise<Hypercore> {
+async function open (t: TestContext, ...args: [] | [Uint8Array] | [Uint8Array, { manifest: object }]): Promise<Hypercore> {
   const dir = mkdtempSync(join(tmpdir(), 'datdot-fork-'))
   const core = new Hypercore(dir, ...args as [Uint8Array])
   await core.ready()
@@ -41,27 +41,32 @@ async function reactions (core: Hypercore, ms: number): Promise<string[]> {
   return seen
 }
 
+// The attack: a third party wrote a forked slot from public values, replicated it to a hoster, and
+// hypercore froze the hoster's copy (with slot key pairs derived from the feed key, plan and slot, the
+// forger could sign a longer fork; the hoster saw a conflict and closed its core).
 test('a third party cannot fork a hoster\'s slot: the hoster keeps serving the genuine one', async (t) => {
   const feed = await makeFeed(t, 12, 500)
   const other = await makeFeed(t, 12, 500, 7)
   const stripes = slotLength(feed.length, K)
 
-  // The genuine slot 0 of plan 3, as the encoders write it; a hoster fetches it.
-  const encoder = await open(t, slotSigner(feed.key, 3n, 0))
-  await writeSlots(new Map([[0, encoder]]), stripes, feedStripes(feed, feed.length, K, M))
-  const root = await slotRoot(encoder)
-  const key = slotKey(feed.key, 3n, 0)
+  // The genuine slot 0, as the encoders build it; a hoster fetches it by the key its committed root gives.
+  const draft = await open(t)
+  await writeSlots(new Map([[0, draft]]), stripes, feedStripes(feed, feed.length, K, M))
+  const root = await slotRoot(draft)
+  const key = slotKey(root)
+  const encoder = await open(t, key, { manifest: slotManifest(root) })
+  await sealSlot(draft, encoder)
   const hoster = await open(t, key)
   connect(encoder, hoster)
   await hoster.update({ wait: true })
   await hoster.download({ start: 0, end: root.length }).done()
 
-  // A third party builds, from public values only, a core with the slot's key and other content, and
+  // A third party makes a core under the slot's key with the shards of another feed, one block longer, and
   // replicates it to the hoster.
-  const forger = await open(t, slotSigner(feed.key, 3n, 0))
-  await writeSlots(new Map([[0, forger]]), stripes, feedStripes(other, other.length, K, M))
-  // One block longer than the genuine slot, so that the hoster takes it for an update.
-  await forger.append(new Uint8Array(8))
+  const forger = await open(t, key, { manifest: slotManifest(root) })
+  const forged = await open(t)
+  await writeSlots(new Map([[0, forged]]), stripes, feedStripes(other, other.length, K, M))
+  await forgeBlocks(forger, await Promise.all(Array.from({ length: stripes }, async (_, i) => (await forged.get(i))!)))
   assert.ok(Buffer.from(forger.key).equals(key), 'the forger claims the slot\'s key')
   const reacted = reactions(hoster, 3000)
   connect(forger, hoster)
@@ -71,8 +76,17 @@ test('a third party cannot fork a hoster\'s slot: the hoster keeps serving the g
 
   // The hoster still serves the genuine slot: a reader fetching from the hoster alone verifies every block.
   assert.equal(hoster.closed, false, 'the hoster\'s copy is not frozen')
+  assert.equal(hoster.length, root.length, 'the hoster took nothing of the forger\'s')
   const reader = await open(t, key)
   connect(hoster, reader)
   for (let i = 0; i < root.length; i++) assert.ok(Buffer.from((await reader.get(i, { timeout: 10_000 }))!).equals((await encoder.get(i))!), `block ${i}`)
   assert.ok(Buffer.from(await reader.treeHash(root.length)).equals(root.treeHash), 'the reader holds the committed slot')
+
+  // Nothing the forger serves passes hypercore's checks: a reader that only has the forger gets no block.
+  const victim = await open(t, key)
+  const rejected = reactions(victim, 3000)
+  connect(forger, victim)
+  await assert.rejects(victim.get(0, { timeout: 3000 }), /REQUEST_TIMEOUT/)
+  assert.ok((await rejected).includes('rejected'), 'hypercore rejected the forger\'s proof')
+  assert.equal(victim.length, 0)
 })

@@ -1,5 +1,5 @@
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
-import { u8aToHex } from '@polkadot/util'
+import { u8aEq, u8aToHex } from '@polkadot/util'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Hypercore from 'hypercore'
@@ -7,25 +7,30 @@ import crypto from 'hypercore-crypto'
 import { background, RunningDuties } from './background.js'
 import type { RoleDeps } from './role.js'
 import { positionCore } from './position-core.js'
-import { feedStripes, matchesRoot, slotRoot, slotStripes, writeSlots } from '../erasure/slot-cores.js'
+import { feedStripes, matchesRoot, sealSlot, slotKey, slotManifest, slotRoot, slotStripes, writeSlots } from '../erasure/slot-cores.js'
 import type { SlotRoot } from '../erasure/slot-cores.js'
-import { slotKey, slotSigner } from '../erasure/slot-key.js'
 import { slotLength } from '../erasure/stripes.js'
 
 export interface EncoderOptions extends RoleDeps {
   /** How long a slot stays served after its position started hosting (or the plan ended). */
   readonly graceMs: number
-  /** Where the slot cores are written (outside the corestore: see #open). */
+  /** Where drafts and slot cores are written (outside the corestore: see #seal). */
   readonly slotDir: string
 }
 
-/** A slot core this encoder writes and serves. */
+/** A slot core this encoder built and serves. */
 interface Served {
   readonly plan: bigint
   readonly slot: number
   readonly core: Hypercore
   readonly dir: string
   dropTimer: NodeJS.Timeout | null
+}
+
+/** A draft of a slot: a core of a throwaway key pair that builds the slot's tree (see writeSlots). */
+interface Draft {
+  readonly core: Hypercore
+  readonly dir: string
 }
 
 interface ErasureWork {
@@ -40,9 +45,10 @@ interface ErasureWork {
 
 /**
  * The encoder: turns a feed into the k + m slot cores of an erasure plan and serves them to the plan's
- * hosters. For a new plan it codes the feed and submits the slot roots (the chain fixes them once two
- * encoders agree); for a repair it rebuilds the lost slots from any k others and checks them against the
- * committed roots. Slot cores are deterministic (erasure/), so every encoder writes the same ones.
+ * hosters. For a new plan it codes the feed into drafts and submits their roots (the chain fixes them once
+ * two encoders agree); for a repair it rebuilds the lost slots from any k others and checks them against the
+ * committed roots. Coding is deterministic (erasure/), so every encoder gets the same roots; a slot core is
+ * the one core whose manifest fixes its content to that root (a prologue), filled from the draft.
  */
 export class EncoderRole {
   readonly #me: string
@@ -120,12 +126,19 @@ export class EncoderRole {
     try {
       log.info({ ...ids, length: feedLength, k, m }, 'fetching the feed to code it')
       await network.download(feed, feedLength)
-      const slots = await this.#open(work, Array.from({ length: k + m }, (_, i) => i))
+      const all = Array.from({ length: k + m }, (_, i) => i)
       const roots = await this.#exclusive(work.plan, async () => {
-        await writeSlots(slots, slotLength(feedLength, k), feedStripes(feed, feedLength, k, m))
-        return await Promise.all([...slots.values()].map(slotRoot))
+        const drafts = await this.#drafts(work.plan, all, `feed${feedLength}`)
+        try {
+          await writeSlots(new Map([...drafts].map(([i, d]) => [i, d.core])), slotLength(feedLength, k), feedStripes(feed, feedLength, k, m))
+          const roots = await Promise.all([...drafts.values()].map((d) => slotRoot(d.core)))
+          for (const [i, draft] of drafts) await this.#seal(work.plan, i, draft, roots[i])
+          return roots
+        } finally {
+          await Promise.all([...drafts.values()].map((d) => d.core.close()))
+        }
       })
-      await this.#announce(work.plan, slots.keys())
+      await this.#announce(work.plan, all)
       log.info({ ...ids, slots: roots.length, slotLength: roots[0].length, bytes: roots.reduce((n, r) => n + r.byteLength, 0) }, 'coded the feed into slots')
       if (proposed) return
       const result = await this.o.txq.submit(api.tx.plans.submitEncoding(work.amendment, roots.map((r) => ({ ...r, treeHash: u8aToHex(r.treeHash) }))), 'submitEncoding')
@@ -141,16 +154,24 @@ export class EncoderRole {
   async #repair (work: ErasureWork, committed: Map<number, SlotRoot>): Promise<void> {
     const { log } = this.o
     const ids = { amendment: String(work.amendment), plan: String(work.plan), positions: work.positions }
-    const targets = await this.#open(work, work.positions)
-    const matches = async ([i, core]: [number, Hypercore]) => await matchesRoot(core, committed.get(i)!)
-    const allMatch = async () => (await Promise.all([...targets].map(matches))).every(Boolean)
-    if (await allMatch()) return await this.#announce(work.plan, targets.keys())
+    if ((await Promise.all(work.positions.map((i) => this.#servesComplete(work.plan, i, committed.get(i)!)))).every(Boolean)) {
+      return await this.#announce(work.plan, work.positions)
+    }
     log.info(ids, 'rebuilding lost slots from the others')
     const sources = await this.#fetchSlots(work, committed, new Set(work.positions))
     const ok = await this.#exclusive(work.plan, async () => {
+      const drafts = await this.#drafts(work.plan, work.positions, 'repair')
       try {
-        await writeSlots(targets, committed.get(work.positions[0])!.length, slotStripes(sources, work.k, work.m))
+        await writeSlots(new Map([...drafts].map(([i, d]) => [i, d.core])), committed.get(work.positions[0])!.length, slotStripes(sources, work.k, work.m))
+        // The sources were verified against their roots by hypercore; a rebuilt slot differs only if coding did.
+        if (!(await Promise.all([...drafts].map(async ([i, d]) => await matchesRoot(d.core, committed.get(i)!)))).every(Boolean)) {
+          for (const d of drafts.values()) await d.core.close().then(() => rmSync(d.dir, { recursive: true, force: true }))
+          return false
+        }
+        for (const [i, draft] of drafts) await this.#seal(work.plan, i, draft, committed.get(i)!)
+        return true
       } finally {
+        await Promise.all([...drafts.values()].map((d) => d.core.close()))
         const hosted = await this.#hostedKeys()
         for (const [i, core] of sources) {
           if (this.#servedCore(work.plan, i) === core) continue
@@ -158,18 +179,17 @@ export class EncoderRole {
           await this.#clearUnlessHosted(core, committed.get(i)!.length, hosted)
         }
       }
-      return await allMatch()
     })
     this.o.metrics.encodings.inc({ kind: 'repair', success: String(ok) })
     if (!ok) return log.error(ids, 'the rebuilt slots do not match their committed roots')
-    await this.#announce(work.plan, targets.keys())
+    await this.#announce(work.plan, work.positions)
     log.info(ids, 'rebuilt the lost slots; serving them')
   }
 
   /**
-   * The first k slots (other than `exclude`) that arrive complete and match their committed roots. hypercore
-   * checks each block's signature, but a slot's key pair is public: the committed root is what binds it.
-   * Slots this encoder still serves itself are used as they are (the corestore must not open a second copy).
+   * The first k slots (other than `exclude`) that arrive complete. A slot's key fixes its committed root, so
+   * hypercore verifies every block against it, whoever serves it. Slots this encoder still serves itself are
+   * used as they are (the corestore must not open a second copy).
    */
   async #fetchSlots (work: ErasureWork, committed: Map<number, SlotRoot>, exclude: Set<number>): Promise<Map<number, Hypercore>> {
     const { network } = this.o
@@ -179,11 +199,11 @@ export class EncoderRole {
     const remote: number[] = []
     for (const i of candidates) {
       const own = this.#servedCore(work.plan, i)
-      if (own !== null && await matchesRoot(own, committed.get(i)!)) found.set(i, own)
-      else if (own === null) remote.push(i)
+      if (own === null) remote.push(i)
+      else if (await this.#servesComplete(work.plan, i, committed.get(i)!)) found.set(i, own)
     }
     if (found.size >= work.k) return new Map([...found].slice(0, work.k))
-    const opened = remote.map((i) => ({ i, core: network.core(slotKey(work.feedKey, work.plan, i)) }))
+    const opened = remote.map((i) => ({ i, core: network.core(slotKey(committed.get(i)!)) }))
     const fetching = opened.map(async ({ i, core }) => {
       const root = committed.get(i)!
       let joined = false
@@ -192,7 +212,7 @@ export class EncoderRole {
         await network.join(core.key)
         joined = true
         await network.download(core, root.length)
-        if (found.size < work.k && await matchesRoot(core, root)) found.set(i, core)
+        if (found.size < work.k) found.set(i, core)
       } finally {
         if (!found.has(i)) {
           if (joined) await network.leave(core.key)
@@ -213,9 +233,15 @@ export class EncoderRole {
     return found
   }
 
-  /** The core of a slot this encoder writes or serves, if any. */
+  /** The core of a slot this encoder serves, if any. */
   #servedCore (plan: bigint, slot: number): Hypercore | null {
     return this.#serving.get(`${plan}/${slot}`)?.core ?? null
+  }
+
+  /** Whether this encoder serves the slot with this root, complete. */
+  async #servesComplete (plan: bigint, slot: number, root: SlotRoot): Promise<boolean> {
+    const core = this.#servedCore(plan, slot)
+    return core !== null && u8aEq(core.key, slotKey(root)) && core.length === root.length && await core.has(0, root.length)
   }
 
   /** Runs `work` after the plan's slot writing in progress, if any. */
@@ -231,29 +257,47 @@ export class EncoderRole {
   }
 
   /**
-   * Opens (once) the slot cores to write. They live outside the corestore, which replicates every core it
-   * has with any peer that asks: the other encoder writes the very same cores, and blocks of its copy
-   * arriving while this one appends would be appended twice. A slot is only replicated once complete.
+   * Opens a draft per slot, named by what it will hold (`source`: the feed at a length, or a repair), so that
+   * an encoder restarted midway continues its drafts. A draft's key pair is its own: nobody else has it.
    */
-  async #open (work: ErasureWork, slots: number[]): Promise<Map<number, Hypercore>> {
-    const mine = new Map<number, Hypercore>()
+  async #drafts (plan: bigint, slots: number[], source: string): Promise<Map<number, Draft>> {
+    const drafts = new Map<number, Draft>()
     for (const slot of slots) {
-      const id = `${work.plan}/${slot}`
-      let served = this.#serving.get(id)
-      if (served === undefined) {
-        const signer = slotSigner(work.feedKey, work.plan, slot)
-        const dir = join(this.o.slotDir, u8aToHex(crypto.discoveryKey(slotKey(work.feedKey, work.plan, slot)), -1, false))
-        const core = new Hypercore(dir, signer)
-        await core.ready()
-        served = { plan: work.plan, slot, core, dir, dropTimer: null }
-        this.#serving.set(id, served)
-      } else if (served.dropTimer !== null) {
-        clearTimeout(served.dropTimer)
-        served.dropTimer = null
-      }
-      mine.set(slot, served.core)
+      const dir = join(this.o.slotDir, 'drafts', `${plan}-${slot}-${source}`)
+      const core = new Hypercore(dir)
+      await core.ready()
+      drafts.set(slot, { core, dir })
     }
-    return mine
+    return drafts
+  }
+
+  /**
+   * Fills the slot core of `root` from its complete draft, serves it from then on, and removes the draft.
+   * The slot core lives outside the corestore, which replicates every core it holds with any peer that asks:
+   * a core half copied would be offered before it is whole, and the attester must be able to tell that this
+   * process serves the slot itself (Network.servesOwn). It replaces a core served for an older root.
+   */
+  async #seal (plan: bigint, slot: number, draft: Draft, root: SlotRoot): Promise<void> {
+    const key = slotKey(root)
+    const id = `${plan}/${slot}`
+    let served = this.#serving.get(id)
+    if (served !== undefined && !u8aEq(served.core.key, key)) {
+      await this.#stopServing(id, served)
+      served = undefined
+    }
+    if (served === undefined) {
+      const dir = join(this.o.slotDir, u8aToHex(crypto.discoveryKey(key), -1, false))
+      const core = new Hypercore(dir, key, { manifest: slotManifest(root) })
+      await core.ready()
+      served = { plan, slot, core, dir, dropTimer: null }
+      this.#serving.set(id, served)
+    } else if (served.dropTimer !== null) {
+      clearTimeout(served.dropTimer)
+      served.dropTimer = null
+    }
+    await sealSlot(draft.core, served.core)
+    await draft.core.close()
+    rmSync(draft.dir, { recursive: true, force: true })
   }
 
   /** Serves complete slots: replicated on every connection, and announced on their topics for hosters to find. */
@@ -272,14 +316,17 @@ export class EncoderRole {
     for (const [id, served] of this.#serving) {
       if (served.plan !== plan || (slot !== null && served.slot !== slot) || served.dropTimer !== null) continue
       served.dropTimer = setTimeout(() => {
-        this.#serving.delete(id)
-        background(this.o.log, (async () => {
-          await this.o.network.stopServingOwn(served.core)
-          await served.core.close()
-          rmSync(served.dir, { recursive: true, force: true })
-        })(), 'dropping a served slot', { plan: String(plan), slot: served.slot })
+        background(this.o.log, this.#stopServing(id, served), 'dropping a served slot', { plan: String(plan), slot: served.slot })
       }, this.o.graceMs)
     }
+  }
+
+  async #stopServing (id: string, served: Served): Promise<void> {
+    if (served.dropTimer !== null) clearTimeout(served.dropTimer)
+    if (this.#serving.get(id) === served) this.#serving.delete(id)
+    await this.o.network.stopServingOwn(served.core)
+    await served.core.close()
+    rmSync(served.dir, { recursive: true, force: true })
   }
 
   /**

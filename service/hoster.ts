@@ -5,7 +5,6 @@ import crypto from 'hypercore-crypto'
 import { background, RunningDuties } from './background.js'
 import type { RoleDeps } from './role.js'
 import { makeBlockProof } from '../hypercore/make.js'
-import { matchesRoot } from '../erasure/slot-cores.js'
 import { positionCore } from './position-core.js'
 import type { PositionCore } from './position-core.js'
 import { contactMessage } from '../protocol/contact.js'
@@ -94,10 +93,8 @@ export class HosterRole {
     log.info({ ...ids, core: u8aToHex(target.key), length: target.length }, 'fetching a position')
     await this.o.network.download(holding.core, target.length)
     this.o.metrics.bytesHosted.set(this.#bytesHeld())
-    // hypercore checked every block against the core's signatures; a slot must also be the committed one.
-    if (target.treeHash !== null && !await matchesRoot(holding.core, { length: target.length, treeHash: target.treeHash })) {
-      return log.error(ids, 'the slot served does not match its committed root: not reporting ready')
-    }
+    // hypercore verified every block: against the feed's signatures, or, for a slot, against the committed
+    // root its key fixes (a prologue), so a peer serving anything else is refused and cannot stall this.
     if (!pos.state.isSetup || pos.ready.isTrue) return
     const result = await this.o.txq.submit(api.tx.plans.hostingReady(pos.state.asSetup, position), 'hostingReady')
     log.info({ ...ids, ok: result.ok, error: result.error }, 'reported the position ready')

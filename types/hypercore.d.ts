@@ -56,5 +56,9 @@ declare module 'hypercore' {
     replicate (isInitiatorOrStream: boolean | unknown, opts?: object): unknown
     findingPeers (): () => void
     info (opts?: object): Promise<{ byteLength: number, length: number, contiguousLength: number }>
+    /** The session's state: what `core.copyPrologue` copies from. */
+    readonly state: unknown
+    /** The core under the session; `copyPrologue(source.state)` fills a prologue core from a local core with that tree. */
+    readonly core: { copyPrologue (source: unknown): Promise<void> }
   }
 }

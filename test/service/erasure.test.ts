@@ -8,8 +8,8 @@ import { startPublisher } from '../helpers/publisher.js'
 import { plainReader } from '../helpers/reader.js'
 import { waitFor } from '../helpers/wait.js'
 import { startLoopbackNetwork } from '../helpers/loopback-network.js'
-import { slotKey } from '../../erasure/slot-key.js'
-import { slotStripes } from '../../erasure/slot-cores.js'
+import { startForger } from '../helpers/forger.js'
+import { slotKey, slotManifest, slotStripes } from '../../erasure/slot-cores.js'
 import { unframe } from '../../erasure/stripes.js'
 
 const K = 2
@@ -17,7 +17,7 @@ const M = 1
 // 63 blocks of uneven sizes: the last stripe is short, and shards carry their block's length.
 const BLOCKS = Array.from({ length: 63 }, (_, i) => new Uint8Array(40_000 + i * 301).fill(i))
 
-test('erasure pinning end to end: encoders agree, hosters keep slots, challenges pass, a lost slot is rebuilt from k others', { timeout: 300_000 }, async (t) => {
+test('erasure pinning end to end: encoders agree, hosters keep slots, challenges pass, a forger changes nothing, a lost slot is rebuilt from k others', { timeout: 300_000 }, async (t) => {
   const { api, log, common } = await startLoopbackNetwork(t)
   const { bootstrap } = common
   const hosters = new Map<string, ServiceProcess>()
@@ -43,8 +43,14 @@ test('erasure pinning end to end: encoders agree, hosters keep slots, challenges
   assert.equal(log.seen('plans', 'EncodingDisputed').length, 0)
   const slots = await Promise.all([0, 1, 2].map(async (i) => (await api.query.plans.slots(planId, i)).unwrap()))
   assert.ok(slots.every((s) => s.length.toNumber() === Math.ceil(BLOCKS.length / K)), 'each slot has ceil(63 / 2) blocks')
+  const roots = slots.map((s) => ({ length: s.length.toNumber(), treeHash: s.treeHash.toU8a() }))
   const holders = async () => Promise.all([0, 1, 2].map(async (p) => (await api.query.plans.positions(planId, p)).unwrap()))
   const plan0 = (await holders()).map((p) => p.hoster.unwrap().toString())
+
+  // A third party joins slot 2's topic with a core under its key and other blocks: hosters, the repairing
+  // encoder and the reader below all meet it, and must neither freeze nor stall on it (each block is checked
+  // against the committed root the key fixes).
+  await startForger(t, slotKey(roots[2]), slotManifest(roots[2]), Array.from({ length: roots[2].length }, () => new Uint8Array(40_008).fill(0xee)), bootstrap)
 
   step(2)
   // 2. Storage challenges name slot blocks; the chain checks the proofs against the committed slot roots.
@@ -67,12 +73,13 @@ test('erasure pinning end to end: encoders agree, hosters keep slots, challenges
   await waitFor(() => log.seen('challenges', 'StorageProofAccepted', (d) => d.plan.toBigInt() === planId && d.position.toNumber() === wipedPosition && d.hoster.toString() === replacement).length > 0, 60_000, 'the rebuilt slot to pass a storage challenge')
 
   step(4)
-  // 4. Any k slots give the feed back: a plain hypercore reader fetches slots 0 (rebuilt) and 2 (parity)
-  //    from the hosters, and Reed-Solomon decoding gives every block of the feed, byte for byte.
+  // 4. Any k slots give the feed back: a plain hypercore reader fetches slots 0 (rebuilt) and 2 (parity, also
+  //    offered by the forger) from the hosters, and Reed-Solomon decoding gives every block of the feed, byte for byte.
   const readers = new Map(await Promise.all([0, 2].map(async (i) => {
-    const reader = await plainReader(t, slotKey(core.key, planId, i), bootstrap)
-    await reader.download({ start: 0, end: slots[i].length.toNumber() }).done()
-    assert.ok(Buffer.from(await reader.treeHash(slots[i].length.toNumber())).equals(slots[i].treeHash.toU8a()), `slot ${i} is the committed one`)
+    // The chain's slot root is all a reader needs: the slot's key follows from it.
+    const reader = await plainReader(t, slotKey(roots[i]), bootstrap)
+    await reader.download({ start: 0, end: roots[i].length }).done()
+    assert.ok(Buffer.from(await reader.treeHash(roots[i].length)).equals(roots[i].treeHash), `slot ${i} is the committed one`)
     return [i, reader] as const
   })))
   const decode = slotStripes(readers, K, M)
