@@ -127,21 +127,25 @@ export class EncoderRole {
       log.info({ ...ids, length: feedLength, k, m }, 'fetching the feed to code it')
       await network.download(feed, feedLength)
       const all = Array.from({ length: k + m }, (_, i) => i)
-      const roots = await this.#exclusive(work.plan, async () => {
+      const submitted = await this.#exclusive(work.plan, async () => {
         const drafts = await this.#drafts(work.plan, all, `feed${feedLength}`)
         try {
           await writeSlots(new Map([...drafts].map(([i, d]) => [i, d.core])), slotLength(feedLength, k), feedStripes(feed, feedLength, k, m))
           const roots = await Promise.all([...drafts.values()].map((d) => slotRoot(d.core)))
+          log.info({ ...ids, slots: roots.length, slotLength: roots[0].length, bytes: roots.reduce((n, r) => n + r.byteLength, 0) }, 'coded the feed into slots')
+          // The roots go to the chain at once (the amendment has a deadline); the slot cores are filled meanwhile.
+          const submission = proposed ? null : this.o.txq.submit(api.tx.plans.submitEncoding(work.amendment, roots.map((r) => ({ ...r, treeHash: u8aToHex(r.treeHash) }))), 'submitEncoding')
+          // Awaited below; if sealing throws first, its rejection must not go unhandled.
+          submission?.catch(() => {})
           for (const [i, draft] of drafts) await this.#seal(work.plan, i, draft, roots[i])
-          return roots
+          return submission
         } finally {
           await Promise.all([...drafts.values()].map((d) => d.core.close()))
         }
       })
       await this.#announce(work.plan, all)
-      log.info({ ...ids, slots: roots.length, slotLength: roots[0].length, bytes: roots.reduce((n, r) => n + r.byteLength, 0) }, 'coded the feed into slots')
-      if (proposed) return
-      const result = await this.o.txq.submit(api.tx.plans.submitEncoding(work.amendment, roots.map((r) => ({ ...r, treeHash: u8aToHex(r.treeHash) }))), 'submitEncoding')
+      if (submitted === null) return
+      const result = await submitted
       this.o.metrics.encodings.inc({ kind: 'new', success: String(result.ok) })
       log.info({ ...ids, ok: result.ok, error: result.error }, 'submitted the slot roots')
     } finally {

@@ -118,6 +118,8 @@ export class HosterRole {
       holding = { feed, key, core, positions: new Set(), dropTimer: null }
       this.#holdings.set(id, holding)
       core.on('upload', () => this.o.metrics.blocksServed.inc())
+      // hypercore refuses the data and stops asking that peer for this core; the download goes on with others.
+      core.on('verification-error', (err: Error) => this.o.log.warn({ core: id, err: err.message }, 'a peer sent data that fails verification: ignored'))
       await this.o.network.join(key)
     }
     holding.positions.add(position)

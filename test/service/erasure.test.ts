@@ -50,7 +50,8 @@ test('erasure pinning end to end: encoders agree, hosters keep slots, challenges
   // A third party joins slot 2's topic with a core under its key and other blocks: hosters, the repairing
   // encoder and the reader below all meet it, and must neither freeze nor stall on it (each block is checked
   // against the committed root the key fixes).
-  await startForger(t, slotKey(roots[2]), slotManifest(roots[2]), Array.from({ length: roots[2].length }, () => new Uint8Array(40_008).fill(0xee)), bootstrap)
+  const forger = await startForger(t, slotKey(roots[2]), slotManifest(roots[2]), Array.from({ length: roots[2].length }, () => new Uint8Array(40_008).fill(0xee)), bootstrap)
+  await waitFor(() => forger.peers.length > 0, 60_000, 'the forger to replicate with a peer of slot 2')
 
   step(2)
   // 2. Storage challenges name slot blocks; the chain checks the proofs against the committed slot roots.
