@@ -8,6 +8,7 @@ import Hypercore from 'hypercore'
 import { makeFeed } from '../test/helpers/hypercore.js'
 import { forgeBlocks } from '../test/helpers/forger.js'
 import { feedStripes, sealSlot, slotKey, slotManifest, slotRoot, writeSlots } from './slot-cores.js'
+import type { SlotRoot } from './slot-cores.js'
 import { slotLength } from './stripes.js'
 
 const K = 2
@@ -44,30 +45,34 @@ async function reactions (core: Hypercore, ms: number): Promise<string[]> {
 // The attack: a third party wrote a forked slot from public values, replicated it to a hoster, and
 // hypercore froze the hoster's copy (with slot key pairs derived from the feed key, plan and slot, the
 // forger could sign a longer fork; the hoster saw a conflict and closed its core).
-test('a third party cannot fork a hoster\'s slot: the hoster keeps serving the genuine one', async (t) => {
+
+/** The genuine slot 0 of a feed (its root and an encoder's slot core) and a forger's core under its key. */
+async function genuineAndForged (t: TestContext): Promise<{ root: SlotRoot, key: Uint8Array, encoder: Hypercore, forger: Hypercore }> {
   const feed = await makeFeed(t, 12, 500)
   const other = await makeFeed(t, 12, 500, 7)
   const stripes = slotLength(feed.length, K)
-
-  // The genuine slot 0, as the encoders build it; a hoster fetches it by the key its committed root gives.
   const draft = await open(t)
   await writeSlots(new Map([[0, draft]]), stripes, feedStripes(feed, feed.length, K, M))
   const root = await slotRoot(draft)
   const key = slotKey(root)
   const encoder = await open(t, key, { manifest: slotManifest(root) })
   await sealSlot(draft, encoder)
-  const hoster = await open(t, key)
-  connect(encoder, hoster)
-  await hoster.update({ wait: true })
-  await hoster.download({ start: 0, end: root.length }).done()
-
-  // A third party makes a core under the slot's key with the shards of another feed, one block longer, and
-  // replicates it to the hoster.
+  // The forger: a core under the slot's key with the shards of another feed, one block longer.
   const forger = await open(t, key, { manifest: slotManifest(root) })
   const forged = await open(t)
   await writeSlots(new Map([[0, forged]]), stripes, feedStripes(other, other.length, K, M))
   await forgeBlocks(forger, await Promise.all(Array.from({ length: stripes }, async (_, i) => (await forged.get(i))!)))
   assert.ok(Buffer.from(forger.key).equals(key), 'the forger claims the slot\'s key')
+  return { root, key, encoder, forger }
+}
+
+test('a third party cannot fork a hoster\'s slot: the hoster keeps serving the genuine one', async (t) => {
+  const { root, key, encoder, forger } = await genuineAndForged(t)
+  // A hoster fetches the genuine slot by the key its committed root gives; then the forger replicates to it.
+  const hoster = await open(t, key)
+  connect(encoder, hoster)
+  await hoster.update({ wait: true })
+  await hoster.download({ start: 0, end: root.length }).done()
   const reacted = reactions(hoster, 3000)
   connect(forger, hoster)
   const seen = await reacted
@@ -89,4 +94,21 @@ test('a third party cannot fork a hoster\'s slot: the hoster keeps serving the g
   await assert.rejects(victim.get(0, { timeout: 3000 }), /REQUEST_TIMEOUT/)
   assert.ok((await rejected).includes('rejected'), 'hypercore rejected the forger\'s proof')
   assert.equal(victim.length, 0)
+})
+
+test('a hoster whose first peer is a forger fetches the slot once an honest peer comes', async (t) => {
+  const { root, key, encoder, forger } = await genuineAndForged(t)
+  const hoster = await open(t, key)
+  connect(forger, hoster)
+  // As Network.download does: wait for an update, then fetch the blocks.
+  const fetched = (async () => {
+    await hoster.update({ wait: true })
+    await hoster.download({ start: 0, end: root.length }).done()
+  })()
+  assert.deepEqual(await reactions(hoster, 2000), ['rejected'], 'the forger\'s upgrade is refused')
+  assert.equal(hoster.length, 0)
+  connect(encoder, hoster)
+  await fetched
+  assert.ok(Buffer.from(await hoster.treeHash(root.length)).equals(root.treeHash), 'the hoster holds the committed slot')
+  for (let i = 0; i < root.length; i++) assert.ok(Buffer.from((await hoster.get(i, { wait: false }))!).equals((await encoder.get(i))!), `block ${i}`)
 })
