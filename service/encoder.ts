@@ -84,7 +84,7 @@ export class EncoderRole {
 
   async close (): Promise<void> {
     for (const s of this.#serving.values()) if (s.dropTimer !== null) clearTimeout(s.dropTimer)
-    await Promise.all([...this.#serving.values()].map((s) => s.core.close()))
+    await Promise.all([...new Set([...this.#serving.values()].map((s) => s.core))].map((core) => core.close()))
   }
 
   #encode (amendment: bigint): void {
@@ -290,8 +290,10 @@ export class EncoderRole {
       served = undefined
     }
     if (served === undefined) {
-      const dir = join(this.o.slotDir, u8aToHex(crypto.discoveryKey(key), -1, false))
-      const core = new Hypercore(dir, key, { manifest: slotManifest(root) })
+      // Two plans of one feed with the same k + m have the same slots, so the same slot cores: share one.
+      const twin = [...this.#serving.values()].find((s) => u8aEq(s.core.key, key))
+      const dir = twin?.dir ?? join(this.o.slotDir, u8aToHex(crypto.discoveryKey(key), -1, false))
+      const core = twin?.core ?? new Hypercore(dir, key, { manifest: slotManifest(root) })
       await core.ready()
       served = { plan, slot, core, dir, dropTimer: null }
       this.#serving.set(id, served)
@@ -328,6 +330,7 @@ export class EncoderRole {
   async #stopServing (id: string, served: Served): Promise<void> {
     if (served.dropTimer !== null) clearTimeout(served.dropTimer)
     if (this.#serving.get(id) === served) this.#serving.delete(id)
+    if ([...this.#serving.values()].some((s) => s.core === served.core)) return
     await this.o.network.stopServingOwn(served.core)
     await served.core.close()
     rmSync(served.dir, { recursive: true, force: true })
