@@ -1,6 +1,7 @@
 // Types for @ronomon/reed-solomon 6 (the package ships none).
 declare module '@ronomon/reed-solomon' {
-  export interface Context { readonly k: number, readonly m: number }
+  /** The coding context: the bytes `w, k, m` and the k·w × m·w bitmatrix. */
+  export type Context = Buffer
   export const MAX_K: number
   export const MAX_M: number
   export function create (k: number, m: number): Context
