@@ -9,6 +9,7 @@ import { makeFeed } from '../test/helpers/hypercore.js'
 import { feedStripes, matchesRoot, sealSlot, slotKey, slotManifest, slotRoot, slotStripes, writeSlots } from './slot-cores.js'
 import type { SlotRoot } from './slot-cores.js'
 import { slotLength, unframe } from './stripes.js'
+import { headOf } from './feed-proofs.js'
 
 const K = 3
 const M = 2
@@ -44,10 +45,10 @@ test('two encoders build the same slot cores; any k slots rebuild a lost one and
 
   const first = await drafts(t, all)
   const second = await drafts(t, all)
-  await writeSlots(first, stripes, feedStripes(feed, feed.length, K, M))
+  await writeSlots(first, stripes, feedStripes(feed, await headOf(feed), K, M))
   // The second encoder stops after two stripes and resumes, as after a crash.
-  await writeSlots(second, 2, feedStripes(feed, feed.length, K, M))
-  await writeSlots(second, stripes, feedStripes(feed, feed.length, K, M))
+  await writeSlots(second, 2, feedStripes(feed, await headOf(feed), K, M))
+  await writeSlots(second, stripes, feedStripes(feed, await headOf(feed), K, M))
   const slots = new Map<number, Hypercore>()
   for (const slot of all) {
     const [a, b] = [first.get(slot)!, second.get(slot)!]
@@ -80,8 +81,8 @@ test('a draft that differs from the committed root is told apart, and cannot fil
   const feed = await makeFeed(t, 6, 64)
   const other = await makeFeed(t, 6, 64, 1)
   const [mine, theirs] = [await drafts(t, [0]), await drafts(t, [0])]
-  await writeSlots(mine, 2, feedStripes(feed, feed.length, K, M))
-  await writeSlots(theirs, 2, feedStripes(other, other.length, K, M))
+  await writeSlots(mine, 2, feedStripes(feed, await headOf(feed), K, M))
+  await writeSlots(theirs, 2, feedStripes(other, await headOf(other), K, M))
   const root = await slotRoot(mine.get(0)!)
   assert.ok(await matchesRoot(mine.get(0)!, root))
   assert.equal(await matchesRoot(theirs.get(0)!, root), false, 'other bytes, other tree')

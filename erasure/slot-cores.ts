@@ -1,5 +1,7 @@
 import Hypercore from 'hypercore'
 import { encodeStripe, repairStripe, stripeBlocks } from './stripes.js'
+import { signedBlockProof } from './feed-proofs.js'
+import type { FeedHead } from './feed-proofs.js'
 
 /** What the chain commits of a slot: its length, its size and its merkle tree hash. */
 export interface SlotRoot { readonly length: number, readonly byteLength: number, readonly treeHash: Uint8Array }
@@ -51,11 +53,11 @@ export async function sealSlot (draft: Hypercore, slot: Hypercore): Promise<void
   await slot.core.copyPrologue(draft.state)
 }
 
-/** Stripes coded from the feed itself (the feed must have blocks [0, feedLength)). */
-export function feedStripes (feed: Hypercore, feedLength: number, k: number, m: number): StripeSource {
+/** Stripes coded from the feed itself at the chain's head (the feed must have blocks [0, head.length)). */
+export function feedStripes (feed: Hypercore, head: FeedHead, k: number, m: number): StripeSource {
   return async (stripe) => {
-    const blocks = await Promise.all(stripeBlocks(stripe, k, feedLength).map(async (i) => (await feed.get(i))!))
-    return await encodeStripe(blocks, k, m)
+    const proofs = await Promise.all(stripeBlocks(stripe, k, head.length).map(async (i) => await signedBlockProof(feed, i, head)))
+    return await encodeStripe(proofs, k, m)
   }
 }
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import type { Context } from '@ronomon/reed-solomon'
+import { blockOfProof } from './feed-proofs.js'
 
 // The package's entry point is the native addon itself, which only require() loads.
 const ReedSolomon = createRequire(import.meta.url)('@ronomon/reed-solomon') as typeof import('@ronomon/reed-solomon')
@@ -9,9 +10,11 @@ const ReedSolomon = createRequire(import.meta.url)('@ronomon/reed-solomon') as t
  * shards of one size, and shard i of stripe j is block j of slot i. So every slot has ceil(L / k) blocks,
  * slots 0…k-1 hold the feed's blocks and slots k…k+m-1 the parity.
  *
- * A shard is the block framed as `u32le byte length ++ bytes ++ zero padding`: the stripe's blocks may
+ * A shard is a payload framed as `u32le byte length ++ bytes ++ zero padding`: the stripe's payloads may
  * differ in size, Reed-Solomon needs equal shards (a multiple of 8 bytes for ronomon), and a rebuilt data
- * shard must give back its block exactly. The last stripe's missing blocks are empty shards.
+ * shard must give back its payload exactly. A data shard's payload is its feed block with the feed's signed
+ * merkle proof of it (erasure/feed-proofs.ts), so that the chain's encoding audits can check data shards
+ * against the feed once the publisher is gone. The last stripe's missing blocks are empty payloads.
  */
 
 const HEADER = 4
@@ -27,16 +30,31 @@ export function stripeBlocks (stripe: number, k: number, feedLength: number): nu
   return Array.from({ length: Math.max(0, Math.min(k, feedLength - start)) }, (_, i) => start + i)
 }
 
-function shardSize (blocks: readonly Uint8Array[]): number {
-  const largest = blocks.reduce((n, b) => Math.max(n, b.byteLength), 0)
+/** The shard size of a stripe of these payloads. */
+export function shardSize (payloads: readonly Uint8Array[]): number {
+  const largest = payloads.reduce((n, b) => Math.max(n, b.byteLength), 0)
   return Math.ceil((HEADER + largest) / 8) * 8
 }
 
-/** The block a data shard holds. */
-export function unframe (shard: Uint8Array): Uint8Array {
+/** The payload a shard frames. */
+export function payloadOf (shard: Uint8Array): Uint8Array {
+  if (shard.byteLength < HEADER) throw new RangeError(`a shard of ${shard.byteLength} bytes has no header`)
   const length = Buffer.from(shard.buffer, shard.byteOffset, shard.byteLength).readUInt32LE(0)
-  if (HEADER + length > shard.byteLength) throw new RangeError(`a shard of ${shard.byteLength} bytes cannot hold a block of ${length}`)
+  if (HEADER + length > shard.byteLength) throw new RangeError(`a shard of ${shard.byteLength} bytes cannot hold a payload of ${length}`)
   return shard.subarray(HEADER, HEADER + length)
+}
+
+/** The feed block a data shard holds (empty past the feed's end). */
+export function unframe (shard: Uint8Array): Uint8Array {
+  return blockOfProof(payloadOf(shard))
+}
+
+/** A shard framing `payload`, of `size` bytes. */
+export function frame (payload: Uint8Array, size: number): Buffer {
+  const shard = Buffer.alloc(size)
+  shard.writeUInt32LE(payload.byteLength, 0)
+  shard.set(payload, HEADER)
+  return shard
 }
 
 const contexts = new Map<string, Context>()
@@ -74,15 +92,15 @@ function split (data: Buffer, parity: Buffer, k: number, m: number, size: number
   ]
 }
 
-/** The k + m shards of a stripe of at most k feed blocks. */
-export async function encodeStripe (blocks: readonly Uint8Array[], k: number, m: number): Promise<Buffer[]> {
-  if (blocks.length > k) throw new RangeError(`a stripe holds at most ${k} blocks, not ${blocks.length}`)
-  const size = shardSize(blocks)
+/** The k + m shards of a stripe of at most k payloads. */
+export async function encodeStripe (payloads: readonly Uint8Array[], k: number, m: number): Promise<Buffer[]> {
+  if (payloads.length > k) throw new RangeError(`a stripe holds at most ${k} payloads, not ${payloads.length}`)
+  const size = shardSize(payloads)
   const data = Buffer.alloc(k * size)
   const parity = Buffer.alloc(m * size)
-  blocks.forEach((block, i) => {
-    data.writeUInt32LE(block.byteLength, i * size)
-    data.set(block, i * size + HEADER)
+  payloads.forEach((payload, i) => {
+    data.writeUInt32LE(payload.byteLength, i * size)
+    data.set(payload, i * size + HEADER)
   })
   await code(k, m, size, data, parity, Array.from({ length: k }, (_, i) => i), Array.from({ length: m }, (_, i) => k + i))
   return split(data, parity, k, m, size)

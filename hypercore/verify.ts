@@ -103,3 +103,26 @@ export function verifyBlockProof (proofBytes: Uint8Array, root: CommittedRoot, i
   }
   return block.value
 }
+
+/**
+ * Verifies a block proof that carries its own signed root (an upgrade from block 0 to the length the signer
+ * signed, with the signature): the block leads to that root and the feed's Verifier accepts the signature.
+ * It needs no committed root, so a proof made when a feed was at some length stays checkable after the feed
+ * grew. Returns the block and the signed length.
+ */
+export function verifySignedBlockProof (verifier: HypercoreVerifier, proofBytes: Uint8Array, index: number): { block: Uint8Array, length: number } {
+  const proof = decodeStrict(proofBytes, 9)
+  const { block, upgrade } = proof
+  const refuse = (why: string) => new ProofRefused('ProofInvalid', `the signed proof of block ${index} ${why}`)
+  if (!block || !(block.value instanceof Uint8Array) || proof.hash || proof.seek || !upgrade) throw refuse('is not a block proof')
+  if (block.index !== index) throw refuse(`is for block ${block.index}`)
+  if (upgrade.start !== 0 || index >= upgrade.length || upgrade.additionalNodes.length !== 0) throw refuse('is not against a root from block 0 that holds it')
+  if (upgrade.nodes.length !== flat.fullRoots(2 * upgrade.length).length - 1) throw refuse('has the wrong number of roots')
+  const batch = new MerkleTreeBatch(EMPTY_SESSION)
+  let ok = false
+  try {
+    ok = batch.verifyUpgrade(proof) && batch.length === upgrade.length && batch.signature !== null && verifier.verify(batch, batch.signature)
+  } catch {}
+  if (!ok) throw refuse('does not lead to a root the feed signed')
+  return { block: block.value, length: upgrade.length }
+}

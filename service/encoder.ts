@@ -9,6 +9,7 @@ import type { RoleDeps } from './role.js'
 import { positionCore } from './position-core.js'
 import { feedStripes, matchesRoot, sealSlot, slotKey, slotManifest, slotRoot, slotStripes, writeSlots } from '../erasure/slot-cores.js'
 import type { SlotRoot } from '../erasure/slot-cores.js'
+import type { FeedHead } from '../erasure/feed-proofs.js'
 import { slotLength } from '../erasure/stripes.js'
 
 export interface EncoderOptions extends RoleDeps {
@@ -111,12 +112,13 @@ export class EncoderRole {
       const s = slot.unwrap()
       committed.set(key.args[1].toNumber(), { length: s.length.toNumber(), byteLength: s.byteLength.toNumber(), treeHash: s.treeHash.toU8a() })
     }
-    if (committed.size === 0) await this.#codeFeed(work, feed.root.length.toNumber(), a.proposed.unwrapOr(null)?.encoder.toString() === this.#me)
+    if (committed.size === 0) await this.#codeFeed(work, { length: feed.root.length.toNumber(), signature: feed.signature.toU8a(true) }, a.proposed.unwrapOr(null)?.encoder.toString() === this.#me)
     else await this.#repair(work, committed)
   }
 
   /** A new plan: codes every slot from the feed, serves them, and proposes their roots. */
-  async #codeFeed (work: ErasureWork, feedLength: number, proposed: boolean): Promise<void> {
+  async #codeFeed (work: ErasureWork, head: FeedHead, proposed: boolean): Promise<void> {
+    const feedLength = head.length
     const { api, network, log } = this.o
     const { k, m } = work
     const ids = { amendment: String(work.amendment), plan: String(work.plan) }
@@ -130,7 +132,7 @@ export class EncoderRole {
       const submitted = await this.#exclusive(work.plan, async () => {
         const drafts = await this.#drafts(work.plan, all, `feed${feedLength}`)
         try {
-          await writeSlots(new Map([...drafts].map(([i, d]) => [i, d.core])), slotLength(feedLength, k), feedStripes(feed, feedLength, k, m))
+          await writeSlots(new Map([...drafts].map(([i, d]) => [i, d.core])), slotLength(feedLength, k), feedStripes(feed, head, k, m))
           const roots = await Promise.all([...drafts.values()].map((d) => slotRoot(d.core)))
           log.info({ ...ids, slots: roots.length, slotLength: roots[0].length, bytes: roots.reduce((n, r) => n + r.byteLength, 0) }, 'coded the feed into slots')
           // The roots go to the chain at once (the amendment has a deadline); the slot cores are filled meanwhile.
