@@ -26,7 +26,9 @@ export const ParamsTy = struct('pallet_params::Params', {
   /** Ratio an encoder earns per accepted encoding. */
   encoderReward: u128,
   /** Amendments (new or repair) set up per block at most, so that a block's work stays bounded. */
-  maxAmendmentsPerBlock: u32
+  maxAmendmentsPerBlock: u32,
+  /** Mean number of blocks between two encoding audits of one erasure plan (docs/erasure-audit.md). */
+  auditPeriod: u32
 })
 export type ParamsValue = JsOf<typeof ParamsTy>
 
@@ -48,7 +50,8 @@ export const DEFAULT_PARAMS: ParamsValue = {
   ratioPerMibBlock: 1n,
   attesterReward: 10n,
   encoderReward: 10n,
-  maxAmendmentsPerBlock: 16
+  maxAmendmentsPerBlock: 16,
+  auditPeriod: 2400
 }
 
 const storage = {
@@ -85,7 +88,7 @@ export const Params = definePallet({
 })
 
 function checkParams (p: ParamsValue): void {
-  const counts = [p.challengePeriod, p.samples, p.responseWindow, p.maxStrikes, p.performancePeriod, p.attestersPerCheck, p.amendmentDeadline, p.maxAmendmentsPerBlock]
+  const counts = [p.challengePeriod, p.samples, p.responseWindow, p.maxStrikes, p.performancePeriod, p.attestersPerCheck, p.amendmentDeadline, p.maxAmendmentsPerBlock, p.auditPeriod]
   if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw Params.errors.InvalidParams()
 }
 

@@ -9,6 +9,7 @@ import { Roles } from '../pallets/roles.js'
 import { Feeds } from '../pallets/feeds.js'
 import { Plans } from '../pallets/plans/pallet.js'
 import { Challenges } from '../pallets/challenges/pallet.js'
+import { Audits } from '../pallets/audits/pallet.js'
 
 /** The pallets of the datdot runtime and their indexes (Substrate's construct_runtime!). */
 export const PALLETS: readonly PalletSlot[] = [
@@ -21,5 +22,6 @@ export const PALLETS: readonly PalletSlot[] = [
   { index: 12, pallet: Roles },
   { index: 13, pallet: Feeds },
   { index: 14, pallet: Plans },
-  { index: 15, pallet: Challenges }
+  { index: 15, pallet: Challenges },
+  { index: 16, pallet: Audits }
 ]

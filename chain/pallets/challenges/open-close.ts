@@ -128,7 +128,7 @@ function expireStorage (ctx: DispatchCtx, id: bigint): void {
  * Counts a failed check against the position and its hoster; at `maxStrikes` consecutive failures the
  * position goes to a new hoster. Returns whether the hoster keeps it.
  */
-function strikePosition (ctx: DispatchCtx, plan: bigint, position: number, hoster: Uint8Array): boolean {
+export function strikePosition (ctx: DispatchCtx, plan: bigint, position: number, hoster: Uint8Array): boolean {
   const p = plansStorage.Positions.get(ctx, plan, position)
   if (p === null || p.hoster === null || !u8aEq(p.hoster, hoster) || p.state.type !== 'Active') return false
   strike(ctx, hoster)

@@ -12,6 +12,7 @@ import { balance } from '../ratio.js'
 import { System } from '../system.js'
 import { cancelSchedules, scheduleChecks } from '../challenges/schedule.js'
 import { Plans } from './pallet.js'
+import { planEnded } from '../audits/open-close.js'
 
 const VACANT: PositionValue = { hoster: null, state: { type: 'Vacant' }, ready: false, bytes: 0n, strikes: 0, paidUntil: 0 }
 
@@ -94,7 +95,7 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
   if (hosters.length < vacant.length) return false
   const encodersNeeded = plan.mode.type !== 'Erasure' ? 0 : encoded ? 1 : 2
   // An encoder serves slot cores of its own; a hoster of the same slots in the same process would clash with them.
-  const encoders = encodersNeeded === 0 ? [] : drawMembers(ctx, 'Encoder', encodersNeeded, draw, (who, p) => isActive(p, now) && !isPlanMember(who) && !hosters.some((h) => u8aEq(h, who)))
+  const encoders = encodersNeeded === 0 ? [] : drawMembers(ctx, 'Encoder', encodersNeeded, draw, (who, p) => isActive(p, now) && !isPlanMember(who) && !recentlyStruck(who) && !hosters.some((h) => u8aEq(h, who)))
   if (encoders.length < encodersNeeded) return false
   // An attester checks hosters as an outsider: never a member of the plan, nor an encoder of these slots.
   const outsider = (who: Uint8Array) => !isPlanMember(who) && ![...hosters, ...encoders].some((h) => u8aEq(h, who))
@@ -191,6 +192,7 @@ export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue): voi
     s.Slots.remove(ctx, planId, position)
   }
   for (const [hoster] of s.StruckFrom.entriesOf(ctx, planId)) s.StruckFrom.remove(ctx, planId, hoster)
+  planEnded(ctx, planId)
   for (const [supporter, amount] of s.Support.entriesOf(ctx, planId)) {
     unreserve(ctx, supporter, amount)
     s.Support.remove(ctx, planId, supporter)

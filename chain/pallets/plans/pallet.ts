@@ -10,6 +10,7 @@ import { balance } from '../ratio.js'
 import { params } from '../params.js'
 import { commit, release } from '../roles.js'
 import { reward } from '../ratio.js'
+import { encodingAccepted } from '../audits/encoded.js'
 
 /** Most positions in one plan: ronomon's Reed-Solomon takes k ≤ 24 and m ≤ 6. */
 const MAX_REPLICAS = 32
@@ -134,6 +135,7 @@ export const Plans = definePallet({
       slots.forEach((slot, i) => s.Slots.set(ctx, a.plan, i, slot))
       for (const position of a.positions) resizeToSlot(ctx, a.plan, position, slots[position].byteLength)
       for (const encoder of [a.proposed.encoder, who]) reward(ctx, encoder, params(ctx).encoderReward, 'Encoding')
+      encodingAccepted(ctx, a.plan, [a.proposed.encoder, who])
       Plans.emit(ctx, { type: 'EncodingAccepted', value: { amendment: id, plan: a.plan } })
     }, 'An encoder submits the slot roots of an erasure plan; two agreeing encoders fix them.')
   },
