@@ -12,6 +12,7 @@ import { Metrics } from './metrics.js'
 import { HosterRole } from './hoster.js'
 import { AttesterRole } from './attester.js'
 import { EncoderRole } from './encoder.js'
+import { AuditResponder } from './audit-responder.js'
 import { serviceErrors } from './errors.js'
 
 export type RoleName = 'hoster' | 'encoder' | 'attester'
@@ -98,13 +99,14 @@ export class DatdotService {
     const graceMs = opts.graceMs ?? 10 * 60_000
     const hoster = opts.roles.includes('hoster') ? new HosterRole({ ...common, log: log.child({ role: 'hoster' }), graceMs }) : null
     const encoder = opts.roles.includes('encoder') ? new EncoderRole({ ...common, log: log.child({ role: 'encoder' }), graceMs, slotDir: join(opts.storage, 'slots') }) : null
+    const audits = hoster === null ? null : new AuditResponder({ ...common, log: log.child({ role: 'hoster' }) })
     const attester = opts.roles.includes('attester') ? new AttesterRole({ ...common, log: log.child({ role: 'attester' }), probeDir: join(opts.storage, 'probes') }) : null
     for (const role of [hoster, encoder, attester]) if (role !== null) this.#stops.unshift(() => role.close())
     const unfollow = await followFinalized(api, async (events) => {
-      await Promise.all([hoster?.onEvents(events), encoder?.onEvents(events), attester?.onEvents(events)])
+      await Promise.all([hoster?.onEvents(events), audits?.onEvents(events), encoder?.onEvents(events), attester?.onEvents(events)])
     }, log)
     this.#stops.unshift(unfollow)
-    await Promise.all([hoster?.resume(), encoder?.resume(), attester?.resume()])
+    await Promise.all([hoster?.resume(), audits?.resume(), encoder?.resume(), attester?.resume()])
     log.info({ noiseKey: u8aToHex(keys.noise.publicKey), metrics: this.metricsPort }, 'service started')
   }
 

@@ -11,6 +11,28 @@ export type __AugmentedError<ApiType extends ApiTypes> = AugmentedError<ApiType>
 
 declare module '@polkadot/api-base/types/errors' {
   interface AugmentedErrors<ApiType extends ApiTypes> {
+    audits: {
+      /**
+       * This position has already given its shard for the audit.
+       **/
+      AlreadyAnswered: AugmentedError<ApiType>;
+      /**
+       * No open audit with this id (it may have closed at its deadline).
+       **/
+      AuditNotFound: AugmentedError<ApiType>;
+      /**
+       * The account is not the hoster this audit asks for this position.
+       **/
+      NotAudited: AugmentedError<ApiType>;
+      /**
+       * The proof does not verify: the block, its merkle path or its index does not match the committed slot root.
+       **/
+      ProofInvalid: AugmentedError<ApiType>;
+      /**
+       * Generic error
+       **/
+      [key: string]: AugmentedError<ApiType>;
+    };
     challenges: {
       /**
        * The attester has already reported on this check.

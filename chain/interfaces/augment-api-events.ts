@@ -8,12 +8,23 @@ import '@polkadot/api-base/types/events';
 import type { ApiTypes, AugmentedEvent } from '@polkadot/api-base/types';
 import type { Null, Result, U8aFixed, Vec, u128, u16, u32, u64 } from '@polkadot/types-codec';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSupportDispatchDispatchInfo, PalletChallengesVerdict, PalletParamsParams, PalletPlansMode, PalletRatioReason, PalletRolesRole, SpRuntimeDispatchError } from '@polkadot/types/lookup';
+import type { FrameSupportDispatchDispatchInfo, PalletAuditsAuditFault, PalletChallengesVerdict, PalletParamsParams, PalletPlansMode, PalletRatioReason, PalletRolesRole, SpRuntimeDispatchError } from '@polkadot/types/lookup';
 
 export type __AugmentedEvent<ApiType extends ApiTypes> = AugmentedEvent<ApiType>;
 
 declare module '@polkadot/api-base/types/events' {
   interface AugmentedEvents<ApiType extends ApiTypes> {
+    audits: {
+      AuditInconclusive: AugmentedEvent<ApiType, [audit: u64, plan: u64, stripe: u64], { audit: u64, plan: u64, stripe: u64 }>;
+      AuditOpened: AugmentedEvent<ApiType, [audit: u64, plan: u64, stripe: u64, positions: Vec<u16>, hosters: Vec<AccountId32>, deadline: u32], { audit: u64, plan: u64, stripe: u64, positions: Vec<u16>, hosters: Vec<AccountId32>, deadline: u32 }>;
+      AuditPassed: AugmentedEvent<ApiType, [audit: u64, plan: u64, stripe: u64], { audit: u64, plan: u64, stripe: u64 }>;
+      AuditUnanswered: AugmentedEvent<ApiType, [audit: u64, plan: u64, position: u16, hoster: AccountId32], { audit: u64, plan: u64, position: u16, hoster: AccountId32 }>;
+      EncodingFailed: AugmentedEvent<ApiType, [audit: u64, plan: u64, stripe: u64, encoders: Vec<AccountId32>, fault: PalletAuditsAuditFault], { audit: u64, plan: u64, stripe: u64, encoders: Vec<AccountId32>, fault: PalletAuditsAuditFault }>;
+      /**
+       * Generic event
+       **/
+      [key: string]: AugmentedEvent<ApiType>;
+    };
     challenges: {
       PerformanceCheck: AugmentedEvent<ApiType, [id: u64, plan: u64, position: u16, hoster: AccountId32, attesters: Vec<AccountId32>, deadline: u32], { id: u64, plan: u64, position: u16, hoster: AccountId32, attesters: Vec<AccountId32>, deadline: u32 }>;
       PerformanceReported: AugmentedEvent<ApiType, [id: u64, attester: AccountId32], { id: u64, attester: AccountId32 }>;

@@ -6,10 +6,10 @@
 import '@polkadot/api-base/types/storage';
 
 import type { ApiTypes, AugmentedQuery, QueryableStorageEntry } from '@polkadot/api-base/types';
-import type { Option, U8aFixed, Vec, u128, u16, u32, u64 } from '@polkadot/types-codec';
+import type { Bytes, Option, U8aFixed, Vec, u128, u16, u32, u64 } from '@polkadot/types-codec';
 import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSystemAccountInfo, FrameSystemEventRecord, PalletChallengesDue, PalletChallengesNextChecks, PalletChallengesPerformanceCheck, PalletChallengesStorageChallenge, PalletFeedsFeed, PalletParamsParams, PalletPlansAmendment, PalletPlansPlan, PalletPlansPosition, PalletPlansSlotRoot, PalletRolesProvider, PalletRolesRole, SpRuntimeDigest } from '@polkadot/types/lookup';
+import type { FrameSystemAccountInfo, FrameSystemEventRecord, PalletAuditsAudit, PalletAuditsEncodedPlan, PalletChallengesDue, PalletChallengesNextChecks, PalletChallengesPerformanceCheck, PalletChallengesStorageChallenge, PalletFeedsFeed, PalletParamsParams, PalletPlansAmendment, PalletPlansPlan, PalletPlansPosition, PalletPlansSlotRoot, PalletRolesProvider, PalletRolesRole, SpRuntimeDigest } from '@polkadot/types/lookup';
 import type { Observable } from '@polkadot/types/types';
 
 export type __AugmentedQuery<ApiType extends ApiTypes> = AugmentedQuery<ApiType, () => unknown>;
@@ -17,6 +17,21 @@ export type __QueryableStorageEntry<ApiType extends ApiTypes> = QueryableStorage
 
 declare module '@polkadot/api-base/types/storage' {
   interface AugmentedQueries<ApiType extends ApiTypes> {
+    audits: {
+      audits: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletAuditsAudit>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      deadlines: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<u64>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
+      encoded: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletAuditsEncodedPlan>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      encodedCount: AugmentedQuery<ApiType, () => Observable<u32>, []> & QueryableStorageEntry<ApiType, []>;
+      encodedPlans: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Option<u64>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
+      hosterAudits: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [AccountId32, u64]> & QueryableStorageEntry<ApiType, [AccountId32, u64]>;
+      nextAuditId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
+      planAudit: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<u64>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      shards: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<Bytes>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
+      /**
+       * Generic query
+       **/
+      [key: string]: QueryableStorageEntry<ApiType>;
+    };
     challenges: {
       attesterChecks: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [AccountId32, u64]> & QueryableStorageEntry<ApiType, [AccountId32, u64]>;
       closing: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<PalletChallengesDue>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;

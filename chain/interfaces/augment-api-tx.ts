@@ -17,6 +17,16 @@ export type __SubmittableExtrinsicFunction<ApiType extends ApiTypes> = Submittab
 
 declare module '@polkadot/api-base/types/submittable' {
   interface AugmentedSubmittables<ApiType extends ApiTypes> {
+    audits: {
+      /**
+       * A hoster answers an encoding audit: its slot's block at the audited stripe, with its hypercore merkle proof against the committed slot root.
+       **/
+      submitAuditShard: AugmentedSubmittable<(audit: u64 | AnyNumber | Uint8Array, position: u16 | AnyNumber | Uint8Array, proof: Bytes | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u16, Bytes]>;
+      /**
+       * Generic tx
+       **/
+      [key: string]: SubmittableExtrinsicFunction<ApiType>;
+    };
     challenges: {
       /**
        * An attester reports on a performance check: whether the hoster served, its latency and throughput, and the hoster's proof of contact.
@@ -49,7 +59,7 @@ declare module '@polkadot/api-base/types/submittable' {
       /**
        * Sets every parameter (root only, through sudo).
        **/
-      setParams: AugmentedSubmittable<(params: PalletParamsParams | { challengePeriod?: any; samples?: any; responseWindow?: any; maxStrikes?: any; performancePeriod?: any; attestersPerCheck?: any; amendmentDeadline?: any; ratioPerMibBlock?: any; attesterReward?: any; encoderReward?: any; maxAmendmentsPerBlock?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletParamsParams]>;
+      setParams: AugmentedSubmittable<(params: PalletParamsParams | { challengePeriod?: any; samples?: any; responseWindow?: any; maxStrikes?: any; performancePeriod?: any; attestersPerCheck?: any; amendmentDeadline?: any; ratioPerMibBlock?: any; attesterReward?: any; encoderReward?: any; maxAmendmentsPerBlock?: any; auditPeriod?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletParamsParams]>;
       /**
        * Generic tx
        **/

@@ -240,7 +240,8 @@ export default {
     ratioPerMibBlock: 'u128',
     attesterReward: 'u128',
     encoderReward: 'u128',
-    maxAmendmentsPerBlock: 'u32'
+    maxAmendmentsPerBlock: 'u32',
+    auditPeriod: 'u32'
   },
   /**
    * Lookup42: pallet_params::pallet::Call
@@ -336,7 +337,7 @@ export default {
     _enum: ['Hoster', 'Encoder', 'Attester']
   },
   /**
-   * Lookup55: pallet_roles::pallet::Call
+   * Lookup54: pallet_roles::pallet::Call
    **/
   PalletRolesCall: {
     _enum: {
@@ -359,7 +360,7 @@ export default {
     }
   },
   /**
-   * Lookup56: pallet_roles::pallet::Event
+   * Lookup55: pallet_roles::pallet::Event
    **/
   PalletRolesEvent: {
     _enum: {
@@ -383,13 +384,13 @@ export default {
     }
   },
   /**
-   * Lookup57: pallet_roles::pallet::Error
+   * Lookup56: pallet_roles::pallet::Error
    **/
   PalletRolesError: {
-    _enum: ['NotRegistered', 'NoiseKeyMismatch', 'NoiseKeyTaken', 'ZeroCapacity', 'CapacityBelowCommitted', 'StillHosting', 'InsufficientCapacity', 'InvalidPause']
+    _enum: ['NotRegistered', 'NoiseKeyMismatch', 'ZeroCapacity', 'CapacityBelowCommitted', 'StillHosting', 'InsufficientCapacity', 'InvalidPause']
   },
   /**
-   * Lookup58: pallet_feeds::Feed
+   * Lookup57: pallet_feeds::Feed
    **/
   PalletFeedsFeed: {
     key: '[u8;32]',
@@ -401,7 +402,7 @@ export default {
     previous: 'Option<PalletFeedsFeedRoot>'
   },
   /**
-   * Lookup59: pallet_feeds::FeedRoot
+   * Lookup58: pallet_feeds::FeedRoot
    **/
   PalletFeedsFeedRoot: {
     length: 'u64',
@@ -409,7 +410,7 @@ export default {
     treeHash: '[u8;32]'
   },
   /**
-   * Lookup61: pallet_feeds::pallet::Call
+   * Lookup60: pallet_feeds::pallet::Call
    **/
   PalletFeedsCall: {
     _enum: {
@@ -425,7 +426,7 @@ export default {
     }
   },
   /**
-   * Lookup62: pallet_feeds::pallet::Event
+   * Lookup61: pallet_feeds::pallet::Event
    **/
   PalletFeedsEvent: {
     _enum: {
@@ -444,13 +445,13 @@ export default {
     }
   },
   /**
-   * Lookup63: pallet_feeds::pallet::Error
+   * Lookup62: pallet_feeds::pallet::Error
    **/
   PalletFeedsError: {
     _enum: ['FeedExists', 'FeedNotFound', 'InvalidManifest', 'MalformedRoot', 'InvalidRootSignature', 'StaleRoot', 'EmptyFeed']
   },
   /**
-   * Lookup64: pallet_plans::Plan
+   * Lookup63: pallet_plans::Plan
    **/
   PalletPlansPlan: {
     feed: 'u64',
@@ -463,7 +464,7 @@ export default {
     createdAt: 'u32'
   },
   /**
-   * Lookup65: pallet_plans::Mode
+   * Lookup64: pallet_plans::Mode
    **/
   PalletPlansMode: {
     _enum: {
@@ -472,26 +473,26 @@ export default {
     }
   },
   /**
-   * Lookup66: pallet_plans::Replicate
+   * Lookup65: pallet_plans::Replicate
    **/
   PalletPlansReplicate: {
     replicas: 'u16'
   },
   /**
-   * Lookup67: pallet_plans::Erasure
+   * Lookup66: pallet_plans::Erasure
    **/
   PalletPlansErasure: {
     k: 'u16',
     m: 'u16'
   },
   /**
-   * Lookup71: pallet_plans::PlanStatus
+   * Lookup70: pallet_plans::PlanStatus
    **/
   PalletPlansPlanStatus: {
     _enum: ['Queued', 'Active', 'Ended']
   },
   /**
-   * Lookup72: pallet_plans::Position
+   * Lookup71: pallet_plans::Position
    **/
   PalletPlansPosition: {
     hoster: 'Option<AccountId32>',
@@ -502,7 +503,7 @@ export default {
     paidUntil: 'u32'
   },
   /**
-   * Lookup74: pallet_plans::PositionState
+   * Lookup73: pallet_plans::PositionState
    **/
   PalletPlansPositionState: {
     _enum: {
@@ -512,7 +513,7 @@ export default {
     }
   },
   /**
-   * Lookup76: pallet_plans::SlotRoot
+   * Lookup75: pallet_plans::SlotRoot
    **/
   PalletPlansSlotRoot: {
     length: 'u64',
@@ -520,7 +521,7 @@ export default {
     treeHash: '[u8;32]'
   },
   /**
-   * Lookup78: pallet_plans::Amendment
+   * Lookup77: pallet_plans::Amendment
    **/
   PalletPlansAmendment: {
     plan: 'u64',
@@ -533,20 +534,20 @@ export default {
     proposed: 'Option<PalletPlansProposedEncoding>'
   },
   /**
-   * Lookup79: pallet_plans::AmendmentKind
+   * Lookup78: pallet_plans::AmendmentKind
    **/
   PalletPlansAmendmentKind: {
     _enum: ['New', 'Repair']
   },
   /**
-   * Lookup82: pallet_plans::ProposedEncoding
+   * Lookup81: pallet_plans::ProposedEncoding
    **/
   PalletPlansProposedEncoding: {
     encoder: 'AccountId32',
     slots: 'Vec<PalletPlansSlotRoot>'
   },
   /**
-   * Lookup88: pallet_plans::pallet::Call
+   * Lookup87: pallet_plans::pallet::Call
    **/
   PalletPlansCall: {
     _enum: {
@@ -578,7 +579,7 @@ export default {
     }
   },
   /**
-   * Lookup89: pallet_plans::pallet::Event
+   * Lookup88: pallet_plans::pallet::Event
    **/
   PalletPlansEvent: {
     _enum: {
@@ -643,13 +644,13 @@ export default {
     }
   },
   /**
-   * Lookup90: pallet_plans::pallet::Error
+   * Lookup89: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
     _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NotReady', 'EncodingPending', 'WrongSlotCount', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
-   * Lookup91: pallet_challenges::StorageChallenge
+   * Lookup90: pallet_challenges::StorageChallenge
    **/
   PalletChallengesStorageChallenge: {
     plan: 'u64',
@@ -661,7 +662,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup92: pallet_challenges::PerformanceCheck
+   * Lookup91: pallet_challenges::PerformanceCheck
    **/
   PalletChallengesPerformanceCheck: {
     plan: 'u64',
@@ -672,7 +673,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup93: pallet_challenges::Report
+   * Lookup92: pallet_challenges::Report
    **/
   PalletChallengesReport: {
     attester: 'AccountId32',
@@ -681,7 +682,7 @@ export default {
     throughput: 'u64'
   },
   /**
-   * Lookup95: pallet_challenges::Due
+   * Lookup94: pallet_challenges::Due
    **/
   PalletChallengesDue: {
     kind: 'PalletChallengesCheckKind',
@@ -690,20 +691,20 @@ export default {
     id: 'u64'
   },
   /**
-   * Lookup96: pallet_challenges::CheckKind
+   * Lookup95: pallet_challenges::CheckKind
    **/
   PalletChallengesCheckKind: {
     _enum: ['Storage', 'Performance']
   },
   /**
-   * Lookup98: pallet_challenges::NextChecks
+   * Lookup97: pallet_challenges::NextChecks
    **/
   PalletChallengesNextChecks: {
     storage: 'u32',
     performance: 'u32'
   },
   /**
-   * Lookup100: pallet_challenges::pallet::Call
+   * Lookup99: pallet_challenges::pallet::Call
    **/
   PalletChallengesCall: {
     _enum: {
@@ -721,7 +722,7 @@ export default {
     }
   },
   /**
-   * Lookup104: pallet_challenges::pallet::Event
+   * Lookup103: pallet_challenges::pallet::Event
    **/
   PalletChallengesEvent: {
     _enum: {
@@ -771,19 +772,99 @@ export default {
     }
   },
   /**
-   * Lookup105: pallet_challenges::Verdict
+   * Lookup104: pallet_challenges::Verdict
    **/
   PalletChallengesVerdict: {
     _enum: ['Served', 'NotServed', 'Inconclusive']
   },
   /**
-   * Lookup106: pallet_challenges::pallet::Error
+   * Lookup105: pallet_challenges::pallet::Error
    **/
   PalletChallengesError: {
     _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'InvalidContactProof']
   },
   /**
-   * Lookup110: sp_runtime::MultiSignature
+   * Lookup106: pallet_audits::EncodedPlan
+   **/
+  PalletAuditsEncodedPlan: {
+    index: 'u32',
+    encoders: 'Vec<AccountId32>',
+    acceptedAt: 'u32'
+  },
+  /**
+   * Lookup107: pallet_audits::Audit
+   **/
+  PalletAuditsAudit: {
+    plan: 'u64',
+    stripe: 'u64',
+    positions: 'Vec<u16>',
+    hosters: 'Vec<AccountId32>',
+    deadline: 'u32'
+  },
+  /**
+   * Lookup108: pallet_audits::pallet::Call
+   **/
+  PalletAuditsCall: {
+    _enum: {
+      submit_audit_shard: {
+        audit: 'u64',
+        position: 'u16',
+        proof: 'Bytes'
+      }
+    }
+  },
+  /**
+   * Lookup109: pallet_audits::pallet::Event
+   **/
+  PalletAuditsEvent: {
+    _enum: {
+      AuditOpened: {
+        audit: 'u64',
+        plan: 'u64',
+        stripe: 'u64',
+        positions: 'Vec<u16>',
+        hosters: 'Vec<AccountId32>',
+        deadline: 'u32',
+      },
+      AuditPassed: {
+        audit: 'u64',
+        plan: 'u64',
+        stripe: 'u64',
+      },
+      AuditInconclusive: {
+        audit: 'u64',
+        plan: 'u64',
+        stripe: 'u64',
+      },
+      AuditUnanswered: {
+        audit: 'u64',
+        plan: 'u64',
+        position: 'u16',
+        hoster: 'AccountId32',
+      },
+      EncodingFailed: {
+        audit: 'u64',
+        plan: 'u64',
+        stripe: 'u64',
+        encoders: 'Vec<AccountId32>',
+        fault: 'PalletAuditsAuditFault'
+      }
+    }
+  },
+  /**
+   * Lookup110: pallet_audits::AuditFault
+   **/
+  PalletAuditsAuditFault: {
+    _enum: ['Malformed', 'NotTheFeed', 'WrongLength', 'ParityMismatch']
+  },
+  /**
+   * Lookup111: pallet_audits::pallet::Error
+   **/
+  PalletAuditsError: {
+    _enum: ['AuditNotFound', 'NotAudited', 'AlreadyAnswered', 'ProofInvalid']
+  },
+  /**
+   * Lookup115: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -793,31 +874,31 @@ export default {
     }
   },
   /**
-   * Lookup111: sp_core::ed25519::Signature
+   * Lookup116: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup112: sp_core::sr25519::Signature
+   * Lookup117: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup113: sp_core::ecdsa::Signature
+   * Lookup118: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup115: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup120: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup116: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup121: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup117: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup122: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup122: datdot_runtime::Runtime
+   * Lookup127: datdot_runtime::Runtime
    **/
   DatdotRuntimeRuntime: 'Null'
 };

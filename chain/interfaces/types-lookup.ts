@@ -246,6 +246,7 @@ declare module '@polkadot/types/lookup' {
     readonly attesterReward: u128;
     readonly encoderReward: u128;
     readonly maxAmendmentsPerBlock: u32;
+    readonly auditPeriod: u32;
   }
 
   /** @name PalletParamsCall (42) */
@@ -344,7 +345,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Hoster' | 'Encoder' | 'Attester';
   }
 
-  /** @name PalletRolesCall (55) */
+  /** @name PalletRolesCall (54) */
   interface PalletRolesCall extends Enum {
     readonly isRegisterHoster: boolean;
     readonly asRegisterHoster: {
@@ -370,7 +371,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RegisterHoster' | 'RegisterEncoder' | 'RegisterAttester' | 'Unregister' | 'Pause';
   }
 
-  /** @name PalletRolesEvent (56) */
+  /** @name PalletRolesEvent (55) */
   interface PalletRolesEvent extends Enum {
     readonly isRegistered: boolean;
     readonly asRegistered: {
@@ -396,20 +397,19 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Registered' | 'Unregistered' | 'CapacityChanged' | 'Paused';
   }
 
-  /** @name PalletRolesError (57) */
+  /** @name PalletRolesError (56) */
   interface PalletRolesError extends Enum {
     readonly isNotRegistered: boolean;
     readonly isNoiseKeyMismatch: boolean;
-    readonly isNoiseKeyTaken: boolean;
     readonly isZeroCapacity: boolean;
     readonly isCapacityBelowCommitted: boolean;
     readonly isStillHosting: boolean;
     readonly isInsufficientCapacity: boolean;
     readonly isInvalidPause: boolean;
-    readonly type: 'NotRegistered' | 'NoiseKeyMismatch' | 'NoiseKeyTaken' | 'ZeroCapacity' | 'CapacityBelowCommitted' | 'StillHosting' | 'InsufficientCapacity' | 'InvalidPause';
+    readonly type: 'NotRegistered' | 'NoiseKeyMismatch' | 'ZeroCapacity' | 'CapacityBelowCommitted' | 'StillHosting' | 'InsufficientCapacity' | 'InvalidPause';
   }
 
-  /** @name PalletFeedsFeed (58) */
+  /** @name PalletFeedsFeed (57) */
   interface PalletFeedsFeed extends Struct {
     readonly key: U8aFixed;
     readonly manifest: Bytes;
@@ -420,14 +420,14 @@ declare module '@polkadot/types/lookup' {
     readonly previous: Option<PalletFeedsFeedRoot>;
   }
 
-  /** @name PalletFeedsFeedRoot (59) */
+  /** @name PalletFeedsFeedRoot (58) */
   interface PalletFeedsFeedRoot extends Struct {
     readonly length: u64;
     readonly byteLength: u64;
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletFeedsCall (61) */
+  /** @name PalletFeedsCall (60) */
   interface PalletFeedsCall extends Enum {
     readonly isPublishFeed: boolean;
     readonly asPublishFeed: {
@@ -443,7 +443,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PublishFeed' | 'UpdateFeed';
   }
 
-  /** @name PalletFeedsEvent (62) */
+  /** @name PalletFeedsEvent (61) */
   interface PalletFeedsEvent extends Enum {
     readonly isFeedPublished: boolean;
     readonly asFeedPublished: {
@@ -462,7 +462,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedPublished' | 'FeedUpdated';
   }
 
-  /** @name PalletFeedsError (63) */
+  /** @name PalletFeedsError (62) */
   interface PalletFeedsError extends Enum {
     readonly isFeedExists: boolean;
     readonly isFeedNotFound: boolean;
@@ -474,7 +474,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedExists' | 'FeedNotFound' | 'InvalidManifest' | 'MalformedRoot' | 'InvalidRootSignature' | 'StaleRoot' | 'EmptyFeed';
   }
 
-  /** @name PalletPlansPlan (64) */
+  /** @name PalletPlansPlan (63) */
   interface PalletPlansPlan extends Struct {
     readonly feed: u64;
     readonly sponsor: AccountId32;
@@ -489,7 +489,7 @@ declare module '@polkadot/types/lookup' {
     readonly createdAt: u32;
   }
 
-  /** @name PalletPlansMode (65) */
+  /** @name PalletPlansMode (64) */
   interface PalletPlansMode extends Enum {
     readonly isReplicate: boolean;
     readonly asReplicate: PalletPlansReplicate;
@@ -498,18 +498,18 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Replicate' | 'Erasure';
   }
 
-  /** @name PalletPlansReplicate (66) */
+  /** @name PalletPlansReplicate (65) */
   interface PalletPlansReplicate extends Struct {
     readonly replicas: u16;
   }
 
-  /** @name PalletPlansErasure (67) */
+  /** @name PalletPlansErasure (66) */
   interface PalletPlansErasure extends Struct {
     readonly k: u16;
     readonly m: u16;
   }
 
-  /** @name PalletPlansPlanStatus (71) */
+  /** @name PalletPlansPlanStatus (70) */
   interface PalletPlansPlanStatus extends Enum {
     readonly isQueued: boolean;
     readonly isActive: boolean;
@@ -517,7 +517,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Queued' | 'Active' | 'Ended';
   }
 
-  /** @name PalletPlansPosition (72) */
+  /** @name PalletPlansPosition (71) */
   interface PalletPlansPosition extends Struct {
     readonly hoster: Option<AccountId32>;
     readonly state: PalletPlansPositionState;
@@ -527,7 +527,7 @@ declare module '@polkadot/types/lookup' {
     readonly paidUntil: u32;
   }
 
-  /** @name PalletPlansPositionState (74) */
+  /** @name PalletPlansPositionState (73) */
   interface PalletPlansPositionState extends Enum {
     readonly isVacant: boolean;
     readonly isSetup: boolean;
@@ -536,14 +536,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Vacant' | 'Setup' | 'Active';
   }
 
-  /** @name PalletPlansSlotRoot (76) */
+  /** @name PalletPlansSlotRoot (75) */
   interface PalletPlansSlotRoot extends Struct {
     readonly length: u64;
     readonly byteLength: u64;
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletPlansAmendment (78) */
+  /** @name PalletPlansAmendment (77) */
   interface PalletPlansAmendment extends Struct {
     readonly plan: u64;
     readonly kind: PalletPlansAmendmentKind;
@@ -555,20 +555,20 @@ declare module '@polkadot/types/lookup' {
     readonly proposed: Option<PalletPlansProposedEncoding>;
   }
 
-  /** @name PalletPlansAmendmentKind (79) */
+  /** @name PalletPlansAmendmentKind (78) */
   interface PalletPlansAmendmentKind extends Enum {
     readonly isNew: boolean;
     readonly isRepair: boolean;
     readonly type: 'New' | 'Repair';
   }
 
-  /** @name PalletPlansProposedEncoding (82) */
+  /** @name PalletPlansProposedEncoding (81) */
   interface PalletPlansProposedEncoding extends Struct {
     readonly encoder: AccountId32;
     readonly slots: Vec<PalletPlansSlotRoot>;
   }
 
-  /** @name PalletPlansCall (88) */
+  /** @name PalletPlansCall (87) */
   interface PalletPlansCall extends Enum {
     readonly isRequestHosting: boolean;
     readonly asRequestHosting: {
@@ -607,7 +607,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportSetup' | 'SubmitEncoding';
   }
 
-  /** @name PalletPlansEvent (89) */
+  /** @name PalletPlansEvent (88) */
   interface PalletPlansEvent extends Enum {
     readonly isHostingRequested: boolean;
     readonly asHostingRequested: {
@@ -681,7 +681,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanSupported' | 'PlanEnded';
   }
 
-  /** @name PalletPlansError (90) */
+  /** @name PalletPlansError (89) */
   interface PalletPlansError extends Enum {
     readonly isFeedNotFound: boolean;
     readonly isPlanNotFound: boolean;
@@ -701,7 +701,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NotReady' | 'EncodingPending' | 'WrongSlotCount' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
-  /** @name PalletChallengesStorageChallenge (91) */
+  /** @name PalletChallengesStorageChallenge (90) */
   interface PalletChallengesStorageChallenge extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -712,7 +712,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesPerformanceCheck (92) */
+  /** @name PalletChallengesPerformanceCheck (91) */
   interface PalletChallengesPerformanceCheck extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -722,7 +722,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesReport (93) */
+  /** @name PalletChallengesReport (92) */
   interface PalletChallengesReport extends Struct {
     readonly attester: AccountId32;
     readonly success: bool;
@@ -730,7 +730,7 @@ declare module '@polkadot/types/lookup' {
     readonly throughput: u64;
   }
 
-  /** @name PalletChallengesDue (95) */
+  /** @name PalletChallengesDue (94) */
   interface PalletChallengesDue extends Struct {
     readonly kind: PalletChallengesCheckKind;
     readonly plan: u64;
@@ -738,20 +738,20 @@ declare module '@polkadot/types/lookup' {
     readonly id: u64;
   }
 
-  /** @name PalletChallengesCheckKind (96) */
+  /** @name PalletChallengesCheckKind (95) */
   interface PalletChallengesCheckKind extends Enum {
     readonly isStorage: boolean;
     readonly isPerformance: boolean;
     readonly type: 'Storage' | 'Performance';
   }
 
-  /** @name PalletChallengesNextChecks (98) */
+  /** @name PalletChallengesNextChecks (97) */
   interface PalletChallengesNextChecks extends Struct {
     readonly storage: u32;
     readonly performance: u32;
   }
 
-  /** @name PalletChallengesCall (100) */
+  /** @name PalletChallengesCall (99) */
   interface PalletChallengesCall extends Enum {
     readonly isSubmitStorageProof: boolean;
     readonly asSubmitStorageProof: {
@@ -769,7 +769,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
   }
 
-  /** @name PalletChallengesEvent (104) */
+  /** @name PalletChallengesEvent (103) */
   interface PalletChallengesEvent extends Enum {
     readonly isStorageChallenge: boolean;
     readonly asStorageChallenge: {
@@ -823,7 +823,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceReported' | 'PerformanceResult';
   }
 
-  /** @name PalletChallengesVerdict (105) */
+  /** @name PalletChallengesVerdict (104) */
   interface PalletChallengesVerdict extends Enum {
     readonly isServed: boolean;
     readonly isNotServed: boolean;
@@ -831,7 +831,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Served' | 'NotServed' | 'Inconclusive';
   }
 
-  /** @name PalletChallengesError (106) */
+  /** @name PalletChallengesError (105) */
   interface PalletChallengesError extends Enum {
     readonly isChallengeNotFound: boolean;
     readonly isChallengeExpired: boolean;
@@ -844,7 +844,93 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'InvalidContactProof';
   }
 
-  /** @name SpRuntimeMultiSignature (110) */
+  /** @name PalletAuditsEncodedPlan (106) */
+  interface PalletAuditsEncodedPlan extends Struct {
+    readonly index: u32;
+    readonly encoders: Vec<AccountId32>;
+    readonly acceptedAt: u32;
+  }
+
+  /** @name PalletAuditsAudit (107) */
+  interface PalletAuditsAudit extends Struct {
+    readonly plan: u64;
+    readonly stripe: u64;
+    readonly positions: Vec<u16>;
+    readonly hosters: Vec<AccountId32>;
+    readonly deadline: u32;
+  }
+
+  /** @name PalletAuditsCall (108) */
+  interface PalletAuditsCall extends Enum {
+    readonly isSubmitAuditShard: boolean;
+    readonly asSubmitAuditShard: {
+      readonly audit: u64;
+      readonly position: u16;
+      readonly proof: Bytes;
+    } & Struct;
+    readonly type: 'SubmitAuditShard';
+  }
+
+  /** @name PalletAuditsEvent (109) */
+  interface PalletAuditsEvent extends Enum {
+    readonly isAuditOpened: boolean;
+    readonly asAuditOpened: {
+      readonly audit: u64;
+      readonly plan: u64;
+      readonly stripe: u64;
+      readonly positions: Vec<u16>;
+      readonly hosters: Vec<AccountId32>;
+      readonly deadline: u32;
+    } & Struct;
+    readonly isAuditPassed: boolean;
+    readonly asAuditPassed: {
+      readonly audit: u64;
+      readonly plan: u64;
+      readonly stripe: u64;
+    } & Struct;
+    readonly isAuditInconclusive: boolean;
+    readonly asAuditInconclusive: {
+      readonly audit: u64;
+      readonly plan: u64;
+      readonly stripe: u64;
+    } & Struct;
+    readonly isAuditUnanswered: boolean;
+    readonly asAuditUnanswered: {
+      readonly audit: u64;
+      readonly plan: u64;
+      readonly position: u16;
+      readonly hoster: AccountId32;
+    } & Struct;
+    readonly isEncodingFailed: boolean;
+    readonly asEncodingFailed: {
+      readonly audit: u64;
+      readonly plan: u64;
+      readonly stripe: u64;
+      readonly encoders: Vec<AccountId32>;
+      readonly fault: PalletAuditsAuditFault;
+    } & Struct;
+    readonly type: 'AuditOpened' | 'AuditPassed' | 'AuditInconclusive' | 'AuditUnanswered' | 'EncodingFailed';
+  }
+
+  /** @name PalletAuditsAuditFault (110) */
+  interface PalletAuditsAuditFault extends Enum {
+    readonly isMalformed: boolean;
+    readonly isNotTheFeed: boolean;
+    readonly isWrongLength: boolean;
+    readonly isParityMismatch: boolean;
+    readonly type: 'Malformed' | 'NotTheFeed' | 'WrongLength' | 'ParityMismatch';
+  }
+
+  /** @name PalletAuditsError (111) */
+  interface PalletAuditsError extends Enum {
+    readonly isAuditNotFound: boolean;
+    readonly isNotAudited: boolean;
+    readonly isAlreadyAnswered: boolean;
+    readonly isProofInvalid: boolean;
+    readonly type: 'AuditNotFound' | 'NotAudited' | 'AlreadyAnswered' | 'ProofInvalid';
+  }
+
+  /** @name SpRuntimeMultiSignature (115) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -855,25 +941,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (111) */
+  /** @name SpCoreEd25519Signature (116) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (112) */
+  /** @name SpCoreSr25519Signature (117) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (113) */
+  /** @name SpCoreEcdsaSignature (118) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (115) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (120) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (116) */
+  /** @name FrameSystemExtensionsCheckTxVersion (121) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (117) */
+  /** @name FrameSystemExtensionsCheckGenesis (122) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (122) */
+  /** @name DatdotRuntimeRuntime (127) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module

@@ -50,16 +50,16 @@ function judge ({ k, m, slotLength, stripe, feed, shards }: StripeUnderAudit): S
   const size = shards[present[0]]!.byteLength
   if (size === 0 || size % 8 !== 0 || present.some((i) => shards[i]!.byteLength !== size)) throw new Fault('Malformed', 'the shards of the stripe are not of one size, a multiple of 8 bytes')
   const payloads = new Map<number, Uint8Array>()
-  for (const i of present) {
+  for (const i of present.filter((i) => i < k)) {
     const shard = shards[i]!
     let payload: Uint8Array
     try {
       payload = payloadOf(shard)
     } catch (err) {
-      throw new Fault('Malformed', `shard ${i}: ${(err as Error).message}`)
+      throw new Fault('Malformed', `data shard ${i}: ${(err as Error).message}`)
     }
-    if (i < k && shard.subarray(4 + payload.byteLength).some((b) => b !== 0)) throw new Fault('Malformed', `shard ${i} is not zero-padded`)
-    if (i < k) payloads.set(i, payload)
+    if (shard.subarray(4 + payload.byteLength).some((b) => b !== 0)) throw new Fault('Malformed', `data shard ${i} is not zero-padded`)
+    payloads.set(i, payload)
   }
   // The feed length the encoding coded, from the signed proofs the data shards carry.
   let encodedLength: number | null = null
