@@ -31,16 +31,6 @@ function chunkSize (w: number, k: number, shardSize: number): number {
   return chunk
 }
 
-function xorInto (target: Uint8Array, source: Uint8Array): void {
-  if (target.byteOffset % 4 === 0 && source.byteOffset % 4 === 0 && target.byteLength % 4 === 0) {
-    const t = new Uint32Array(target.buffer, target.byteOffset, target.byteLength / 4)
-    const s = new Uint32Array(source.buffer, source.byteOffset, source.byteLength / 4)
-    for (let i = 0; i < t.length; i++) t[i] ^= s[i]
-    return
-  }
-  for (let i = 0; i < target.byteLength; i++) target[i] ^= source[i]
-}
-
 /**
  * The m parity shards of k data shards of one size (a multiple of 8 bytes), as ronomon's encode gives them
  * with every data shard as source and every parity shard as target.
@@ -56,23 +46,31 @@ export function parityOf (data: readonly Uint8Array[], m: number): Uint8Array[] 
   const { w, bitmatrix } = context(k, m)
   const chunk = chunkSize(w, k, size)
   const kww = k * w * w
-  // Word-wise XOR needs 4-byte alignment, which subarrays of decoded proofs rarely have.
-  const sources = data.map((d) => (d.byteOffset % 4 === 0 ? d : Uint8Array.from(d)))
-  return Array.from({ length: m }, (_, i) => {
-    const row = bitmatrix.subarray(kww * i, kww * (i + 1))
-    const target = new Uint8Array(size)
-    for (let offset = 0; offset < size; offset += w * chunk) {
-      let column = 0
+  // Chunks are copied into word-aligned scratch space, as their offsets (multiples of an often odd chunk
+  // size) rarely allow word-wise XOR in place; XOR into zeros is binding.c's copy-then-XOR.
+  const words = Math.ceil(chunk / 4)
+  const sources = Array.from({ length: k * w }, () => new Uint32Array(words))
+  const sourceBytes = sources.map((u) => new Uint8Array(u.buffer))
+  const out = new Uint32Array(words)
+  const outBytes = new Uint8Array(out.buffer)
+  const parity = Array.from({ length: m }, () => new Uint8Array(size))
+  for (let offset = 0; offset < size; offset += w * chunk) {
+    for (let b = 0; b < k; b++) {
+      for (let c = 0; c < w; c++) sourceBytes[b * w + c].set(data[b].subarray(offset + c * chunk, offset + (c + 1) * chunk))
+    }
+    for (let i = 0; i < m; i++) {
+      const row = bitmatrix.subarray(kww * i, kww * (i + 1))
       for (let a = 0; a < w; a++) {
-        const out = target.subarray(offset + a * chunk, offset + (a + 1) * chunk)
-        // The first source is copied in binding.c; XOR into zeros is the same.
-        for (let b = 0; b < k; b++) {
-          for (let c = 0; c < w; c++) {
-            if (row[column++] !== 0) xorInto(out, sources[b].subarray(offset + c * chunk, offset + (c + 1) * chunk))
-          }
+        out.fill(0)
+        const bits = row.subarray(a * k * w, (a + 1) * k * w)
+        for (let column = 0; column < k * w; column++) {
+          if (bits[column] === 0) continue
+          const src = sources[column]
+          for (let x = 0; x < words; x++) out[x] ^= src[x]
         }
+        parity[i].set(outBytes.subarray(0, chunk), offset + a * chunk)
       }
     }
-    return target
-  })
+  }
+  return parity
 }
