@@ -174,7 +174,7 @@ export function freePosition (ctx: DispatchCtx, planId: bigint, position: number
   enqueue(ctx, planId)
 }
 
-/** Keeps a hoster that failed the plan out of its next draws for a while (STRUCK_COOLDOWN_DEADLINES). */
+/** Keeps a hoster (or an encoder, after a failed audit) that failed the plan out of its next draws for a while (STRUCK_COOLDOWN_DEADLINES). */
 export function barFromPlan (ctx: DispatchCtx, planId: bigint, hoster: Uint8Array): void {
   s.StruckFrom.set(ctx, planId, hoster, ctx.block.number)
 }
