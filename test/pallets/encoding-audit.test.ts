@@ -18,7 +18,6 @@ import { loadChainSpec } from '../../chain/spec/load.js'
 import { makeBlockProof } from '../../hypercore/make.js'
 import { feedStripes, slotRoot, writeSlots } from '../../erasure/slot-cores.js'
 import type { StripeSource } from '../../erasure/slot-cores.js'
-import { slotSigner } from '../../erasure/slot-key.js'
 import { encodeStripe, slotLength } from '../../erasure/stripes.js'
 import { plansStorage } from '../../chain/pallets/plans/storage.js'
 import { setupAttester } from '../../chain/pallets/plans/lifecycle.js'
@@ -58,12 +57,15 @@ async function network (t: TestContext): Promise<Network> {
   return net
 }
 
-/** Writes the k + m slot cores of plan 0 from `source` (closed and deleted after the test). */
+/**
+ * Writes the k + m slots of plan 0 from `source` (closed and deleted after the test), into cores of any key:
+ * a slot's root, and the proofs against it, depend on its blocks only.
+ */
 async function slotCores (t: TestContext, net: Network, source: StripeSource): Promise<Map<number, Hypercore>> {
   const cores = new Map<number, Hypercore>()
   for (let i = 0; i < K + M; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'datdot-slot-'))
-    const core = new Hypercore(dir, slotSigner(net.feed.key, 0n, i))
+    const core = new Hypercore(dir)
     await core.ready()
     t.after(async () => { await core.close(); rmSync(dir, { recursive: true, force: true }) })
     cores.set(i, core)
