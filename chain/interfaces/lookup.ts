@@ -337,7 +337,7 @@ export default {
     _enum: ['Hoster', 'Encoder', 'Attester']
   },
   /**
-   * Lookup54: pallet_roles::pallet::Call
+   * Lookup55: pallet_roles::pallet::Call
    **/
   PalletRolesCall: {
     _enum: {
@@ -360,7 +360,7 @@ export default {
     }
   },
   /**
-   * Lookup55: pallet_roles::pallet::Event
+   * Lookup56: pallet_roles::pallet::Event
    **/
   PalletRolesEvent: {
     _enum: {
@@ -384,13 +384,13 @@ export default {
     }
   },
   /**
-   * Lookup56: pallet_roles::pallet::Error
+   * Lookup57: pallet_roles::pallet::Error
    **/
   PalletRolesError: {
-    _enum: ['NotRegistered', 'NoiseKeyMismatch', 'ZeroCapacity', 'CapacityBelowCommitted', 'StillHosting', 'InsufficientCapacity', 'InvalidPause']
+    _enum: ['NotRegistered', 'NoiseKeyMismatch', 'NoiseKeyTaken', 'ZeroCapacity', 'CapacityBelowCommitted', 'StillHosting', 'InsufficientCapacity', 'InvalidPause']
   },
   /**
-   * Lookup57: pallet_feeds::Feed
+   * Lookup58: pallet_feeds::Feed
    **/
   PalletFeedsFeed: {
     key: '[u8;32]',
@@ -402,7 +402,7 @@ export default {
     previous: 'Option<PalletFeedsFeedRoot>'
   },
   /**
-   * Lookup58: pallet_feeds::FeedRoot
+   * Lookup59: pallet_feeds::FeedRoot
    **/
   PalletFeedsFeedRoot: {
     length: 'u64',
@@ -410,7 +410,7 @@ export default {
     treeHash: '[u8;32]'
   },
   /**
-   * Lookup60: pallet_feeds::pallet::Call
+   * Lookup61: pallet_feeds::pallet::Call
    **/
   PalletFeedsCall: {
     _enum: {
@@ -426,7 +426,7 @@ export default {
     }
   },
   /**
-   * Lookup61: pallet_feeds::pallet::Event
+   * Lookup62: pallet_feeds::pallet::Event
    **/
   PalletFeedsEvent: {
     _enum: {
@@ -445,13 +445,13 @@ export default {
     }
   },
   /**
-   * Lookup62: pallet_feeds::pallet::Error
+   * Lookup63: pallet_feeds::pallet::Error
    **/
   PalletFeedsError: {
     _enum: ['FeedExists', 'FeedNotFound', 'InvalidManifest', 'MalformedRoot', 'InvalidRootSignature', 'StaleRoot', 'EmptyFeed']
   },
   /**
-   * Lookup63: pallet_plans::Plan
+   * Lookup64: pallet_plans::Plan
    **/
   PalletPlansPlan: {
     feed: 'u64',
@@ -464,7 +464,7 @@ export default {
     createdAt: 'u32'
   },
   /**
-   * Lookup64: pallet_plans::Mode
+   * Lookup65: pallet_plans::Mode
    **/
   PalletPlansMode: {
     _enum: {
@@ -473,26 +473,26 @@ export default {
     }
   },
   /**
-   * Lookup65: pallet_plans::Replicate
+   * Lookup66: pallet_plans::Replicate
    **/
   PalletPlansReplicate: {
     replicas: 'u16'
   },
   /**
-   * Lookup66: pallet_plans::Erasure
+   * Lookup67: pallet_plans::Erasure
    **/
   PalletPlansErasure: {
     k: 'u16',
     m: 'u16'
   },
   /**
-   * Lookup70: pallet_plans::PlanStatus
+   * Lookup71: pallet_plans::PlanStatus
    **/
   PalletPlansPlanStatus: {
     _enum: ['Queued', 'Active', 'Ended']
   },
   /**
-   * Lookup71: pallet_plans::Position
+   * Lookup72: pallet_plans::Position
    **/
   PalletPlansPosition: {
     hoster: 'Option<AccountId32>',
@@ -503,7 +503,7 @@ export default {
     paidUntil: 'u32'
   },
   /**
-   * Lookup73: pallet_plans::PositionState
+   * Lookup74: pallet_plans::PositionState
    **/
   PalletPlansPositionState: {
     _enum: {
@@ -513,7 +513,7 @@ export default {
     }
   },
   /**
-   * Lookup75: pallet_plans::SlotRoot
+   * Lookup76: pallet_plans::SlotRoot
    **/
   PalletPlansSlotRoot: {
     length: 'u64',
@@ -521,7 +521,7 @@ export default {
     treeHash: '[u8;32]'
   },
   /**
-   * Lookup77: pallet_plans::Amendment
+   * Lookup78: pallet_plans::Amendment
    **/
   PalletPlansAmendment: {
     plan: 'u64',
@@ -534,20 +534,20 @@ export default {
     proposed: 'Option<PalletPlansProposedEncoding>'
   },
   /**
-   * Lookup78: pallet_plans::AmendmentKind
+   * Lookup79: pallet_plans::AmendmentKind
    **/
   PalletPlansAmendmentKind: {
     _enum: ['New', 'Repair']
   },
   /**
-   * Lookup81: pallet_plans::ProposedEncoding
+   * Lookup82: pallet_plans::ProposedEncoding
    **/
   PalletPlansProposedEncoding: {
     encoder: 'AccountId32',
     slots: 'Vec<PalletPlansSlotRoot>'
   },
   /**
-   * Lookup87: pallet_plans::pallet::Call
+   * Lookup88: pallet_plans::pallet::Call
    **/
   PalletPlansCall: {
     _enum: {
@@ -579,7 +579,7 @@ export default {
     }
   },
   /**
-   * Lookup88: pallet_plans::pallet::Event
+   * Lookup89: pallet_plans::pallet::Event
    **/
   PalletPlansEvent: {
     _enum: {
@@ -644,13 +644,13 @@ export default {
     }
   },
   /**
-   * Lookup89: pallet_plans::pallet::Error
+   * Lookup90: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
     _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NotReady', 'EncodingPending', 'WrongSlotCount', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
-   * Lookup90: pallet_challenges::StorageChallenge
+   * Lookup91: pallet_challenges::StorageChallenge
    **/
   PalletChallengesStorageChallenge: {
     plan: 'u64',
@@ -662,7 +662,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup91: pallet_challenges::PerformanceCheck
+   * Lookup92: pallet_challenges::PerformanceCheck
    **/
   PalletChallengesPerformanceCheck: {
     plan: 'u64',
@@ -673,7 +673,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup92: pallet_challenges::Report
+   * Lookup93: pallet_challenges::Report
    **/
   PalletChallengesReport: {
     attester: 'AccountId32',
@@ -682,7 +682,7 @@ export default {
     throughput: 'u64'
   },
   /**
-   * Lookup94: pallet_challenges::Due
+   * Lookup95: pallet_challenges::Due
    **/
   PalletChallengesDue: {
     kind: 'PalletChallengesCheckKind',
@@ -691,20 +691,20 @@ export default {
     id: 'u64'
   },
   /**
-   * Lookup95: pallet_challenges::CheckKind
+   * Lookup96: pallet_challenges::CheckKind
    **/
   PalletChallengesCheckKind: {
     _enum: ['Storage', 'Performance']
   },
   /**
-   * Lookup97: pallet_challenges::NextChecks
+   * Lookup98: pallet_challenges::NextChecks
    **/
   PalletChallengesNextChecks: {
     storage: 'u32',
     performance: 'u32'
   },
   /**
-   * Lookup99: pallet_challenges::pallet::Call
+   * Lookup100: pallet_challenges::pallet::Call
    **/
   PalletChallengesCall: {
     _enum: {
@@ -722,7 +722,7 @@ export default {
     }
   },
   /**
-   * Lookup103: pallet_challenges::pallet::Event
+   * Lookup104: pallet_challenges::pallet::Event
    **/
   PalletChallengesEvent: {
     _enum: {
@@ -772,19 +772,19 @@ export default {
     }
   },
   /**
-   * Lookup104: pallet_challenges::Verdict
+   * Lookup105: pallet_challenges::Verdict
    **/
   PalletChallengesVerdict: {
     _enum: ['Served', 'NotServed', 'Inconclusive']
   },
   /**
-   * Lookup105: pallet_challenges::pallet::Error
+   * Lookup106: pallet_challenges::pallet::Error
    **/
   PalletChallengesError: {
     _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'InvalidContactProof']
   },
   /**
-   * Lookup106: pallet_audits::EncodedPlan
+   * Lookup107: pallet_audits::EncodedPlan
    **/
   PalletAuditsEncodedPlan: {
     index: 'u32',
@@ -792,7 +792,7 @@ export default {
     acceptedAt: 'u32'
   },
   /**
-   * Lookup107: pallet_audits::Audit
+   * Lookup108: pallet_audits::Audit
    **/
   PalletAuditsAudit: {
     plan: 'u64',
@@ -802,7 +802,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup108: pallet_audits::pallet::Call
+   * Lookup109: pallet_audits::pallet::Call
    **/
   PalletAuditsCall: {
     _enum: {
@@ -814,7 +814,7 @@ export default {
     }
   },
   /**
-   * Lookup109: pallet_audits::pallet::Event
+   * Lookup110: pallet_audits::pallet::Event
    **/
   PalletAuditsEvent: {
     _enum: {
@@ -852,19 +852,19 @@ export default {
     }
   },
   /**
-   * Lookup110: pallet_audits::AuditFault
+   * Lookup111: pallet_audits::AuditFault
    **/
   PalletAuditsAuditFault: {
     _enum: ['Malformed', 'NotTheFeed', 'WrongLength', 'ParityMismatch']
   },
   /**
-   * Lookup111: pallet_audits::pallet::Error
+   * Lookup112: pallet_audits::pallet::Error
    **/
   PalletAuditsError: {
     _enum: ['AuditNotFound', 'NotAudited', 'AlreadyAnswered', 'ProofInvalid']
   },
   /**
-   * Lookup115: sp_runtime::MultiSignature
+   * Lookup116: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -874,31 +874,31 @@ export default {
     }
   },
   /**
-   * Lookup116: sp_core::ed25519::Signature
+   * Lookup117: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup117: sp_core::sr25519::Signature
+   * Lookup118: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup118: sp_core::ecdsa::Signature
+   * Lookup119: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup120: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup121: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup121: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup122: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup122: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup123: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup127: datdot_runtime::Runtime
+   * Lookup128: datdot_runtime::Runtime
    **/
   DatdotRuntimeRuntime: 'Null'
 };

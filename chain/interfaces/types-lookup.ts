@@ -345,7 +345,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Hoster' | 'Encoder' | 'Attester';
   }
 
-  /** @name PalletRolesCall (54) */
+  /** @name PalletRolesCall (55) */
   interface PalletRolesCall extends Enum {
     readonly isRegisterHoster: boolean;
     readonly asRegisterHoster: {
@@ -371,7 +371,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RegisterHoster' | 'RegisterEncoder' | 'RegisterAttester' | 'Unregister' | 'Pause';
   }
 
-  /** @name PalletRolesEvent (55) */
+  /** @name PalletRolesEvent (56) */
   interface PalletRolesEvent extends Enum {
     readonly isRegistered: boolean;
     readonly asRegistered: {
@@ -397,19 +397,20 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Registered' | 'Unregistered' | 'CapacityChanged' | 'Paused';
   }
 
-  /** @name PalletRolesError (56) */
+  /** @name PalletRolesError (57) */
   interface PalletRolesError extends Enum {
     readonly isNotRegistered: boolean;
     readonly isNoiseKeyMismatch: boolean;
+    readonly isNoiseKeyTaken: boolean;
     readonly isZeroCapacity: boolean;
     readonly isCapacityBelowCommitted: boolean;
     readonly isStillHosting: boolean;
     readonly isInsufficientCapacity: boolean;
     readonly isInvalidPause: boolean;
-    readonly type: 'NotRegistered' | 'NoiseKeyMismatch' | 'ZeroCapacity' | 'CapacityBelowCommitted' | 'StillHosting' | 'InsufficientCapacity' | 'InvalidPause';
+    readonly type: 'NotRegistered' | 'NoiseKeyMismatch' | 'NoiseKeyTaken' | 'ZeroCapacity' | 'CapacityBelowCommitted' | 'StillHosting' | 'InsufficientCapacity' | 'InvalidPause';
   }
 
-  /** @name PalletFeedsFeed (57) */
+  /** @name PalletFeedsFeed (58) */
   interface PalletFeedsFeed extends Struct {
     readonly key: U8aFixed;
     readonly manifest: Bytes;
@@ -420,14 +421,14 @@ declare module '@polkadot/types/lookup' {
     readonly previous: Option<PalletFeedsFeedRoot>;
   }
 
-  /** @name PalletFeedsFeedRoot (58) */
+  /** @name PalletFeedsFeedRoot (59) */
   interface PalletFeedsFeedRoot extends Struct {
     readonly length: u64;
     readonly byteLength: u64;
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletFeedsCall (60) */
+  /** @name PalletFeedsCall (61) */
   interface PalletFeedsCall extends Enum {
     readonly isPublishFeed: boolean;
     readonly asPublishFeed: {
@@ -443,7 +444,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PublishFeed' | 'UpdateFeed';
   }
 
-  /** @name PalletFeedsEvent (61) */
+  /** @name PalletFeedsEvent (62) */
   interface PalletFeedsEvent extends Enum {
     readonly isFeedPublished: boolean;
     readonly asFeedPublished: {
@@ -462,7 +463,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedPublished' | 'FeedUpdated';
   }
 
-  /** @name PalletFeedsError (62) */
+  /** @name PalletFeedsError (63) */
   interface PalletFeedsError extends Enum {
     readonly isFeedExists: boolean;
     readonly isFeedNotFound: boolean;
@@ -474,7 +475,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedExists' | 'FeedNotFound' | 'InvalidManifest' | 'MalformedRoot' | 'InvalidRootSignature' | 'StaleRoot' | 'EmptyFeed';
   }
 
-  /** @name PalletPlansPlan (63) */
+  /** @name PalletPlansPlan (64) */
   interface PalletPlansPlan extends Struct {
     readonly feed: u64;
     readonly sponsor: AccountId32;
@@ -489,7 +490,7 @@ declare module '@polkadot/types/lookup' {
     readonly createdAt: u32;
   }
 
-  /** @name PalletPlansMode (64) */
+  /** @name PalletPlansMode (65) */
   interface PalletPlansMode extends Enum {
     readonly isReplicate: boolean;
     readonly asReplicate: PalletPlansReplicate;
@@ -498,18 +499,18 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Replicate' | 'Erasure';
   }
 
-  /** @name PalletPlansReplicate (65) */
+  /** @name PalletPlansReplicate (66) */
   interface PalletPlansReplicate extends Struct {
     readonly replicas: u16;
   }
 
-  /** @name PalletPlansErasure (66) */
+  /** @name PalletPlansErasure (67) */
   interface PalletPlansErasure extends Struct {
     readonly k: u16;
     readonly m: u16;
   }
 
-  /** @name PalletPlansPlanStatus (70) */
+  /** @name PalletPlansPlanStatus (71) */
   interface PalletPlansPlanStatus extends Enum {
     readonly isQueued: boolean;
     readonly isActive: boolean;
@@ -517,7 +518,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Queued' | 'Active' | 'Ended';
   }
 
-  /** @name PalletPlansPosition (71) */
+  /** @name PalletPlansPosition (72) */
   interface PalletPlansPosition extends Struct {
     readonly hoster: Option<AccountId32>;
     readonly state: PalletPlansPositionState;
@@ -527,7 +528,7 @@ declare module '@polkadot/types/lookup' {
     readonly paidUntil: u32;
   }
 
-  /** @name PalletPlansPositionState (73) */
+  /** @name PalletPlansPositionState (74) */
   interface PalletPlansPositionState extends Enum {
     readonly isVacant: boolean;
     readonly isSetup: boolean;
@@ -536,14 +537,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Vacant' | 'Setup' | 'Active';
   }
 
-  /** @name PalletPlansSlotRoot (75) */
+  /** @name PalletPlansSlotRoot (76) */
   interface PalletPlansSlotRoot extends Struct {
     readonly length: u64;
     readonly byteLength: u64;
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletPlansAmendment (77) */
+  /** @name PalletPlansAmendment (78) */
   interface PalletPlansAmendment extends Struct {
     readonly plan: u64;
     readonly kind: PalletPlansAmendmentKind;
@@ -555,20 +556,20 @@ declare module '@polkadot/types/lookup' {
     readonly proposed: Option<PalletPlansProposedEncoding>;
   }
 
-  /** @name PalletPlansAmendmentKind (78) */
+  /** @name PalletPlansAmendmentKind (79) */
   interface PalletPlansAmendmentKind extends Enum {
     readonly isNew: boolean;
     readonly isRepair: boolean;
     readonly type: 'New' | 'Repair';
   }
 
-  /** @name PalletPlansProposedEncoding (81) */
+  /** @name PalletPlansProposedEncoding (82) */
   interface PalletPlansProposedEncoding extends Struct {
     readonly encoder: AccountId32;
     readonly slots: Vec<PalletPlansSlotRoot>;
   }
 
-  /** @name PalletPlansCall (87) */
+  /** @name PalletPlansCall (88) */
   interface PalletPlansCall extends Enum {
     readonly isRequestHosting: boolean;
     readonly asRequestHosting: {
@@ -607,7 +608,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportSetup' | 'SubmitEncoding';
   }
 
-  /** @name PalletPlansEvent (88) */
+  /** @name PalletPlansEvent (89) */
   interface PalletPlansEvent extends Enum {
     readonly isHostingRequested: boolean;
     readonly asHostingRequested: {
@@ -681,7 +682,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanSupported' | 'PlanEnded';
   }
 
-  /** @name PalletPlansError (89) */
+  /** @name PalletPlansError (90) */
   interface PalletPlansError extends Enum {
     readonly isFeedNotFound: boolean;
     readonly isPlanNotFound: boolean;
@@ -701,7 +702,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NotReady' | 'EncodingPending' | 'WrongSlotCount' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
-  /** @name PalletChallengesStorageChallenge (90) */
+  /** @name PalletChallengesStorageChallenge (91) */
   interface PalletChallengesStorageChallenge extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -712,7 +713,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesPerformanceCheck (91) */
+  /** @name PalletChallengesPerformanceCheck (92) */
   interface PalletChallengesPerformanceCheck extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -722,7 +723,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesReport (92) */
+  /** @name PalletChallengesReport (93) */
   interface PalletChallengesReport extends Struct {
     readonly attester: AccountId32;
     readonly success: bool;
@@ -730,7 +731,7 @@ declare module '@polkadot/types/lookup' {
     readonly throughput: u64;
   }
 
-  /** @name PalletChallengesDue (94) */
+  /** @name PalletChallengesDue (95) */
   interface PalletChallengesDue extends Struct {
     readonly kind: PalletChallengesCheckKind;
     readonly plan: u64;
@@ -738,20 +739,20 @@ declare module '@polkadot/types/lookup' {
     readonly id: u64;
   }
 
-  /** @name PalletChallengesCheckKind (95) */
+  /** @name PalletChallengesCheckKind (96) */
   interface PalletChallengesCheckKind extends Enum {
     readonly isStorage: boolean;
     readonly isPerformance: boolean;
     readonly type: 'Storage' | 'Performance';
   }
 
-  /** @name PalletChallengesNextChecks (97) */
+  /** @name PalletChallengesNextChecks (98) */
   interface PalletChallengesNextChecks extends Struct {
     readonly storage: u32;
     readonly performance: u32;
   }
 
-  /** @name PalletChallengesCall (99) */
+  /** @name PalletChallengesCall (100) */
   interface PalletChallengesCall extends Enum {
     readonly isSubmitStorageProof: boolean;
     readonly asSubmitStorageProof: {
@@ -769,7 +770,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
   }
 
-  /** @name PalletChallengesEvent (103) */
+  /** @name PalletChallengesEvent (104) */
   interface PalletChallengesEvent extends Enum {
     readonly isStorageChallenge: boolean;
     readonly asStorageChallenge: {
@@ -823,7 +824,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceReported' | 'PerformanceResult';
   }
 
-  /** @name PalletChallengesVerdict (104) */
+  /** @name PalletChallengesVerdict (105) */
   interface PalletChallengesVerdict extends Enum {
     readonly isServed: boolean;
     readonly isNotServed: boolean;
@@ -831,7 +832,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Served' | 'NotServed' | 'Inconclusive';
   }
 
-  /** @name PalletChallengesError (105) */
+  /** @name PalletChallengesError (106) */
   interface PalletChallengesError extends Enum {
     readonly isChallengeNotFound: boolean;
     readonly isChallengeExpired: boolean;
@@ -844,14 +845,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'InvalidContactProof';
   }
 
-  /** @name PalletAuditsEncodedPlan (106) */
+  /** @name PalletAuditsEncodedPlan (107) */
   interface PalletAuditsEncodedPlan extends Struct {
     readonly index: u32;
     readonly encoders: Vec<AccountId32>;
     readonly acceptedAt: u32;
   }
 
-  /** @name PalletAuditsAudit (107) */
+  /** @name PalletAuditsAudit (108) */
   interface PalletAuditsAudit extends Struct {
     readonly plan: u64;
     readonly stripe: u64;
@@ -860,7 +861,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletAuditsCall (108) */
+  /** @name PalletAuditsCall (109) */
   interface PalletAuditsCall extends Enum {
     readonly isSubmitAuditShard: boolean;
     readonly asSubmitAuditShard: {
@@ -871,7 +872,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitAuditShard';
   }
 
-  /** @name PalletAuditsEvent (109) */
+  /** @name PalletAuditsEvent (110) */
   interface PalletAuditsEvent extends Enum {
     readonly isAuditOpened: boolean;
     readonly asAuditOpened: {
@@ -912,7 +913,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditOpened' | 'AuditPassed' | 'AuditInconclusive' | 'AuditUnanswered' | 'EncodingFailed';
   }
 
-  /** @name PalletAuditsAuditFault (110) */
+  /** @name PalletAuditsAuditFault (111) */
   interface PalletAuditsAuditFault extends Enum {
     readonly isMalformed: boolean;
     readonly isNotTheFeed: boolean;
@@ -921,7 +922,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Malformed' | 'NotTheFeed' | 'WrongLength' | 'ParityMismatch';
   }
 
-  /** @name PalletAuditsError (111) */
+  /** @name PalletAuditsError (112) */
   interface PalletAuditsError extends Enum {
     readonly isAuditNotFound: boolean;
     readonly isNotAudited: boolean;
@@ -930,7 +931,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditNotFound' | 'NotAudited' | 'AlreadyAnswered' | 'ProofInvalid';
   }
 
-  /** @name SpRuntimeMultiSignature (115) */
+  /** @name SpRuntimeMultiSignature (116) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -941,25 +942,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (116) */
+  /** @name SpCoreEd25519Signature (117) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (117) */
+  /** @name SpCoreSr25519Signature (118) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (118) */
+  /** @name SpCoreEcdsaSignature (119) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (120) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (121) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (121) */
+  /** @name FrameSystemExtensionsCheckTxVersion (122) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (122) */
+  /** @name FrameSystemExtensionsCheckGenesis (123) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (127) */
+  /** @name DatdotRuntimeRuntime (128) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module
