@@ -10,6 +10,7 @@ import { forgeBlocks } from '../test/helpers/forger.js'
 import { feedStripes, sealSlot, slotKey, slotManifest, slotRoot, writeSlots } from './slot-cores.js'
 import type { SlotRoot } from './slot-cores.js'
 import { slotLength } from './stripes.js'
+import { headOf } from './feed-proofs.js'
 
 const K = 2
 const M = 1
@@ -52,7 +53,7 @@ async function genuineAndForged (t: TestContext): Promise<{ root: SlotRoot, key:
   const other = await makeFeed(t, 12, 500, 7)
   const stripes = slotLength(feed.length, K)
   const draft = await open(t)
-  await writeSlots(new Map([[0, draft]]), stripes, feedStripes(feed, feed.length, K, M))
+  await writeSlots(new Map([[0, draft]]), stripes, feedStripes(feed, await headOf(feed), K, M))
   const root = await slotRoot(draft)
   const key = slotKey(root)
   const encoder = await open(t, key, { manifest: slotManifest(root) })
@@ -60,7 +61,7 @@ async function genuineAndForged (t: TestContext): Promise<{ root: SlotRoot, key:
   // The forger: a core under the slot's key with the shards of another feed, one block longer.
   const forger = await open(t, key, { manifest: slotManifest(root) })
   const forged = await open(t)
-  await writeSlots(new Map([[0, forged]]), stripes, feedStripes(other, other.length, K, M))
+  await writeSlots(new Map([[0, forged]]), stripes, feedStripes(other, await headOf(other), K, M))
   await forgeBlocks(forger, await Promise.all(Array.from({ length: stripes }, async (_, i) => (await forged.get(i))!)))
   assert.ok(Buffer.from(forger.key).equals(key), 'the forger claims the slot\'s key')
   return { root, key, encoder, forger }
