@@ -71,8 +71,14 @@ export interface PalletDef<S, E extends Record<string, VariantDef>, Er extends R
   readonly constants?: Record<string, ConstantSpec>
   readonly calls?: C
   readonly hooks?: Hooks
-  /** Writes the pallet's genesis storage from the chain spec. */
-  readonly genesis?: (ctx: DispatchCtx, spec: ChainSpec) => void
+  /** Writes the pallet's genesis storage from the chain spec and what the node itself brings. */
+  readonly genesis?: (ctx: DispatchCtx, spec: ChainSpec, node: GenesisNode) => void
+}
+
+/** What genesis takes from the node rather than from the spec: its secrets are no part of the spec. */
+export interface GenesisNode {
+  /** ed25519 public key of the block author. */
+  readonly authority: Uint8Array
 }
 
 export class Pallet<S extends Record<string, AnyStorageItem>, E extends Record<string, VariantDef>, Er extends Record<string, string>, C extends Record<string, CallSpec>> {
@@ -87,7 +93,7 @@ export class Pallet<S extends Record<string, AnyStorageItem>, E extends Record<s
   readonly errorDocs: Record<string, string>
   readonly constants: Record<string, ConstantSpec>
   readonly hooks: Hooks
-  readonly genesis?: (ctx: DispatchCtx, spec: ChainSpec) => void
+  readonly genesis?: (ctx: DispatchCtx, spec: ChainSpec, node: GenesisNode) => void
   /** `errors.X()` makes the dispatch error `X` of this pallet, to be thrown from a call. */
   readonly errors: { [K in keyof Er]: (detail?: string) => DispatchFailure }
 

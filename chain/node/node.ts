@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import type { TypeRegistry } from '@polkadot/types'
-import { stringToU8a, u8aToHex, u8aToU8a } from '@polkadot/util'
+import { stringToU8a, u8aEq, u8aToHex, u8aToU8a } from '@polkadot/util'
 import type { KeyringPair } from '@polkadot/keyring/types'
 import type { ChainNode, RuntimeVersionJson, Sealing, StoredBlock, TxStatus } from './types.js'
 import type { ChainSpec } from '../spec/types.js'
@@ -16,8 +16,8 @@ import { checkExtrinsic } from '../extrinsic/check.js'
 import { VerifyPool } from '../extrinsic/verify-pool.js'
 import { BLOCK_HASH_COUNT, System } from '../pallets/system.js'
 import { now as timestampNow } from '../pallets/timestamp.js'
-import { seed as randomnessSeed } from '../pallets/randomness.js'
-import { authorityKeyPair } from '../block/authority.js'
+import { authority as authorityStorage, seed as randomnessSeed } from '../pallets/randomness.js'
+import { authorityKey } from './authority-key.js'
 import { encodePreDigest, randomnessMessage } from '../block/pre-digest.js'
 import { decodeHeader, encodeHeader, extrinsicsRoot } from '../block/header.js'
 import { chainErrors } from './errors.js'
@@ -31,7 +31,9 @@ export interface NodeOptions {
   readonly poolLimits?: PoolLimits
   /** Most extrinsics in one block. */
   readonly maxBlockExtrinsics?: number
-  readonly log?: { info (obj: object, msg: string): void, error (obj: object, msg: string): void }
+  /** `--authority-key FILE`; by default the node's own key in its base path (see authority-key.ts). */
+  readonly authorityKeyFile?: string
+  readonly log?: { info (obj: object, msg: string): void, warn (msg: string): void, error (obj: object, msg: string): void }
 }
 
 const META_SPEC_ID = 'chainSpecId'
@@ -62,7 +64,7 @@ export class DevNode extends EventEmitter implements ChainNode {
   #instantScheduled = false
   #closed = false
 
-  private constructor (readonly spec: ChainSpec, readonly dev: boolean, readonly sealing: Sealing, runtime: Runtime, store: ChainStore, private readonly opts: NodeOptions) {
+  private constructor (readonly spec: ChainSpec, readonly dev: boolean, readonly sealing: Sealing, runtime: Runtime, store: ChainStore, author: KeyringPair, private readonly opts: NodeOptions) {
     super()
     // Every RPC subscription listens here.
     this.setMaxListeners(0)
@@ -72,7 +74,7 @@ export class DevNode extends EventEmitter implements ChainNode {
     this.metadataHex = runtime.meta.metadata.toHex()
     this.#trie = new StateTrie((hash) => store.trieNode(hash))
     this.#pool = new TxPool(opts.poolLimits ?? DEFAULT_POOL_LIMITS)
-    this.#author = authorityKeyPair(spec.authoritySeed)
+    this.#author = author
     this.#maxBlockExtrinsics = opts.maxBlockExtrinsics ?? 4096
     this.#head = store.head()!
     this.genesisHash = store.blockByNumber(0)!.hash
@@ -80,19 +82,23 @@ export class DevNode extends EventEmitter implements ChainNode {
 
   static async open (opts: NodeOptions): Promise<DevNode> {
     const runtime = new Runtime(PALLETS, (msg, err) => opts.log?.error({ err }, msg))
+    const author = authorityKey({ spec: opts.spec, dev: opts.dev, basePath: opts.basePath, file: opts.authorityKeyFile, warn: (msg) => opts.log?.warn(msg) })
     const store = ChainStore.open(opts.basePath)
     try {
       const storedSpec = store.getMeta(META_SPEC_ID)
       if (store.head() === null) {
-        await writeGenesis(runtime, store, opts.spec)
+        await writeGenesis(runtime, store, opts.spec, author.publicKey)
       } else if (storedSpec === null || u8aToHex(storedSpec) !== u8aToHex(stringToU8a(opts.spec.id))) {
         throw chainErrors.chainMismatch(opts.basePath ?? '(memory)', opts.spec.id)
+      } else if (!u8aEq(authorityStorage.get({ state: new Overlay(store), codec: runtime.meta.codec }), author.publicKey)) {
+        // Its blocks would all fail the randomness check: say why instead.
+        throw chainErrors.authorityMismatch(opts.basePath ?? '(memory)')
       }
     } catch (err) {
       store.close()
       throw err
     }
-    const node = new DevNode(opts.spec, opts.dev, opts.sealing, runtime, store, opts)
+    const node = new DevNode(opts.spec, opts.dev, opts.sealing, runtime, store, author, opts)
     node.#scheduleInterval()
     return node
   }
@@ -233,12 +239,12 @@ export class DevNode extends EventEmitter implements ChainNode {
 }
 
 /**
- * Commits block 0: the pallets' genesis storage from the spec, then `extra` (benchmarks seed large states
- * with it), under one state root.
+ * Commits block 0: the pallets' genesis storage from the spec and the author's public key, then `extra`
+ * (benchmarks seed large states with it), under one state root.
  */
-export async function writeGenesis (runtime: Runtime, store: ChainStore, spec: ChainSpec, extra?: (state: Overlay) => void): Promise<void> {
+export async function writeGenesis (runtime: Runtime, store: ChainStore, spec: ChainSpec, authority: Uint8Array, extra?: (state: Overlay) => void): Promise<void> {
   const state = new Overlay(store)
-  runtime.genesis(state, spec)
+  runtime.genesis(state, spec, { authority })
   extra?.(state)
   const { root, nodes } = await new StateTrie((hash) => store.trieNode(hash)).rootAfter(EMPTY_ROOT, state.changes)
   const header = encodeHeader(runtime.meta.registry, { parentHash: new Uint8Array(32), number: 0, stateRoot: root, extrinsicsRoot: extrinsicsRoot([]), digest: [] })

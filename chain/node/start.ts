@@ -15,6 +15,8 @@ export interface StartChainOptions {
   readonly port: number
   readonly sealing: Sealing
   readonly dev: boolean
+  /** `--authority-key FILE`; by default the node's own key in its base path (in the temp dir with --tmp). */
+  readonly authorityKeyFile?: string
   readonly logger: Logger
 }
 
@@ -27,14 +29,15 @@ export interface RunningChain {
 /** Opens the node on its database and serves its RPC; resolves once the RPC accepts connections. */
 export async function startChain (opts: StartChainOptions): Promise<RunningChain> {
   const tmp = opts.basePath === null ? mkdtempSync(join(tmpdir(), 'datdot-chain-')) : null
+  const removeTmp = () => { if (tmp !== null) rmSync(tmp, { recursive: true, force: true }) }
   const node = await DevNode.open({
     spec: opts.spec,
     basePath: opts.basePath ?? tmp,
     sealing: opts.sealing,
     dev: opts.dev,
+    authorityKeyFile: opts.authorityKeyFile,
     log: opts.logger.child({ component: 'node' })
-  })
-  const removeTmp = () => { if (tmp !== null) rmSync(tmp, { recursive: true, force: true }) }
+  }).catch((err) => { removeTmp(); throw err })
   let rpc: Awaited<ReturnType<typeof startRpcServer>>
   try {
     rpc = await startRpcServer(node, { host: opts.host, port: opts.port, logger: opts.logger.child({ component: 'rpc' }) })

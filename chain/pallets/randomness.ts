@@ -4,11 +4,10 @@ import { definePallet } from '../frame/pallet.js'
 import { value } from '../frame/storage.js'
 import { H256, fixed } from '../types/ty.js'
 import { findPreDigest, randomnessMessage } from '../block/pre-digest.js'
-import { authorityKeyPair } from '../block/authority.js'
 
 const storage = {
   Seed: value({ type: H256, default: new Uint8Array(32), docs: 'R(n) = blake2_256(R(n-1) ++ author signature of block n).' }),
-  Authority: value({ type: fixed(32), default: new Uint8Array(32), docs: 'ed25519 public key of the dev block author.' })
+  Authority: value({ type: fixed(32), default: new Uint8Array(32), docs: 'ed25519 public key of the block author: the node\'s own key, never one from the chain spec outside --dev.' })
 }
 
 export const Randomness = definePallet({
@@ -28,11 +27,14 @@ export const Randomness = definePallet({
       storage.Seed.set(ctx, blake2AsU8a(u8aConcat(previous, pre.signature), 256))
     }
   },
-  genesis (ctx, spec) {
+  genesis (ctx, spec, node) {
     storage.Seed.set(ctx, blake2AsU8a(stringToU8a(spec.genesis.randomnessSeed), 256))
-    storage.Authority.set(ctx, authorityKeyPair(spec.authoritySeed).publicKey)
+    storage.Authority.set(ctx, node.authority)
   }
 })
 
 /** The randomness of the current block, for pallets that draw from it. */
 export const seed = storage.Seed
+
+/** The block author's public key, which every block's randomness signature must verify against. */
+export const authority = storage.Authority

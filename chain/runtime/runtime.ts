@@ -1,4 +1,4 @@
-import type { AnyPallet, BlockInfo } from '../frame/pallet.js'
+import type { AnyPallet, BlockInfo, GenesisNode } from '../frame/pallet.js'
 import type { Overlay } from '../state/overlay.js'
 import { buildMetadata } from '../metadata/build.js'
 import type { PalletSlot, RuntimeMetadata } from '../metadata/build.js'
@@ -54,9 +54,9 @@ export class Runtime implements RuntimeModules {
     return this.#byIndex.get(index)
   }
 
-  genesis (state: Overlay, spec: ChainSpec): void {
+  genesis (state: Overlay, spec: ChainSpec, node: GenesisNode): void {
     const exec = new Execution(this, state, { number: 0, parentHash: new Uint8Array(32), digest: [] }, this.log)
-    for (const { pallet } of this.slots) pallet.genesis?.(exec, spec)
+    for (const { pallet } of this.slots) pallet.genesis?.(exec, spec, node)
   }
 
   /** Executes a block on `state`, including the candidates that still apply, in order. */

@@ -70,7 +70,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1
 /** Validates a parsed chain spec field by field and returns a fresh object holding only the known fields. */
 function parseChainSpec (file: string, json: unknown): ChainSpec {
   const at = new Reader(file)
-  const root = at.object(json, '$', ['name', 'id', 'chainType', 'properties', 'blockTime', 'authoritySeed', 'genesis'])
+  const root = at.object(json, '$', ['name', 'id', 'chainType', 'properties', 'blockTime', 'authoritySeed', 'genesis'], ['authoritySeed'])
   const props = at.object(root.properties, '$.properties', ['ss58Format', 'tokenSymbol', 'tokenDecimals'])
   const ss58Format = at.integer(props.ss58Format, '$.properties.ss58Format', 0, 16383)
   const genesis = at.object(root.genesis, '$.genesis', ['sudo', 'accounts', 'randomnessSeed', 'pallets'])
@@ -90,7 +90,7 @@ function parseChainSpec (file: string, json: unknown): ChainSpec {
       tokenDecimals: at.integer(props.tokenDecimals, '$.properties.tokenDecimals', 0, 255)
     },
     blockTime: at.integer(root.blockTime, '$.blockTime', 1, MAX_TIMER_MS),
-    authoritySeed: at.suri(root.authoritySeed, '$.authoritySeed'),
+    authoritySeed: root.authoritySeed === undefined ? null : at.suri(root.authoritySeed, '$.authoritySeed'),
     genesis: {
       sudo: at.address(genesis.sudo, '$.genesis.sudo', ss58Format),
       accounts,
@@ -108,14 +108,14 @@ class Reader {
     throw ChainSpecError.INVALID(this.file, path, problem)
   }
 
-  /** A plain object; with `keys`, every key must be known (a misspelt field would otherwise be ignored) and present. */
-  object (v: unknown, path: string, keys?: readonly string[]): Record<string, unknown> {
+  /** A plain object; with `keys`, every key must be known (a misspelt field would otherwise be ignored) and present unless `optional`. */
+  object (v: unknown, path: string, keys?: readonly string[], optional: readonly string[] = []): Record<string, unknown> {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(path, `must be an object (got ${describe(v)})`)
     const obj = v as Record<string, unknown>
     if (keys !== undefined) {
       const unknown = Object.keys(obj).find(k => !keys.includes(k))
       if (unknown !== undefined) this.fail(child(path, unknown), `is not a chain spec field (expected one of ${keys.join(', ')})`)
-      const missing = keys.find(k => !(k in obj))
+      const missing = keys.find(k => !(k in obj) && !optional.includes(k))
       if (missing !== undefined) this.fail(child(path, missing), 'is missing')
     }
     return obj

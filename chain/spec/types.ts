@@ -8,8 +8,11 @@ export interface ChainSpec {
   readonly properties: { readonly ss58Format: number, readonly tokenSymbol: string, readonly tokenDecimals: number }
   /** Milliseconds between blocks when blocks are produced on a timer. */
   readonly blockTime: number
-  /** Secret URI of the block author's ed25519 key (e.g. "//Alice"); only dev chains put it in the spec. */
-  readonly authoritySeed: string
+  /**
+   * Secret URI of a dev block author key (e.g. "//Alice"), used only by `--dev` nodes; null if the spec
+   * names none. Any other node authors with its own secret key (chain/node/authority-key.ts).
+   */
+  readonly authoritySeed: string | null
   readonly genesis: {
     /** Sudo key: SS58 address of the root origin for parameter changes. */
     readonly sudo: string

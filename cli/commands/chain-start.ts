@@ -25,6 +25,7 @@ interface StartFlags {
   blockTime?: number
   instant?: true
   manualSeal?: true
+  authorityKey?: string
 }
 
 /** Adds `start` to the `chain` command (through `.command()`, so it inherits the error handling of its parent). */
@@ -40,10 +41,15 @@ export function addChainStartCommand (chain: Command): void {
     .addOption(new Option('--block-time <ms>', 'produce a block every <ms> milliseconds (default: the spec\'s blockTime)').argParser(integer('block time', 1, MAX_BLOCK_TIME)))
     .addOption(new Option('--instant', 'produce a block as soon as an extrinsic arrives').conflicts(['blockTime', 'manualSeal']))
     .addOption(new Option('--manual-seal', 'produce blocks only on the dev_newBlock RPC method (needs --dev)').conflicts('blockTime'))
+    .option('--authority-key <file>', 'the block author\'s ed25519 secret seed (0x + 64 hex characters); by default the node makes its own on first start, <base path>/authority-key (mode 0600), and reuses it')
     .addHelpText('after', `
 Examples:
   datdot chain start --dev --tmp                   a throwaway dev chain on ws://127.0.0.1:9944
-  datdot chain start --dev --port 0 --manual-seal  any free port; blocks only on dev_newBlock`)
+  datdot chain start --dev --port 0 --manual-seal  any free port; blocks only on dev_newBlock
+
+The author key seeds every block's randomness, and so every storage challenge: keep it secret. A chain
+spec's authoritySeed (dev.json names //Alice) is a dev key, used only with --dev; without --dev it is
+ignored, with a warning.`)
     .action(startChainCommand)
 }
 
@@ -65,7 +71,7 @@ async function startChainCommand (flags: StartFlags): Promise<void> {
   const stop = stopSignal(logger)
   try {
     const { startChain } = await import('../../chain/node/start.js')
-    const chain = await startChain({ spec, basePath, host: flags.host, port: flags.port, sealing, dev: flags.dev === true, logger })
+    const chain = await startChain({ spec, basePath, host: flags.host, port: flags.port, sealing, dev: flags.dev === true, authorityKeyFile: flags.authorityKey, logger })
       .catch(err => { throw listenError(err, flags.host, flags.port) })
     process.stdout.write(`datdot chain: listening on ${chain.url}\n`)
     logger.info({ url: chain.url, spec: spec.id, basePath, sealing }, 'chain started')

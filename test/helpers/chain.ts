@@ -23,6 +23,8 @@ export interface ChainProcess {
   kill (signal?: NodeJS.Signals): Promise<void>
   /** Stops the node if it runs and starts it again on the same base path; resolves with the new url. */
   restart (): Promise<string>
+  /** The end of what the running node wrote to stderr (its logs). */
+  stderr (): string
 }
 
 export interface ChainProcessOptions {
@@ -30,11 +32,13 @@ export interface ChainProcessOptions {
   args?: string[]
   /** A base path of the caller's, kept after the test (default: a temp dir, removed after the test). */
   basePath?: string
+  /** Start with `--dev` (the default); false runs a node as an operator would, without dev RPCs. */
+  dev?: boolean
 }
 
 /**
  * Runs `datdot chain start --dev --port 0 --base-path <dir>` plus `opts.args` (`--manual-seal` unless
- * they choose another sealing) and resolves once it prints its endpoint. When the test ends the node must
+ * they choose another sealing, which a node without `--dev` must) and resolves once it prints its endpoint. When the test ends the node must
  * stop cleanly on SIGTERM (exit 0).
  */
 export async function startChainProcess (t: TestContext, opts: ChainProcessOptions = {}): Promise<ChainProcess> {
@@ -43,7 +47,8 @@ export async function startChainProcess (t: TestContext, opts: ChainProcessOptio
   const removeDir = (): void => { if (ownDir) rmSync(basePath, { recursive: true, force: true }) }
   const extra = opts.args ?? []
   const sealing = extra.some(a => SEALING_FLAGS.some(f => a === f || a.startsWith(`${f}=`))) ? [] : ['--manual-seal']
-  const args = [BIN, 'chain', 'start', '--dev', '--port', '0', '--base-path', basePath, ...sealing, ...extra]
+  const dev = opts.dev === false ? [] : ['--dev']
+  const args = [BIN, 'chain', 'start', ...dev, '--port', '0', '--base-path', basePath, ...sealing, ...extra]
   let current = await launch(args).catch(err => { removeDir(); throw err })
   t.after(async () => {
     try {
@@ -57,6 +62,7 @@ export async function startChainProcess (t: TestContext, opts: ChainProcessOptio
     get proc () { return current.proc },
     basePath,
     kill: (signal = 'SIGTERM') => stop(current.proc, signal),
+    stderr: () => current.stderr(),
     async restart () {
       await stop(current.proc, 'SIGTERM')
       current = await launch(args)

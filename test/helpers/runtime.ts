@@ -9,7 +9,7 @@ import { PALLETS } from '../../chain/runtime/pallets.js'
 import { Overlay } from '../../chain/state/overlay.js'
 import type { StateReader } from '../../chain/state/overlay.js'
 import type { ChainSpec } from '../../chain/spec/types.js'
-import { authorityKeyPair } from '../../chain/block/authority.js'
+import { authorityKey } from '../../chain/node/authority-key.js'
 import { encodePreDigest, randomnessMessage } from '../../chain/block/pre-digest.js'
 import { seed } from '../../chain/pallets/randomness.js'
 import { System } from '../../chain/pallets/system.js'
@@ -35,9 +35,10 @@ export class RuntimeHarness {
   readonly #author: KeyringPair
 
   constructor (readonly runtime: Runtime, spec: ChainSpec) {
-    this.#author = authorityKeyPair(spec.authoritySeed)
+    // As a --dev node in memory: the spec's dev key if it names one, else a fresh key.
+    this.#author = authorityKey({ spec, dev: true, basePath: null })
     const genesis = new Overlay(this.state)
-    runtime.genesis(genesis, spec)
+    runtime.genesis(genesis, spec, { authority: this.#author.publicKey })
     this.state.apply(genesis.changes)
     this.tx = expandMetadata(runtime.meta.registry, runtime.meta.metadata).tx
   }
