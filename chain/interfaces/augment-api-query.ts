@@ -9,7 +9,7 @@ import type { ApiTypes, AugmentedQuery, QueryableStorageEntry } from '@polkadot/
 import type { Bytes, Option, U8aFixed, Vec, u128, u16, u32, u64 } from '@polkadot/types-codec';
 import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSystemAccountInfo, FrameSystemEventRecord, PalletAuditsAudit, PalletAuditsEncodedPlan, PalletChallengesDue, PalletChallengesNextChecks, PalletChallengesPerformanceCheck, PalletChallengesStorageChallenge, PalletFeedsFeed, PalletParamsParams, PalletPlansAmendment, PalletPlansPlan, PalletPlansPosition, PalletPlansSlotRoot, PalletRolesProvider, PalletRolesRole, SpRuntimeDigest } from '@polkadot/types/lookup';
+import type { FrameSystemAccountInfo, FrameSystemEventRecord, PalletAuditsAudit, PalletAuditsEncodedPlan, PalletChallengesDue, PalletChallengesPerformanceCheck, PalletChallengesStorageChallenge, PalletFeedsFeed, PalletParamsParams, PalletPlansAmendment, PalletPlansPlan, PalletPlansPosition, PalletPlansSlotRoot, PalletRolesProvider, PalletRolesRole, SpRuntimeDigest } from '@polkadot/types/lookup';
 import type { Observable } from '@polkadot/types/types';
 
 export type __AugmentedQuery<ApiType extends ApiTypes> = AugmentedQuery<ApiType, () => unknown>;
@@ -33,15 +33,27 @@ declare module '@polkadot/api-base/types/storage' {
       [key: string]: QueryableStorageEntry<ApiType>;
     };
     challenges: {
+      /**
+       * How many positions are active (hosting), so open to checks.
+       **/
+      activeCount: AugmentedQuery<ApiType, () => Observable<u32>, []> & QueryableStorageEntry<ApiType, []>;
+      /**
+       * Where an active position is in ActivePositions.
+       **/
+      activeIndex: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
+      /**
+       * Active positions (plan, position) at dense indexes 0..ActiveCount.
+       **/
+      activePositions: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Option<ITuple<[u64, u16]>>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
       attesterChecks: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [AccountId32, u64]> & QueryableStorageEntry<ApiType, [AccountId32, u64]>;
       closing: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<PalletChallengesDue>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
       hosterChallenges: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [AccountId32, u64]> & QueryableStorageEntry<ApiType, [AccountId32, u64]>;
       lapsed: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
       lapsedAt: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<u64>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
       nextId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
-      opening: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<PalletChallengesDue>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
+      openPerformance: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<u64>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
+      openStorage: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<u64>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
       performanceChecks: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletChallengesPerformanceCheck>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
-      scheduled: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<PalletChallengesNextChecks>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
       storageChallenges: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletChallengesStorageChallenge>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
       /**
        * Generic query
@@ -91,7 +103,7 @@ declare module '@polkadot/api-base/types/storage' {
     };
     randomness: {
       /**
-       * ed25519 public key of the dev block author.
+       * ed25519 public key of the block author: the node's own key, never one from the chain spec outside --dev.
        **/
       authority: AugmentedQuery<ApiType, () => Observable<U8aFixed>, []> & QueryableStorageEntry<ApiType, []>;
       /**

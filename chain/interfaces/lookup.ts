@@ -697,14 +697,7 @@ export default {
     _enum: ['Storage', 'Performance']
   },
   /**
-   * Lookup98: pallet_challenges::NextChecks
-   **/
-  PalletChallengesNextChecks: {
-    storage: 'u32',
-    performance: 'u32'
-  },
-  /**
-   * Lookup100: pallet_challenges::pallet::Call
+   * Lookup99: pallet_challenges::pallet::Call
    **/
   PalletChallengesCall: {
     _enum: {
@@ -722,7 +715,7 @@ export default {
     }
   },
   /**
-   * Lookup104: pallet_challenges::pallet::Event
+   * Lookup103: pallet_challenges::pallet::Event
    **/
   PalletChallengesEvent: {
     _enum: {
@@ -772,19 +765,19 @@ export default {
     }
   },
   /**
-   * Lookup105: pallet_challenges::Verdict
+   * Lookup104: pallet_challenges::Verdict
    **/
   PalletChallengesVerdict: {
     _enum: ['Served', 'NotServed', 'Inconclusive']
   },
   /**
-   * Lookup106: pallet_challenges::pallet::Error
+   * Lookup105: pallet_challenges::pallet::Error
    **/
   PalletChallengesError: {
     _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'InvalidContactProof']
   },
   /**
-   * Lookup107: pallet_audits::EncodedPlan
+   * Lookup106: pallet_audits::EncodedPlan
    **/
   PalletAuditsEncodedPlan: {
     index: 'u32',
@@ -792,7 +785,7 @@ export default {
     acceptedAt: 'u32'
   },
   /**
-   * Lookup108: pallet_audits::Audit
+   * Lookup107: pallet_audits::Audit
    **/
   PalletAuditsAudit: {
     plan: 'u64',
@@ -802,7 +795,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup109: pallet_audits::pallet::Call
+   * Lookup108: pallet_audits::pallet::Call
    **/
   PalletAuditsCall: {
     _enum: {
@@ -814,7 +807,7 @@ export default {
     }
   },
   /**
-   * Lookup110: pallet_audits::pallet::Event
+   * Lookup109: pallet_audits::pallet::Event
    **/
   PalletAuditsEvent: {
     _enum: {
@@ -852,19 +845,19 @@ export default {
     }
   },
   /**
-   * Lookup111: pallet_audits::AuditFault
+   * Lookup110: pallet_audits::AuditFault
    **/
   PalletAuditsAuditFault: {
     _enum: ['Malformed', 'NotTheFeed', 'WrongLength', 'ParityMismatch']
   },
   /**
-   * Lookup112: pallet_audits::pallet::Error
+   * Lookup111: pallet_audits::pallet::Error
    **/
   PalletAuditsError: {
     _enum: ['AuditNotFound', 'NotAudited', 'AlreadyAnswered', 'ProofInvalid']
   },
   /**
-   * Lookup116: sp_runtime::MultiSignature
+   * Lookup115: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -874,31 +867,31 @@ export default {
     }
   },
   /**
-   * Lookup117: sp_core::ed25519::Signature
+   * Lookup116: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup118: sp_core::sr25519::Signature
+   * Lookup117: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup119: sp_core::ecdsa::Signature
+   * Lookup118: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup121: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup120: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup122: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup121: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup123: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup122: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup128: datdot_runtime::Runtime
+   * Lookup127: datdot_runtime::Runtime
    **/
   DatdotRuntimeRuntime: 'Null'
 };

@@ -746,13 +746,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Storage' | 'Performance';
   }
 
-  /** @name PalletChallengesNextChecks (98) */
-  interface PalletChallengesNextChecks extends Struct {
-    readonly storage: u32;
-    readonly performance: u32;
-  }
-
-  /** @name PalletChallengesCall (100) */
+  /** @name PalletChallengesCall (99) */
   interface PalletChallengesCall extends Enum {
     readonly isSubmitStorageProof: boolean;
     readonly asSubmitStorageProof: {
@@ -770,7 +764,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
   }
 
-  /** @name PalletChallengesEvent (104) */
+  /** @name PalletChallengesEvent (103) */
   interface PalletChallengesEvent extends Enum {
     readonly isStorageChallenge: boolean;
     readonly asStorageChallenge: {
@@ -824,7 +818,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceReported' | 'PerformanceResult';
   }
 
-  /** @name PalletChallengesVerdict (105) */
+  /** @name PalletChallengesVerdict (104) */
   interface PalletChallengesVerdict extends Enum {
     readonly isServed: boolean;
     readonly isNotServed: boolean;
@@ -832,7 +826,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Served' | 'NotServed' | 'Inconclusive';
   }
 
-  /** @name PalletChallengesError (106) */
+  /** @name PalletChallengesError (105) */
   interface PalletChallengesError extends Enum {
     readonly isChallengeNotFound: boolean;
     readonly isChallengeExpired: boolean;
@@ -845,14 +839,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'InvalidContactProof';
   }
 
-  /** @name PalletAuditsEncodedPlan (107) */
+  /** @name PalletAuditsEncodedPlan (106) */
   interface PalletAuditsEncodedPlan extends Struct {
     readonly index: u32;
     readonly encoders: Vec<AccountId32>;
     readonly acceptedAt: u32;
   }
 
-  /** @name PalletAuditsAudit (108) */
+  /** @name PalletAuditsAudit (107) */
   interface PalletAuditsAudit extends Struct {
     readonly plan: u64;
     readonly stripe: u64;
@@ -861,7 +855,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletAuditsCall (109) */
+  /** @name PalletAuditsCall (108) */
   interface PalletAuditsCall extends Enum {
     readonly isSubmitAuditShard: boolean;
     readonly asSubmitAuditShard: {
@@ -872,7 +866,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitAuditShard';
   }
 
-  /** @name PalletAuditsEvent (110) */
+  /** @name PalletAuditsEvent (109) */
   interface PalletAuditsEvent extends Enum {
     readonly isAuditOpened: boolean;
     readonly asAuditOpened: {
@@ -913,7 +907,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditOpened' | 'AuditPassed' | 'AuditInconclusive' | 'AuditUnanswered' | 'EncodingFailed';
   }
 
-  /** @name PalletAuditsAuditFault (111) */
+  /** @name PalletAuditsAuditFault (110) */
   interface PalletAuditsAuditFault extends Enum {
     readonly isMalformed: boolean;
     readonly isNotTheFeed: boolean;
@@ -922,7 +916,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Malformed' | 'NotTheFeed' | 'WrongLength' | 'ParityMismatch';
   }
 
-  /** @name PalletAuditsError (112) */
+  /** @name PalletAuditsError (111) */
   interface PalletAuditsError extends Enum {
     readonly isAuditNotFound: boolean;
     readonly isNotAudited: boolean;
@@ -931,7 +925,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditNotFound' | 'NotAudited' | 'AlreadyAnswered' | 'ProofInvalid';
   }
 
-  /** @name SpRuntimeMultiSignature (116) */
+  /** @name SpRuntimeMultiSignature (115) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -942,25 +936,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (117) */
+  /** @name SpCoreEd25519Signature (116) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (118) */
+  /** @name SpCoreSr25519Signature (117) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (119) */
+  /** @name SpCoreEcdsaSignature (118) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (121) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (120) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (122) */
+  /** @name FrameSystemExtensionsCheckTxVersion (121) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (123) */
+  /** @name FrameSystemExtensionsCheckGenesis (122) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (128) */
+  /** @name DatdotRuntimeRuntime (127) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module

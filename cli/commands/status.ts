@@ -18,7 +18,8 @@ export function addStatusCommand (program: Command): void {
     .option('--json', 'print one JSON object instead of tables')
     .addHelpText('after', `
 A position is healthy when it is active without strikes; LAST PROOF is the block of its last accepted
-storage proof, NEXT CHALLENGE the block its next storage challenge opens at.
+storage proof, OPEN its open storage challenges. No block says when the next one comes: each block draws
+the positions it challenges from its own randomness.
 
 Examples:
   datdot status                  providers and plans of the network

@@ -24,8 +24,6 @@ export interface PositionReport {
   readonly lastProof: number | null
   /** Block from which hosting is paid: the start, or the last accepted proof. */
   readonly paidUntil: number
-  /** Block the next storage challenge opens at (it may be open now). */
-  readonly nextChallenge: number | null
   /** Ids of the storage challenges open against this position. */
   readonly openChallenges: number[]
   readonly health: PositionHealth
@@ -42,6 +40,8 @@ export interface PlanReport {
   readonly backing: string
   readonly createdAt: number
   readonly maxStrikes: number
+  /** Mean blocks between two storage challenges of a position; their times are drawn block by block, known to nobody ahead. */
+  readonly challengePeriod: number
   readonly health: PlanHealth
   /** Every position of a plan that has not ended (an ended plan keeps none). */
   readonly positions: PositionReport[]
@@ -57,7 +57,7 @@ export function statusOf (plan: PalletPlansPlan): PlanReport['status'] {
   return plan.status.type.toLowerCase() as PlanReport['status']
 }
 
-/** Reads a plan, its positions, their open and next challenges and when each last proved its data. */
+/** Reads a plan, its positions, their open challenges and when each last proved its data. */
 export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport> {
   const plan = (await api.query.plans.plans(id)).unwrapOr(null)
   if (plan === null) throw CliError.PLAN_NOT_FOUND(id)
@@ -77,6 +77,7 @@ export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport
     backing: plan.backing.toString(),
     createdAt: plan.createdAt.toNumber(),
     maxStrikes,
+    challengePeriod: params.challengePeriod.toNumber(),
     health: planHealth(statusOf(plan), positions),
     positions
   }
@@ -85,8 +86,7 @@ export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport
 async function readPosition (api: ApiPromise, plan: bigint, position: number, p: PalletPlansPosition): Promise<PositionReport> {
   const hoster = p.hoster.unwrapOr(null)?.toString() ?? null
   const state = p.state.isActive ? 'active' : p.state.isSetup ? 'setup' : 'vacant'
-  const [scheduled, openChallenges, lastProof] = await Promise.all([
-    api.query.challenges.scheduled(plan, position),
+  const [openChallenges, lastProof] = await Promise.all([
     hoster === null ? [] : openChallengesOf(api, hoster, plan, position),
     state === 'active' ? lastProofOf(api, plan, position, p.paidUntil.toNumber()) : null
   ])
@@ -101,7 +101,6 @@ async function readPosition (api: ApiPromise, plan: bigint, position: number, p:
     strikes,
     lastProof,
     paidUntil: p.paidUntil.toNumber(),
-    nextChallenge: scheduled.isSome ? scheduled.unwrap().storage.toNumber() : null,
     openChallenges,
     health: state === 'active' ? (strikes === 0 ? 'healthy' : 'struck') : state
   }

@@ -37,7 +37,8 @@ export function renderPlan (p: PlanReport): string {
     ['plan', `${p.plan}: ${modeText(p.mode)}, ${p.status}${p.health === p.status ? '' : `, ${p.health}`}`],
     ['feed', `${p.feed}${p.feedKey === null ? '' : ` (${p.feedKey})`}`],
     ['sponsor', p.sponsor],
-    ['created', `block ${p.createdAt}${p.backing === '0' ? '' : `, backed by ${p.backing} ratio`}`]
+    ['created', `block ${p.createdAt}${p.backing === '0' ? '' : `, backed by ${p.backing} ratio`}`],
+    ['challenges', `at random times, every ${p.challengePeriod} blocks per position on average`]
   ])
   if (p.positions.length === 0) return `${head}\n`
   return `${head}\n\n${positionsTable(p.positions, p.maxStrikes)}\n`
@@ -54,14 +55,13 @@ export function renderFeed (f: FeedReport): string {
 }
 
 function positionsTable (positions: PositionReport[], maxStrikes: number): string {
-  return table(['POS', 'HOSTER', 'STATE', 'BYTES', 'STRIKES', 'LAST PROOF', 'NEXT CHALLENGE', 'OPEN', 'HEALTH'], positions.map((p) => [
+  return table(['POS', 'HOSTER', 'STATE', 'BYTES', 'STRIKES', 'LAST PROOF', 'OPEN', 'HEALTH'], positions.map((p) => [
     String(p.position),
     p.hoster ?? '-',
     p.state === 'setup' && p.ready ? 'setup (ready)' : p.state,
     p.hoster === null ? '-' : bytes(p.bytes),
     `${p.strikes}/${maxStrikes}`,
     p.lastProof === null ? '-' : String(p.lastProof),
-    p.nextChallenge === null ? '-' : String(p.nextChallenge),
     p.openChallenges.length === 0 ? '-' : p.openChallenges.join(','),
     p.health
   ]))

@@ -2,7 +2,8 @@ import { u8aEq } from '@polkadot/util'
 import type { DispatchCtx } from '../../frame/pallet.js'
 import { challengesStorage as s, LAPSE_MEMORY } from './storage.js'
 import type { DueValue, PerformanceCheckValue, ReportValue, StorageChallengeValue } from './types.js'
-import { scheduleNext } from './schedule.js'
+import { drawnIndexes } from './schedule.js'
+import { activeAt, activeCount } from './active.js'
 import { Draw } from '../draw.js'
 import { seed } from '../randomness.js'
 import { params } from '../params.js'
@@ -13,7 +14,7 @@ import { changeReputation, drawMembers, isActive, strike } from '../roles.js'
 import { pay, reward } from '../ratio.js'
 import { Challenges } from './pallet.js'
 
-/** Opens the checks due at this block and closes those whose deadline it is. */
+/** Closes the checks whose deadline is this block and opens those this block's randomness draws. */
 export function runChecks (ctx: DispatchCtx): void {
   const now = ctx.block.number
   const closing = s.Closing.get(ctx, now)
@@ -21,17 +22,38 @@ export function runChecks (ctx: DispatchCtx): void {
     s.Closing.remove(ctx, now)
     for (const due of closing) due.kind.type === 'Storage' ? expireStorage(ctx, due.id) : closePerformance(ctx, due.id)
   }
-  const opening = s.Opening.get(ctx, now)
-  if (opening.length > 0) {
-    s.Opening.remove(ctx, now)
-    for (const due of opening) due.kind.type === 'Storage' ? openStorage(ctx, due) : openPerformance(ctx, due)
-  }
+  openDrawn(ctx)
   const forgotten = now - LAPSE_MEMORY
   const lapsed = forgotten >= 0 ? s.LapsedAt.get(ctx, forgotten) : []
   if (lapsed.length > 0) {
     for (const id of lapsed) s.Lapsed.remove(ctx, id)
     s.LapsedAt.remove(ctx, forgotten)
   }
+}
+
+/**
+ * Each active position is challenged in this block with probability 1/challengePeriod, and checked with
+ * 1/performancePeriod, drawn from this block's randomness (memoryless: no time is stored ahead). A
+ * position whose previous check of the kind is still open is skipped.
+ */
+function openDrawn (ctx: DispatchCtx): void {
+  const { challengePeriod, performancePeriod } = params(ctx)
+  const n = activeCount(ctx)
+  const r = seed.get(ctx)
+  const storage = [...drawnIndexes(new Draw(r, 'datdot/checks/storage'), n, challengePeriod)].map((i) => activeAt(ctx, i))
+  const performance = [...drawnIndexes(new Draw(r, 'datdot/checks/performance'), n, performancePeriod)].map((i) => activeAt(ctx, i))
+  for (const [plan, position] of storage) {
+    if (!s.OpenStorage.contains(ctx, plan, position)) openStorage(ctx, { kind: { type: 'Storage' }, plan, position, id: 0n })
+  }
+  for (const [plan, position] of performance) {
+    if (!s.OpenPerformance.contains(ctx, plan, position)) openPerformance(ctx, { kind: { type: 'Performance' }, plan, position, id: 0n })
+  }
+}
+
+/** A check closed: its position may be drawn again. */
+function closed (ctx: DispatchCtx, kind: 'Storage' | 'Performance', plan: bigint, position: number, id: bigint): void {
+  const open = kind === 'Storage' ? s.OpenStorage : s.OpenPerformance
+  if (open.get(ctx, plan, position) === id) open.remove(ctx, plan, position)
 }
 
 function activeHoster (ctx: DispatchCtx, plan: bigint, position: number): Uint8Array | null {
@@ -91,6 +113,7 @@ function openStorage (ctx: DispatchCtx, due: DueValue): void {
   const deadline = ctx.block.number + params(ctx).responseWindow
   s.StorageChallenges.set(ctx, id, { plan: due.plan, position: due.position, hoster, indexes, length: root.length, treeHash: root.treeHash, deadline })
   s.HosterChallenges.set(ctx, hoster, id, deadline)
+  s.OpenStorage.set(ctx, due.plan, due.position, id)
   closeAt(ctx, deadline, { ...due, id })
   Challenges.emit(ctx, { type: 'StorageChallenge', value: { id, plan: due.plan, position: due.position, hoster, indexes, rootLength: root.length, deadline } })
 }
@@ -99,6 +122,7 @@ function openStorage (ctx: DispatchCtx, due: DueValue): void {
 export function acceptStorage (ctx: DispatchCtx, id: bigint, c: StorageChallengeValue): void {
   s.StorageChallenges.remove(ctx, id)
   s.HosterChallenges.remove(ctx, c.hoster, id)
+  closed(ctx, 'Storage', c.plan, c.position, id)
   const position = plansStorage.Positions.get(ctx, c.plan, c.position)
   const plan = plansStorage.Plans.get(ctx, c.plan)
   let paid = 0n
@@ -110,7 +134,6 @@ export function acceptStorage (ctx: DispatchCtx, id: bigint, c: StorageChallenge
     plansStorage.Positions.set(ctx, c.plan, c.position, { ...position, strikes: 0, paidUntil: ctx.block.number })
   }
   Challenges.emit(ctx, { type: 'StorageProofAccepted', value: { id, plan: c.plan, position: c.position, hoster: c.hoster, paid } })
-  scheduleNext(ctx, 'Storage', c.plan, c.position)
 }
 
 function expireStorage (ctx: DispatchCtx, id: bigint): void {
@@ -118,10 +141,11 @@ function expireStorage (ctx: DispatchCtx, id: bigint): void {
   if (c === null) return
   s.StorageChallenges.remove(ctx, id)
   s.HosterChallenges.remove(ctx, c.hoster, id)
+  closed(ctx, 'Storage', c.plan, c.position, id)
   s.Lapsed.set(ctx, id, c.deadline)
   s.LapsedAt.mutate(ctx, ctx.block.number, (ids) => [...ids, id])
   Challenges.emit(ctx, { type: 'StorageProofFailed', value: { id, plan: c.plan, position: c.position, hoster: c.hoster } })
-  if (strikePosition(ctx, c.plan, c.position, c.hoster)) scheduleNext(ctx, 'Storage', c.plan, c.position)
+  strikePosition(ctx, c.plan, c.position, c.hoster)
 }
 
 /**
@@ -148,13 +172,11 @@ function openPerformance (ctx: DispatchCtx, due: DueValue): void {
   const holders = positionsOf(ctx, due.plan, plan).map(([, p]) => p.hoster).filter((h): h is Uint8Array => h !== null)
   const attesters = drawMembers(ctx, 'Attester', params(ctx).attestersPerCheck, new Draw(seed.get(ctx), `datdot/perf/${id}`), (who, p) =>
     isActive(p, ctx.block.number) && !u8aEq(who, plan.sponsor) && !holders.some((h) => u8aEq(h, who)))
-  if (attesters.length === 0) {
-    scheduleNext(ctx, 'Performance', due.plan, due.position)
-    return
-  }
+  if (attesters.length === 0) return
   const deadline = ctx.block.number + params(ctx).responseWindow
   s.PerformanceChecks.set(ctx, id, { plan: due.plan, position: due.position, hoster, attesters, reports: [], deadline })
   for (const a of attesters) s.AttesterChecks.set(ctx, a, id, deadline)
+  s.OpenPerformance.set(ctx, due.plan, due.position, id)
   closeAt(ctx, deadline, { ...due, id })
   Challenges.emit(ctx, { type: 'PerformanceCheck', value: { id, plan: due.plan, position: due.position, hoster, attesters, deadline } })
 }
@@ -181,6 +203,7 @@ export function closePerformance (ctx: DispatchCtx, id: bigint): void {
   if (check === null) return
   s.PerformanceChecks.remove(ctx, id)
   for (const a of check.attesters) s.AttesterChecks.remove(ctx, a, id)
+  closed(ctx, 'Performance', check.plan, check.position, id)
   const { reports } = check
   const served = reports.filter((r) => r.success).length
   const notServed = reports.length - served
@@ -195,8 +218,7 @@ export function closePerformance (ctx: DispatchCtx, id: bigint): void {
     if (report !== undefined && majority.includes(report)) reward(ctx, attester, params(ctx).attesterReward, 'Attesting')
   }
   Challenges.emit(ctx, { type: 'PerformanceResult', value: { id, plan: check.plan, position: check.position, hoster: check.hoster, verdict: { type: verdict }, latencyMs, throughput } })
-  const keeps = verdict !== 'NotServed' || strikePosition(ctx, check.plan, check.position, check.hoster)
-  if (keeps) scheduleNext(ctx, 'Performance', check.plan, check.position)
+  if (verdict === 'NotServed') strikePosition(ctx, check.plan, check.position, check.hoster)
 }
 
 function reputationChange (report: ReportValue | undefined, verdict: string, latencyMs: number): number {

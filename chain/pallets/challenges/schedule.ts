@@ -1,48 +1,26 @@
-import type { DispatchCtx } from '../../frame/pallet.js'
-import type { StorageCtx } from '../../frame/storage.js'
-import { challengesStorage as s } from './storage.js'
-import type { CheckKindName } from './types.js'
 import { Draw } from '../draw.js'
-import { seed } from '../randomness.js'
-import { params } from '../params.js'
 
-/** A delay uniform in [1, 2·mean − 1]: checks come at random times, `mean` blocks apart on average. */
-function randomDelay (ctx: DispatchCtx, mean: number, label: string): number {
-  return 1 + new Draw(seed.get(ctx), label).index(Math.max(1, 2 * mean - 1))
-}
+const TWO_53 = 2 ** 53
 
-function addDue (ctx: StorageCtx, at: number, kind: CheckKindName, plan: bigint, position: number, id = 0n): void {
-  s.Opening.mutate(ctx, at, (list) => [...list, { kind: { type: kind }, plan, position, id }])
-}
-
-/** Schedules a position's next storage challenge and performance check (when it becomes active). */
-export function scheduleChecks (ctx: DispatchCtx, plan: bigint, position: number): void {
-  const p = params(ctx)
-  const now = ctx.block.number
-  const storage = now + randomDelay(ctx, p.challengePeriod, `datdot/schedule/storage/${plan}/${position}`)
-  const performance = now + randomDelay(ctx, p.performancePeriod, `datdot/schedule/performance/${plan}/${position}`)
-  addDue(ctx, storage, 'Storage', plan, position)
-  addDue(ctx, performance, 'Performance', plan, position)
-  s.Scheduled.set(ctx, plan, position, { storage, performance })
-}
-
-/** Schedules the next check of one kind after the last one closed. */
-export function scheduleNext (ctx: DispatchCtx, kind: CheckKindName, plan: bigint, position: number): void {
-  const p = params(ctx)
-  const next = s.Scheduled.get(ctx, plan, position)
-  if (next === null) return
-  const mean = kind === 'Storage' ? p.challengePeriod : p.performancePeriod
-  const at = ctx.block.number + randomDelay(ctx, mean, `datdot/schedule/${kind}/${plan}/${position}/${ctx.block.number}`)
-  addDue(ctx, at, kind, plan, position)
-  s.Scheduled.set(ctx, plan, position, kind === 'Storage' ? { ...next, storage: at } : { ...next, performance: at })
-}
-
-/** Drops a position's scheduled checks (it was freed, or its plan ended); open checks lapse on their own. */
-export function cancelSchedules (ctx: StorageCtx, plan: bigint, position: number): void {
-  const next = s.Scheduled.get(ctx, plan, position)
-  if (next === null) return
-  for (const at of [next.storage, next.performance]) {
-    s.Opening.mutate(ctx, at, (list) => list.filter((d) => !(d.plan === plan && d.position === position)))
+/**
+ * The indexes in [0, n) that this block checks, each independently with probability 1/period: the number
+ * checked is Binomial(n, 1/period) (mean n/period) and every position's next check is a geometric time
+ * away, memoryless, known to nobody before the block's randomness exists. The gaps between the chosen
+ * indexes are drawn (geometric, by inversion), so the cost is one draw per index chosen, plus one.
+ * Math.log is V8's fdlibm port: every node computes the same gaps.
+ */
+export function * drawnIndexes (draw: Draw, n: number, period: number): Generator<number> {
+  if (n === 0) return
+  if (period <= 1) {
+    for (let i = 0; i < n; i++) yield i
+    return
   }
-  s.Scheduled.remove(ctx, plan, position)
+  const logMiss = Math.log1p(-1 / period)
+  for (let i = -1; ;) {
+    // u in (0, 1]: P(gap ≥ g) = (1 - 1/period)^g.
+    const u = (Number(draw.below(BigInt(TWO_53))) + 1) / TWO_53
+    i += 1 + Math.floor(Math.log(u) / logMiss)
+    if (i >= n) return
+    yield i
+  }
 }

@@ -34,6 +34,3 @@ export const PerformanceCheck = struct('pallet_challenges::PerformanceCheck', {
 export type PerformanceCheckValue = JsOf<typeof PerformanceCheck>
 
 export const Verdict = enumOf('pallet_challenges::Verdict', { Served: null, NotServed: null, Inconclusive: null })
-
-/** When the position's next checks are due (so that they can be cancelled when it is freed). */
-export const NextChecks = struct('pallet_challenges::NextChecks', { storage: u32, performance: u32 })

@@ -10,7 +10,7 @@ import { feed } from '../feeds.js'
 import { params } from '../params.js'
 import { balance } from '../ratio.js'
 import { System } from '../system.js'
-import { cancelSchedules, scheduleChecks } from '../challenges/schedule.js'
+import { addActive, removeActive } from '../challenges/active.js'
 import { Plans } from './pallet.js'
 import { planEnded } from '../audits/open-close.js'
 
@@ -150,7 +150,7 @@ export function activate (ctx: DispatchCtx, planId: bigint, position: number): v
   const p = s.Positions.get(ctx, planId, position)!
   s.Positions.set(ctx, planId, position, { ...p, state: { type: 'Active' }, ready: false, paidUntil: ctx.block.number })
   if (plan.status.type === 'Queued') s.Plans.set(ctx, planId, { ...plan, status: { type: 'Active' } })
-  scheduleChecks(ctx, planId, position)
+  addActive(ctx, planId, position)
   Plans.emit(ctx, { type: 'HostingStarted', value: { plan: planId, position, hoster: p.hoster! } })
 }
 
@@ -164,7 +164,7 @@ export function freePosition (ctx: DispatchCtx, planId: bigint, position: number
   release(ctx, p.hoster, p.bytes)
   s.HosterPositions.remove(ctx, p.hoster, [planId, position])
   s.FeedHosters.remove(ctx, s.Plans.get(ctx, planId)!.feed, p.hoster)
-  cancelSchedules(ctx, planId, position)
+  removeActive(ctx, planId, position)
   if (failed) {
     strike(ctx, p.hoster)
     barFromPlan(ctx, planId, p.hoster)
@@ -187,7 +187,7 @@ export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue): voi
       s.HosterPositions.remove(ctx, p.hoster, [planId, position])
       s.FeedHosters.remove(ctx, plan.feed, p.hoster)
     }
-    cancelSchedules(ctx, planId, position)
+    removeActive(ctx, planId, position)
     s.Positions.remove(ctx, planId, position)
     s.Slots.remove(ctx, planId, position)
   }
