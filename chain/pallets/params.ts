@@ -33,11 +33,13 @@ export const ParamsTy = struct('pallet_params::Params', {
 export type ParamsValue = JsOf<typeof ParamsTy>
 
 /**
- * Defaults. A hoster that dropped a fraction f = 1% of its blocks fails one sampled index with probability
- * 0.01, so a challenge of s = 8 samples catches it with 1 - 0.99^8 ≈ 7.7%. A day of 6-second blocks is 14,400
- * blocks; with a challenge every 100 blocks on average that is 144 challenges, 1,152 samples, and the hoster
- * escapes them all with probability 0.99^1152 ≈ e^-11.6 ≈ 9.4·10^-6: it is caught with probability > 99.999%
- * (the goal is ≥ 99.99%). The whole arithmetic is in docs/challenges.md.
+ * Defaults. A hoster that dropped a fraction f = 1% of its blocks survives a challenge of s = 8 samples with
+ * probability 0.99^8, so each challenge catches it with q = 1 - 0.99^8 ≈ 7.7%. Each block challenges each
+ * active position with probability p = 1/challengePeriod = 1/100 (memoryless), so a day of 14,400 six-second
+ * blocks holds N ~ Binomial(14400, p) challenges and the hoster escapes them all with probability
+ * E[(1-q)^N] = (1 - pq)^14400 ≈ e^-11.1 ≈ 1.5·10^-5; at worst (answering at the deadline, which keeps its
+ * position out of the draw meanwhile) 3.5·10^-5: caught with ≥ 99.996% (the goal is ≥ 99.99%). The whole
+ * arithmetic is in docs/challenges.md.
  */
 export const DEFAULT_PARAMS: ParamsValue = {
   challengePeriod: 100,
