@@ -89,7 +89,7 @@ function seed (state: Overlay, runtime: Runtime, feeds: number): void {
   Roles.storage.MemberCount.set(ctx, { type: 'Hoster' }, HOSTERS)
   for (let f = 0; f < feeds; f++) {
     const root = { length: 1000n, byteLength: 65_536_000n, treeHash: id(f, 3) }
-    Feeds.storage.Feeds.set(ctx, BigInt(f), { key: id(f, 4), manifest: new Uint8Array(), publisher, root, signature: new Uint8Array(68), updatedAt: 0, previous: null })
+    Feeds.storage.Feeds.set(ctx, BigInt(f), { key: id(f, 4), manifest: new Uint8Array(), publisher, root, signature: new Uint8Array(68), updatedAt: 0, history: [] })
     Feeds.storage.FeedByKey.set(ctx, id(f, 4), BigInt(f))
   }
   Feeds.storage.NextFeedId.set(ctx, BigInt(feeds))

@@ -135,8 +135,10 @@ export class AttesterRole {
     }
     const feed = (await api.query.feeds.feeds(info.feed)).unwrap()
     const now = (await api.rpc.chain.getHeader()).number.toNumber()
-    const settled = now >= feed.updatedAt.toNumber() + (await api.query.params.current()).amendmentDeadline.toNumber()
-    const length = (settled || feed.previous.isNone ? feed.root : feed.previous.unwrap()).length.toNumber()
+    // The chain's challengeRoot: the newest root recorded at least followWindow blocks ago, else the oldest held.
+    const settled = now - (await api.query.params.current()).followWindow.toNumber()
+    const roots = [...feed.history.map((r) => ({ root: r.root, at: r.at.toNumber() })), { root: feed.root, at: feed.updatedAt.toNumber() }]
+    const length = ([...roots].reverse().find((r) => r.at <= settled) ?? roots[0]).root.length.toNumber()
     const ranges: Array<[number, number]> = info.ranges.isSome
       ? info.ranges.unwrap().map((r) => [r.start.toNumber(), Math.min(r.end.toNumber(), length)])
       : [[0, length]]

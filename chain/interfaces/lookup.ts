@@ -241,7 +241,8 @@ export default {
     attesterReward: 'u128',
     encoderReward: 'u128',
     maxAmendmentsPerBlock: 'u32',
-    auditPeriod: 'u32'
+    auditPeriod: 'u32',
+    followWindow: 'u32'
   },
   /**
    * Lookup42: pallet_params::pallet::Call
@@ -399,7 +400,7 @@ export default {
     root: 'PalletFeedsFeedRoot',
     signature: 'Bytes',
     updatedAt: 'u32',
-    previous: 'Option<PalletFeedsFeedRoot>'
+    history: 'Vec<PalletFeedsRecordedRoot>'
   },
   /**
    * Lookup59: pallet_feeds::FeedRoot
@@ -410,7 +411,14 @@ export default {
     treeHash: '[u8;32]'
   },
   /**
-   * Lookup61: pallet_feeds::pallet::Call
+   * Lookup60: pallet_feeds::RecordedRoot
+   **/
+  PalletFeedsRecordedRoot: {
+    root: 'PalletFeedsFeedRoot',
+    at: 'u32'
+  },
+  /**
+   * Lookup62: pallet_feeds::pallet::Call
    **/
   PalletFeedsCall: {
     _enum: {
@@ -426,7 +434,7 @@ export default {
     }
   },
   /**
-   * Lookup62: pallet_feeds::pallet::Event
+   * Lookup63: pallet_feeds::pallet::Event
    **/
   PalletFeedsEvent: {
     _enum: {
@@ -445,13 +453,13 @@ export default {
     }
   },
   /**
-   * Lookup63: pallet_feeds::pallet::Error
+   * Lookup64: pallet_feeds::pallet::Error
    **/
   PalletFeedsError: {
     _enum: ['FeedExists', 'FeedNotFound', 'InvalidManifest', 'MalformedRoot', 'InvalidRootSignature', 'StaleRoot', 'EmptyFeed']
   },
   /**
-   * Lookup64: pallet_plans::Plan
+   * Lookup65: pallet_plans::Plan
    **/
   PalletPlansPlan: {
     feed: 'u64',
@@ -464,7 +472,7 @@ export default {
     createdAt: 'u32'
   },
   /**
-   * Lookup65: pallet_plans::Mode
+   * Lookup66: pallet_plans::Mode
    **/
   PalletPlansMode: {
     _enum: {
@@ -473,26 +481,26 @@ export default {
     }
   },
   /**
-   * Lookup66: pallet_plans::Replicate
+   * Lookup67: pallet_plans::Replicate
    **/
   PalletPlansReplicate: {
     replicas: 'u16'
   },
   /**
-   * Lookup67: pallet_plans::Erasure
+   * Lookup68: pallet_plans::Erasure
    **/
   PalletPlansErasure: {
     k: 'u16',
     m: 'u16'
   },
   /**
-   * Lookup71: pallet_plans::PlanStatus
+   * Lookup72: pallet_plans::PlanStatus
    **/
   PalletPlansPlanStatus: {
     _enum: ['Queued', 'Active', 'Ended']
   },
   /**
-   * Lookup72: pallet_plans::Position
+   * Lookup73: pallet_plans::Position
    **/
   PalletPlansPosition: {
     hoster: 'Option<AccountId32>',
@@ -503,7 +511,7 @@ export default {
     paidUntil: 'u32'
   },
   /**
-   * Lookup74: pallet_plans::PositionState
+   * Lookup75: pallet_plans::PositionState
    **/
   PalletPlansPositionState: {
     _enum: {
@@ -513,7 +521,7 @@ export default {
     }
   },
   /**
-   * Lookup76: pallet_plans::SlotRoot
+   * Lookup77: pallet_plans::SlotRoot
    **/
   PalletPlansSlotRoot: {
     length: 'u64',
@@ -521,7 +529,7 @@ export default {
     treeHash: '[u8;32]'
   },
   /**
-   * Lookup78: pallet_plans::Amendment
+   * Lookup79: pallet_plans::Amendment
    **/
   PalletPlansAmendment: {
     plan: 'u64',
@@ -534,20 +542,20 @@ export default {
     proposed: 'Option<PalletPlansProposedEncoding>'
   },
   /**
-   * Lookup79: pallet_plans::AmendmentKind
+   * Lookup80: pallet_plans::AmendmentKind
    **/
   PalletPlansAmendmentKind: {
     _enum: ['New', 'Repair']
   },
   /**
-   * Lookup82: pallet_plans::ProposedEncoding
+   * Lookup83: pallet_plans::ProposedEncoding
    **/
   PalletPlansProposedEncoding: {
     encoder: 'AccountId32',
     slots: 'Vec<PalletPlansSlotRoot>'
   },
   /**
-   * Lookup88: pallet_plans::pallet::Call
+   * Lookup89: pallet_plans::pallet::Call
    **/
   PalletPlansCall: {
     _enum: {
@@ -579,7 +587,7 @@ export default {
     }
   },
   /**
-   * Lookup89: pallet_plans::pallet::Event
+   * Lookup90: pallet_plans::pallet::Event
    **/
   PalletPlansEvent: {
     _enum: {
@@ -644,13 +652,13 @@ export default {
     }
   },
   /**
-   * Lookup90: pallet_plans::pallet::Error
+   * Lookup91: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
     _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NotReady', 'EncodingPending', 'WrongSlotCount', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
-   * Lookup91: pallet_challenges::StorageChallenge
+   * Lookup92: pallet_challenges::StorageChallenge
    **/
   PalletChallengesStorageChallenge: {
     plan: 'u64',
@@ -662,7 +670,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup92: pallet_challenges::PerformanceCheck
+   * Lookup93: pallet_challenges::PerformanceCheck
    **/
   PalletChallengesPerformanceCheck: {
     plan: 'u64',
@@ -673,7 +681,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup93: pallet_challenges::Report
+   * Lookup94: pallet_challenges::Report
    **/
   PalletChallengesReport: {
     attester: 'AccountId32',
@@ -682,7 +690,7 @@ export default {
     throughput: 'u64'
   },
   /**
-   * Lookup95: pallet_challenges::Due
+   * Lookup96: pallet_challenges::Due
    **/
   PalletChallengesDue: {
     kind: 'PalletChallengesCheckKind',
@@ -691,13 +699,13 @@ export default {
     id: 'u64'
   },
   /**
-   * Lookup96: pallet_challenges::CheckKind
+   * Lookup97: pallet_challenges::CheckKind
    **/
   PalletChallengesCheckKind: {
     _enum: ['Storage', 'Performance']
   },
   /**
-   * Lookup99: pallet_challenges::pallet::Call
+   * Lookup100: pallet_challenges::pallet::Call
    **/
   PalletChallengesCall: {
     _enum: {
@@ -715,7 +723,7 @@ export default {
     }
   },
   /**
-   * Lookup103: pallet_challenges::pallet::Event
+   * Lookup104: pallet_challenges::pallet::Event
    **/
   PalletChallengesEvent: {
     _enum: {
@@ -765,19 +773,19 @@ export default {
     }
   },
   /**
-   * Lookup104: pallet_challenges::Verdict
+   * Lookup105: pallet_challenges::Verdict
    **/
   PalletChallengesVerdict: {
     _enum: ['Served', 'NotServed', 'Inconclusive']
   },
   /**
-   * Lookup105: pallet_challenges::pallet::Error
+   * Lookup106: pallet_challenges::pallet::Error
    **/
   PalletChallengesError: {
     _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'InvalidContactProof']
   },
   /**
-   * Lookup106: pallet_audits::EncodedPlan
+   * Lookup107: pallet_audits::EncodedPlan
    **/
   PalletAuditsEncodedPlan: {
     index: 'u32',
@@ -785,7 +793,7 @@ export default {
     acceptedAt: 'u32'
   },
   /**
-   * Lookup107: pallet_audits::Audit
+   * Lookup108: pallet_audits::Audit
    **/
   PalletAuditsAudit: {
     plan: 'u64',
@@ -795,7 +803,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup108: pallet_audits::pallet::Call
+   * Lookup109: pallet_audits::pallet::Call
    **/
   PalletAuditsCall: {
     _enum: {
@@ -807,7 +815,7 @@ export default {
     }
   },
   /**
-   * Lookup109: pallet_audits::pallet::Event
+   * Lookup110: pallet_audits::pallet::Event
    **/
   PalletAuditsEvent: {
     _enum: {
@@ -845,19 +853,19 @@ export default {
     }
   },
   /**
-   * Lookup110: pallet_audits::AuditFault
+   * Lookup111: pallet_audits::AuditFault
    **/
   PalletAuditsAuditFault: {
     _enum: ['Malformed', 'NotTheFeed', 'WrongLength', 'ParityMismatch']
   },
   /**
-   * Lookup111: pallet_audits::pallet::Error
+   * Lookup112: pallet_audits::pallet::Error
    **/
   PalletAuditsError: {
     _enum: ['AuditNotFound', 'NotAudited', 'AlreadyAnswered', 'ProofInvalid']
   },
   /**
-   * Lookup115: sp_runtime::MultiSignature
+   * Lookup116: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -867,31 +875,31 @@ export default {
     }
   },
   /**
-   * Lookup116: sp_core::ed25519::Signature
+   * Lookup117: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup117: sp_core::sr25519::Signature
+   * Lookup118: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup118: sp_core::ecdsa::Signature
+   * Lookup119: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup120: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup121: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup121: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup122: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup122: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup123: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup127: datdot_runtime::Runtime
+   * Lookup128: datdot_runtime::Runtime
    **/
   DatdotRuntimeRuntime: 'Null'
 };

@@ -247,6 +247,7 @@ declare module '@polkadot/types/lookup' {
     readonly encoderReward: u128;
     readonly maxAmendmentsPerBlock: u32;
     readonly auditPeriod: u32;
+    readonly followWindow: u32;
   }
 
   /** @name PalletParamsCall (42) */
@@ -418,7 +419,7 @@ declare module '@polkadot/types/lookup' {
     readonly root: PalletFeedsFeedRoot;
     readonly signature: Bytes;
     readonly updatedAt: u32;
-    readonly previous: Option<PalletFeedsFeedRoot>;
+    readonly history: Vec<PalletFeedsRecordedRoot>;
   }
 
   /** @name PalletFeedsFeedRoot (59) */
@@ -428,7 +429,13 @@ declare module '@polkadot/types/lookup' {
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletFeedsCall (61) */
+  /** @name PalletFeedsRecordedRoot (60) */
+  interface PalletFeedsRecordedRoot extends Struct {
+    readonly root: PalletFeedsFeedRoot;
+    readonly at: u32;
+  }
+
+  /** @name PalletFeedsCall (62) */
   interface PalletFeedsCall extends Enum {
     readonly isPublishFeed: boolean;
     readonly asPublishFeed: {
@@ -444,7 +451,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PublishFeed' | 'UpdateFeed';
   }
 
-  /** @name PalletFeedsEvent (62) */
+  /** @name PalletFeedsEvent (63) */
   interface PalletFeedsEvent extends Enum {
     readonly isFeedPublished: boolean;
     readonly asFeedPublished: {
@@ -463,7 +470,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedPublished' | 'FeedUpdated';
   }
 
-  /** @name PalletFeedsError (63) */
+  /** @name PalletFeedsError (64) */
   interface PalletFeedsError extends Enum {
     readonly isFeedExists: boolean;
     readonly isFeedNotFound: boolean;
@@ -475,7 +482,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedExists' | 'FeedNotFound' | 'InvalidManifest' | 'MalformedRoot' | 'InvalidRootSignature' | 'StaleRoot' | 'EmptyFeed';
   }
 
-  /** @name PalletPlansPlan (64) */
+  /** @name PalletPlansPlan (65) */
   interface PalletPlansPlan extends Struct {
     readonly feed: u64;
     readonly sponsor: AccountId32;
@@ -490,7 +497,7 @@ declare module '@polkadot/types/lookup' {
     readonly createdAt: u32;
   }
 
-  /** @name PalletPlansMode (65) */
+  /** @name PalletPlansMode (66) */
   interface PalletPlansMode extends Enum {
     readonly isReplicate: boolean;
     readonly asReplicate: PalletPlansReplicate;
@@ -499,18 +506,18 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Replicate' | 'Erasure';
   }
 
-  /** @name PalletPlansReplicate (66) */
+  /** @name PalletPlansReplicate (67) */
   interface PalletPlansReplicate extends Struct {
     readonly replicas: u16;
   }
 
-  /** @name PalletPlansErasure (67) */
+  /** @name PalletPlansErasure (68) */
   interface PalletPlansErasure extends Struct {
     readonly k: u16;
     readonly m: u16;
   }
 
-  /** @name PalletPlansPlanStatus (71) */
+  /** @name PalletPlansPlanStatus (72) */
   interface PalletPlansPlanStatus extends Enum {
     readonly isQueued: boolean;
     readonly isActive: boolean;
@@ -518,7 +525,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Queued' | 'Active' | 'Ended';
   }
 
-  /** @name PalletPlansPosition (72) */
+  /** @name PalletPlansPosition (73) */
   interface PalletPlansPosition extends Struct {
     readonly hoster: Option<AccountId32>;
     readonly state: PalletPlansPositionState;
@@ -528,7 +535,7 @@ declare module '@polkadot/types/lookup' {
     readonly paidUntil: u32;
   }
 
-  /** @name PalletPlansPositionState (74) */
+  /** @name PalletPlansPositionState (75) */
   interface PalletPlansPositionState extends Enum {
     readonly isVacant: boolean;
     readonly isSetup: boolean;
@@ -537,14 +544,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Vacant' | 'Setup' | 'Active';
   }
 
-  /** @name PalletPlansSlotRoot (76) */
+  /** @name PalletPlansSlotRoot (77) */
   interface PalletPlansSlotRoot extends Struct {
     readonly length: u64;
     readonly byteLength: u64;
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletPlansAmendment (78) */
+  /** @name PalletPlansAmendment (79) */
   interface PalletPlansAmendment extends Struct {
     readonly plan: u64;
     readonly kind: PalletPlansAmendmentKind;
@@ -556,20 +563,20 @@ declare module '@polkadot/types/lookup' {
     readonly proposed: Option<PalletPlansProposedEncoding>;
   }
 
-  /** @name PalletPlansAmendmentKind (79) */
+  /** @name PalletPlansAmendmentKind (80) */
   interface PalletPlansAmendmentKind extends Enum {
     readonly isNew: boolean;
     readonly isRepair: boolean;
     readonly type: 'New' | 'Repair';
   }
 
-  /** @name PalletPlansProposedEncoding (82) */
+  /** @name PalletPlansProposedEncoding (83) */
   interface PalletPlansProposedEncoding extends Struct {
     readonly encoder: AccountId32;
     readonly slots: Vec<PalletPlansSlotRoot>;
   }
 
-  /** @name PalletPlansCall (88) */
+  /** @name PalletPlansCall (89) */
   interface PalletPlansCall extends Enum {
     readonly isRequestHosting: boolean;
     readonly asRequestHosting: {
@@ -608,7 +615,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportSetup' | 'SubmitEncoding';
   }
 
-  /** @name PalletPlansEvent (89) */
+  /** @name PalletPlansEvent (90) */
   interface PalletPlansEvent extends Enum {
     readonly isHostingRequested: boolean;
     readonly asHostingRequested: {
@@ -682,7 +689,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanSupported' | 'PlanEnded';
   }
 
-  /** @name PalletPlansError (90) */
+  /** @name PalletPlansError (91) */
   interface PalletPlansError extends Enum {
     readonly isFeedNotFound: boolean;
     readonly isPlanNotFound: boolean;
@@ -702,7 +709,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NotReady' | 'EncodingPending' | 'WrongSlotCount' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
-  /** @name PalletChallengesStorageChallenge (91) */
+  /** @name PalletChallengesStorageChallenge (92) */
   interface PalletChallengesStorageChallenge extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -713,7 +720,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesPerformanceCheck (92) */
+  /** @name PalletChallengesPerformanceCheck (93) */
   interface PalletChallengesPerformanceCheck extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -723,7 +730,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesReport (93) */
+  /** @name PalletChallengesReport (94) */
   interface PalletChallengesReport extends Struct {
     readonly attester: AccountId32;
     readonly success: bool;
@@ -731,7 +738,7 @@ declare module '@polkadot/types/lookup' {
     readonly throughput: u64;
   }
 
-  /** @name PalletChallengesDue (95) */
+  /** @name PalletChallengesDue (96) */
   interface PalletChallengesDue extends Struct {
     readonly kind: PalletChallengesCheckKind;
     readonly plan: u64;
@@ -739,14 +746,14 @@ declare module '@polkadot/types/lookup' {
     readonly id: u64;
   }
 
-  /** @name PalletChallengesCheckKind (96) */
+  /** @name PalletChallengesCheckKind (97) */
   interface PalletChallengesCheckKind extends Enum {
     readonly isStorage: boolean;
     readonly isPerformance: boolean;
     readonly type: 'Storage' | 'Performance';
   }
 
-  /** @name PalletChallengesCall (99) */
+  /** @name PalletChallengesCall (100) */
   interface PalletChallengesCall extends Enum {
     readonly isSubmitStorageProof: boolean;
     readonly asSubmitStorageProof: {
@@ -764,7 +771,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
   }
 
-  /** @name PalletChallengesEvent (103) */
+  /** @name PalletChallengesEvent (104) */
   interface PalletChallengesEvent extends Enum {
     readonly isStorageChallenge: boolean;
     readonly asStorageChallenge: {
@@ -818,7 +825,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceReported' | 'PerformanceResult';
   }
 
-  /** @name PalletChallengesVerdict (104) */
+  /** @name PalletChallengesVerdict (105) */
   interface PalletChallengesVerdict extends Enum {
     readonly isServed: boolean;
     readonly isNotServed: boolean;
@@ -826,7 +833,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Served' | 'NotServed' | 'Inconclusive';
   }
 
-  /** @name PalletChallengesError (105) */
+  /** @name PalletChallengesError (106) */
   interface PalletChallengesError extends Enum {
     readonly isChallengeNotFound: boolean;
     readonly isChallengeExpired: boolean;
@@ -839,14 +846,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'InvalidContactProof';
   }
 
-  /** @name PalletAuditsEncodedPlan (106) */
+  /** @name PalletAuditsEncodedPlan (107) */
   interface PalletAuditsEncodedPlan extends Struct {
     readonly index: u32;
     readonly encoders: Vec<AccountId32>;
     readonly acceptedAt: u32;
   }
 
-  /** @name PalletAuditsAudit (107) */
+  /** @name PalletAuditsAudit (108) */
   interface PalletAuditsAudit extends Struct {
     readonly plan: u64;
     readonly stripe: u64;
@@ -855,7 +862,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletAuditsCall (108) */
+  /** @name PalletAuditsCall (109) */
   interface PalletAuditsCall extends Enum {
     readonly isSubmitAuditShard: boolean;
     readonly asSubmitAuditShard: {
@@ -866,7 +873,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitAuditShard';
   }
 
-  /** @name PalletAuditsEvent (109) */
+  /** @name PalletAuditsEvent (110) */
   interface PalletAuditsEvent extends Enum {
     readonly isAuditOpened: boolean;
     readonly asAuditOpened: {
@@ -907,7 +914,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditOpened' | 'AuditPassed' | 'AuditInconclusive' | 'AuditUnanswered' | 'EncodingFailed';
   }
 
-  /** @name PalletAuditsAuditFault (110) */
+  /** @name PalletAuditsAuditFault (111) */
   interface PalletAuditsAuditFault extends Enum {
     readonly isMalformed: boolean;
     readonly isNotTheFeed: boolean;
@@ -916,7 +923,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Malformed' | 'NotTheFeed' | 'WrongLength' | 'ParityMismatch';
   }
 
-  /** @name PalletAuditsError (111) */
+  /** @name PalletAuditsError (112) */
   interface PalletAuditsError extends Enum {
     readonly isAuditNotFound: boolean;
     readonly isNotAudited: boolean;
@@ -925,7 +932,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditNotFound' | 'NotAudited' | 'AlreadyAnswered' | 'ProofInvalid';
   }
 
-  /** @name SpRuntimeMultiSignature (115) */
+  /** @name SpRuntimeMultiSignature (116) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -936,25 +943,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (116) */
+  /** @name SpCoreEd25519Signature (117) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (117) */
+  /** @name SpCoreSr25519Signature (118) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (118) */
+  /** @name SpCoreEcdsaSignature (119) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (120) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (121) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (121) */
+  /** @name FrameSystemExtensionsCheckTxVersion (122) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (122) */
+  /** @name FrameSystemExtensionsCheckGenesis (123) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (127) */
+  /** @name DatdotRuntimeRuntime (128) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module

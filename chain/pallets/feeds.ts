@@ -2,7 +2,7 @@ import { definePallet, signedCall } from '../frame/pallet.js'
 import type { DispatchCtx } from '../frame/pallet.js'
 import { map, value } from '../frame/storage.js'
 import type { StorageCtx } from '../frame/storage.js'
-import { AccountId32, bytes, fixed, named, option, struct, u32, u64 } from '../types/ty.js'
+import { AccountId32, bytes, fixed, named, seq, struct, u32, u64 } from '../types/ty.js'
 import type { JsOf } from '../types/ty.js'
 import { ProofRefused, feedVerifier, verifySignedHead } from '../../hypercore/verify.js'
 import type { SignedHead } from '../../hypercore/verify.js'
@@ -12,6 +12,13 @@ import { feedGrew } from './plans/lifecycle.js'
 export const FeedRoot = struct('pallet_feeds::FeedRoot', { length: u64, byteLength: u64, treeHash: fixed(32) })
 export type FeedRootValue = JsOf<typeof FeedRoot>
 
+/** A root as the chain recorded it, and when: hosters have followWindow blocks from `at` to fetch it. */
+export const RecordedRoot = struct('pallet_feeds::RecordedRoot', { root: FeedRoot, at: u32 })
+export type RecordedRootValue = JsOf<typeof RecordedRoot>
+
+/** Most roots a feed keeps besides its head; a feed updated every block keeps one per followWindow/14 blocks. */
+export const MAX_ROOT_HISTORY = 16
+
 export const Feed = struct('pallet_feeds::Feed', {
   /** The hypercore's public key, and its manifest (empty for compat cores whose key is the signer). */
   key: fixed(32),
@@ -19,9 +26,13 @@ export const Feed = struct('pallet_feeds::Feed', {
   publisher: AccountId32,
   root: FeedRoot,
   signature: bytes,
-  /** Block of the last update; until hosters had time to catch up, challenges use `previous`. */
+  /** Block `root` was recorded at. */
   updatedAt: u32,
-  previous: option(FeedRoot)
+  /**
+   * Roots recorded before `root`, oldest first: challenges use the newest root recorded at least followWindow
+   * blocks ago (challengeRoot), so the history keeps that one and the newer ones, at most MAX_ROOT_HISTORY.
+   */
+  history: seq(RecordedRoot)
 })
 export type FeedValue = JsOf<typeof Feed>
 
@@ -53,7 +64,7 @@ export const Feeds = definePallet({
       const signed = checkHead(key, manifest, head)
       const id = storage.NextFeedId.get(ctx)
       storage.NextFeedId.set(ctx, id + 1n)
-      storage.Feeds.set(ctx, id, { key, manifest, publisher: who, root: rootOf(signed), signature: signed.signature, updatedAt: ctx.block.number, previous: null })
+      storage.Feeds.set(ctx, id, { key, manifest, publisher: who, root: rootOf(signed), signature: signed.signature, updatedAt: ctx.block.number, history: [] })
       storage.FeedByKey.set(ctx, key, id)
       Feeds.emit(ctx, { type: 'FeedPublished', value: { feed: id, key, publisher: who, length: BigInt(signed.length), byteLength: BigInt(signed.byteLength) } })
     }, 'Records a hypercore and its signed head (a roots proof made with hypercore\'s proof API).'),
@@ -62,7 +73,7 @@ export const Feeds = definePallet({
       if (feed === null) throw Feeds.errors.FeedNotFound()
       const signed = checkHead(feed.key, feed.manifest, head)
       if (BigInt(signed.length) <= feed.root.length) throw Feeds.errors.StaleRoot(`the chain has length ${feed.root.length}, this root has ${signed.length}`)
-      storage.Feeds.set(ctx, id, { ...feed, root: rootOf(signed), signature: signed.signature, updatedAt: ctx.block.number, previous: challengeRoot(ctx, feed) })
+      storage.Feeds.set(ctx, id, { ...feed, root: rootOf(signed), signature: signed.signature, updatedAt: ctx.block.number, history: recordHead(ctx, feed) })
       Feeds.emit(ctx, { type: 'FeedUpdated', value: { feed: id, length: BigInt(signed.length), byteLength: BigInt(signed.byteLength) } })
       feedGrew(ctx, id)
     }, 'Records a newer signed head of a feed; anyone may submit it.')
@@ -88,11 +99,43 @@ export function feed (ctx: StorageCtx, id: bigint): FeedValue | null {
   return storage.Feeds.get(ctx, id)
 }
 
+/** Every root the feed still holds, oldest first, its head last. */
+function recorded (f: FeedValue): RecordedRootValue[] {
+  return [...f.history, { root: f.root, at: f.updatedAt }]
+}
+
 /**
- * The root that challenges may be checked against: the newest, once hosters had `amendmentDeadline`
- * blocks to fetch what it added; the one before until then.
+ * The root that challenges are checked against: the newest recorded at least `followWindow` blocks ago, the
+ * time hosters have to fetch what it added. A feed updated every block is thus challenged on blocks at most
+ * followWindow (plus the history's spacing) old, never stuck at an old length. While no root is that old
+ * (a feed just published), its oldest.
  */
-export function challengeRoot (ctx: DispatchCtx, f: FeedValue): FeedRootValue {
-  const settled = ctx.block.number >= f.updatedAt + params(ctx).amendmentDeadline
-  return settled || f.previous === null ? f.root : f.previous
+export function challengeRoot (ctx: StorageCtx & { block: { number: number } }, f: FeedValue): FeedRootValue {
+  return current(recorded(f), ctx.block.number - params(ctx).followWindow).root
+}
+
+/** The newest root recorded at or before `settled`, or the oldest if none is. */
+function current (roots: RecordedRootValue[], settled: number): RecordedRootValue {
+  for (let i = roots.length - 1; i >= 0; i--) if (roots[i].at <= settled) return roots[i]
+  return roots[0]
+}
+
+/**
+ * The history once the head is replaced (the new head is recorded now): roots older than the one challenges
+ * use now are dropped (the challenge root only moves forward), and of the newer roots at most one per
+ * `spacing` blocks is kept (a newer one replaces it), so that the history stays bounded.
+ */
+function recordHead (ctx: DispatchCtx, f: FeedValue): RecordedRootValue[] {
+  const { followWindow } = params(ctx)
+  const settled = ctx.block.number - followWindow
+  const roots = recorded(f)
+  const from = roots.indexOf(current(roots, settled))
+  const kept = roots.slice(from, -1)
+  const head = roots[roots.length - 1]
+  const spacing = Math.max(1, Math.ceil(followWindow / (MAX_ROOT_HISTORY - 2)))
+  // One root per `spacing` blocks, the newest of them; kept[0], the root challenges use now, is never replaced.
+  const bucket = (r: RecordedRootValue) => Math.floor(r.at / spacing)
+  if (kept.length > 1 && bucket(kept[kept.length - 1]) === bucket(head)) kept[kept.length - 1] = head
+  else kept.push(head)
+  return kept.slice(-MAX_ROOT_HISTORY)
 }

@@ -28,7 +28,9 @@ export const ParamsTy = struct('pallet_params::Params', {
   /** Amendments (new or repair) set up per block at most, so that a block's work stays bounded. */
   maxAmendmentsPerBlock: u32,
   /** Mean number of blocks between two encoding audits of one erasure plan (docs/erasure-audit.md). */
-  auditPeriod: u32
+  auditPeriod: u32,
+  /** Blocks hosters have to fetch a feed's new root: challenges use the newest root recorded this long ago. */
+  followWindow: u32
 })
 export type ParamsValue = JsOf<typeof ParamsTy>
 
@@ -53,7 +55,8 @@ export const DEFAULT_PARAMS: ParamsValue = {
   attesterReward: 10n,
   encoderReward: 10n,
   maxAmendmentsPerBlock: 16,
-  auditPeriod: 2400
+  auditPeriod: 2400,
+  followWindow: 50
 }
 
 const storage = {
@@ -90,7 +93,7 @@ export const Params = definePallet({
 })
 
 function checkParams (p: ParamsValue): void {
-  const counts = [p.challengePeriod, p.samples, p.responseWindow, p.maxStrikes, p.performancePeriod, p.attestersPerCheck, p.amendmentDeadline, p.maxAmendmentsPerBlock, p.auditPeriod]
+  const counts = [p.challengePeriod, p.samples, p.responseWindow, p.maxStrikes, p.performancePeriod, p.attestersPerCheck, p.amendmentDeadline, p.maxAmendmentsPerBlock, p.auditPeriod, p.followWindow]
   if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw Params.errors.InvalidParams()
 }
 

@@ -40,7 +40,7 @@ function chainWithActivePositions (runtime: Runtime): RuntimeHarness {
     Roles.storage.MemberIndex.set(ctx, { type: 'Attester' }, who, a)
   }
   Roles.storage.MemberCount.set(ctx, { type: 'Attester' }, ATTESTERS)
-  Feeds.storage.Feeds.set(ctx, 0n, { key: id(0, 4), manifest: new Uint8Array(), publisher, root: { length: 1000n, byteLength: 1_024_000n, treeHash: id(0, 3) }, signature: new Uint8Array(68), updatedAt: 0, previous: null })
+  Feeds.storage.Feeds.set(ctx, 0n, { key: id(0, 4), manifest: new Uint8Array(), publisher, root: { length: 1000n, byteLength: 1_024_000n, treeHash: id(0, 3) }, signature: new Uint8Array(68), updatedAt: 0, history: [] })
   for (let p = 0; p < POSITIONS; p++) {
     const plan = BigInt(p)
     Roles.storage.Providers.set(ctx, id(p, 1), provider(p, true))

@@ -48,5 +48,17 @@ test('feeds are published with hypercore-signed roots; forged, foreign and stale
   assert.equal(updated.result, 'ok', 'anyone may submit the newer signed root')
   const grown = (await api.query.feeds.feeds(0)).unwrap()
   assert.equal(grown.root.length.toNumber(), 25)
-  assert.equal(grown.previous.unwrap().length.toNumber(), 20, 'challenges keep the old root until hosters caught up')
+  assert.equal(grown.history[0].root.length.toNumber(), 20, 'challenges keep the old root until hosters had followWindow blocks')
+
+  // A third party's newer head is accepted only if the feed key signed it.
+  await appendBlocks(core, 3)
+  const forgedNewer = await makeHeadProof(core)
+  forgedNewer[forgedNewer.length - 10] ^= 1
+  const [forgedUpdate, thirdParty] = await inBlock(api, [
+    [api.tx.feeds.updateFeed(0, u8aToHex(forgedNewer)), bob],
+    [api.tx.feeds.updateFeed(0, u8aToHex(await makeHeadProof(core))), devAccount('//Charlie')]
+  ])
+  assert.equal(forgedUpdate.result, 'feeds.InvalidRootSignature', 'a forged newer head is refused')
+  assert.equal(thirdParty.result, 'ok', 'a third party may submit a newer signed head')
+  assert.equal((await api.query.feeds.feeds(0)).unwrap().root.length.toNumber(), 28)
 })
