@@ -62,6 +62,16 @@ test('a bad field gives CHAIN_SPEC_INVALID with the file and its JSON path', asy
   }
 })
 
+test('authoritySeed is optional: a spec without it names no dev key (devnet.json)', t => {
+  assert.equal(loadChainSpec(DEV).authoritySeed, '//Alice')
+  assert.equal(loadChainSpec(new URL('../../chain-spec/devnet.json', import.meta.url).pathname).authoritySeed, null)
+  const file = join(tempDir(t), 'spec.json')
+  const spec = JSON.parse(readFileSync(DEV, 'utf8'))
+  delete spec.authoritySeed
+  writeFileSync(file, JSON.stringify(spec))
+  assert.equal(loadChainSpec(file).authoritySeed, null)
+})
+
 test('a missing file gives CHAIN_SPEC_NOT_FOUND', () => {
   const err = catchError(() => loadChainSpec('/nonexistent/spec.json'))
   assert.equal(err.code, 'CHAIN_SPEC_NOT_FOUND')

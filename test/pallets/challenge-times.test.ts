@@ -22,14 +22,14 @@ const PARAMS = { challengePeriod: 20, performancePeriod: 40, responseWindow: 1, 
 
 const id = (n: number, domain: number) => blake2AsU8a(bnToU8a(n * 16 + domain, { bitLength: 64 }), 256)
 
-function spec (): ChainSpec {
+function spec (params: object = PARAMS): ChainSpec {
   const dev = loadChainSpec(new URL('../../chain-spec/dev.json', import.meta.url).pathname)
-  return { ...dev, genesis: { ...dev.genesis, pallets: { params: PARAMS } } }
+  return { ...dev, genesis: { ...dev.genesis, pallets: { params } } }
 }
 
 /** A chain with POSITIONS active single-position plans (each its own hoster) and a few attesters. */
-function chainWithActivePositions (runtime: Runtime): RuntimeHarness {
-  const chain = new RuntimeHarness(runtime, spec())
+function chainWithActivePositions (runtime: Runtime, positions = POSITIONS, params: object = PARAMS): RuntimeHarness {
+  const chain = new RuntimeHarness(runtime, spec(params))
   const ctx = chain.ctx()
   const publisher = id(0, 9)
   const provider = (i: number, hoster: boolean) => ({ noiseKey: id(i, 2), hoster, encoder: false, attester: !hoster, capacity: 1n << 40n, committed: 0n, pausedUntil: 0, strikes: 0, reputation: 100 })
@@ -41,14 +41,14 @@ function chainWithActivePositions (runtime: Runtime): RuntimeHarness {
   }
   Roles.storage.MemberCount.set(ctx, { type: 'Attester' }, ATTESTERS)
   Feeds.storage.Feeds.set(ctx, 0n, { key: id(0, 4), manifest: new Uint8Array(), publisher, root: { length: 1000n, byteLength: 1_024_000n, treeHash: id(0, 3) }, signature: new Uint8Array(68), updatedAt: 0, history: [] })
-  for (let p = 0; p < POSITIONS; p++) {
+  for (let p = 0; p < positions; p++) {
     const plan = BigInt(p)
     Roles.storage.Providers.set(ctx, id(p, 1), provider(p, true))
     plansStorage.Plans.set(ctx, plan, { feed: 0n, sponsor: publisher, mode: { type: 'Replicate', value: { replicas: 1 } }, ranges: null, status: { type: 'Active' }, backing: 0n, positions: 1, createdAt: 0 })
     plansStorage.Positions.set(ctx, plan, 0, { hoster: id(p, 1), state: { type: 'Active' }, ready: false, bytes: 1_024_000n, strikes: 0, paidUntil: 0 })
     addActive(ctx, plan, 0)
   }
-  plansStorage.NextPlanId.set(ctx, BigInt(POSITIONS))
+  plansStorage.NextPlanId.set(ctx, BigInt(positions))
   chain.state.apply(ctx.state.changes)
   return chain
 }
@@ -120,4 +120,20 @@ test('checks per block follow the mean (active / period), uniformly over the pos
     assert.ok(perPlan[kind].size > POSITIONS * 0.9, `${kind}: ${perPlan[kind].size} of ${POSITIONS} positions checked`)
     assert.ok(Math.max(...perPlan[kind].values()) < expected * 4, `${kind}: at most ${Math.max(...perPlan[kind].values())} checks of one position, expected ${expected}`)
   }
+})
+
+test('a block that opens no check reads as much state with 4,000 active positions as with 40', async () => {
+  await cryptoWaitReady()
+  const runtime = RuntimeHarness.runtime((msg, err) => { throw new Error(`${msg}: ${String(err)}`) })
+  const reads = (positions: number): number => {
+    const chain = chainWithActivePositions(runtime, positions, { ...PARAMS, challengePeriod: 1e9, performancePeriod: 1e9 })
+    const get = chain.state.get.bind(chain.state)
+    let count = 0
+    chain.state.get = (key) => { count++; return get(key) }
+    chain.block([])
+    return count
+  }
+  const few = reads(40)
+  const many = reads(4000)
+  assert.equal(many, few, `a block read ${few} keys with 40 active positions, ${many} with 4,000`)
 })
