@@ -88,7 +88,7 @@ test('no storage item holds a future check: what a block challenges follows from
   assert.equal(new Set(worlds).size, worlds.length, 'each randomness challenges other positions')
 })
 
-test('checks per block follow the mean (active / period), uniformly over the positions', async () => {
+test('checks per block follow the mean (active / period), uniformly over the positions', async (t) => {
   await cryptoWaitReady()
   const runtime = RuntimeHarness.runtime((msg, err) => { throw new Error(`${msg}: ${String(err)}`) })
   const chain = chainWithActivePositions(runtime)
@@ -119,6 +119,7 @@ test('checks per block follow the mean (active / period), uniformly over the pos
     const expected = BLOCKS * p
     assert.ok(perPlan[kind].size > POSITIONS * 0.9, `${kind}: ${perPlan[kind].size} of ${POSITIONS} positions checked`)
     assert.ok(Math.max(...perPlan[kind].values()) < expected * 4, `${kind}: at most ${Math.max(...perPlan[kind].values())} checks of one position, expected ${expected}`)
+    t.diagnostic(`${kind}: ${total} checks in ${BLOCKS} blocks (expected ${BLOCKS * mean}), variance ${variance.toFixed(1)} per block (binomial ${(mean * (1 - p)).toFixed(1)}), ${perPlan[kind].size}/${POSITIONS} positions checked`)
   }
 })
 
