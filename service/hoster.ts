@@ -4,7 +4,7 @@ import type Hypercore from 'hypercore'
 import crypto from 'hypercore-crypto'
 import { background, RunningDuties } from './background.js'
 import type { RoleDeps } from './role.js'
-import { makeBlockProof } from '../hypercore/make.js'
+import { makeBlockProof, makeHeadProof, ProofUnavailable } from '../hypercore/make.js'
 import { positionCore } from './position-core.js'
 import type { PositionCore } from './position-core.js'
 import { contactMessage } from '../protocol/contact.js'
@@ -24,6 +24,8 @@ interface Holding {
   readonly positions: Set<string>
   /** Set while the feed waits out its grace period; a new position on the feed cancels it. */
   dropTimer: NodeJS.Timeout | null
+  /** The longest head of the feed offered to the chain (or found there already): each length once. */
+  headOffered: number
 }
 
 const positionId = (plan: bigint, position: number) => `${plan}/${position}`
@@ -31,11 +33,14 @@ const positionId = (plan: bigint, position: number) => `${plan}/${position}`
 /**
  * The hoster: fetches the core of each position it is given (the feed, or an erasure slot checked against
  * its committed root), reports it ready, serves it to any reader, answers storage challenges with hypercore
- * proofs, follows feed updates, and lets data go a grace period after it no longer holds it. Everything it
- * does is derived from chain state, so a restart resumes.
+ * proofs made from its own disk only, repairs blocks it finds missing, follows feed updates and submits the
+ * newer signed heads it learns from peers, and lets data go a grace period after it no longer holds it.
+ * Everything it does is derived from chain state, so a restart resumes.
  */
 export class HosterRole {
   readonly #holdings = new Map<string, Holding>()
+  /** Cores being opened, so that two duties opening one core at once share one session. */
+  readonly #opening = new Map<string, Promise<Holding>>()
   readonly #duties = new RunningDuties()
   readonly #me: string
 
@@ -109,25 +114,57 @@ export class HosterRole {
 
   /** Opens (once) the core and announces it, so that readers, attesters and repairers find this hoster. */
   async #hold (target: PositionCore, position: string): Promise<Holding> {
-    const { key, feed } = target
-    const id = u8aToHex(key)
-    let holding = this.#holdings.get(id)
-    if (holding === undefined) {
-      const core = this.o.network.core(key)
-      await core.ready()
-      holding = { feed, key, core, positions: new Set(), dropTimer: null }
-      this.#holdings.set(id, holding)
-      core.on('upload', () => this.o.metrics.blocksServed.inc())
-      // hypercore refuses the data and stops asking that peer for this core; the download goes on with others.
-      core.on('verification-error', (err: Error) => this.o.log.warn({ core: id, err: err.message }, 'a peer sent data that fails verification: ignored'))
-      await this.o.network.join(key)
+    const id = u8aToHex(target.key)
+    let opening = this.#opening.get(id)
+    if (opening === undefined && !this.#holdings.has(id)) {
+      opening = this.#open(target).finally(() => this.#opening.delete(id))
+      this.#opening.set(id, opening)
     }
+    const holding = opening === undefined ? this.#holdings.get(id)! : await opening
     holding.positions.add(position)
     if (holding.dropTimer !== null) {
       clearTimeout(holding.dropTimer)
       holding.dropTimer = null
     }
     return holding
+  }
+
+  async #open ({ key, feed }: PositionCore): Promise<Holding> {
+    const core = this.o.network.core(key)
+    await core.ready()
+    const holding: Holding = { feed, key, core, positions: new Set(), dropTimer: null, headOffered: 0 }
+    this.#holdings.set(u8aToHex(key), holding)
+    core.on('upload', () => this.o.metrics.blocksServed.inc())
+    // hypercore refuses the data and stops asking that peer for this core; the download goes on with others.
+    core.on('verification-error', (err: Error) => this.o.log.warn({ core: u8aToHex(key), err: err.message }, 'a peer sent data that fails verification: ignored'))
+    // Peers upgrade a replica to the writer's newer signed head as soon as it exists (hypercore's eager upgrade).
+    if (feed !== null) core.on('append', () => background(this.o.log, this.#offerHead(holding), 'offering a newer head', { feed: String(feed) }))
+    await this.o.network.join(key)
+    return holding
+  }
+
+  /**
+   * Submits the feed's newer signed head when this replica learned one the chain has not: anyone may, so the
+   * chain follows a feed whose publisher went quiet. Each length is offered once; another submitter being
+   * first (StaleRoot) is the race this expects, not an error.
+   */
+  #offerHead (holding: Holding): Promise<void> {
+    return this.#duties.once(`head/${u8aToHex(holding.key)}`, async () => {
+      const { api, log, metrics, txq } = this.o
+      const feed = holding.feed!
+      while (holding.core.length > holding.headOffered && !holding.core.closed) {
+        const length = holding.core.length
+        holding.headOffered = length
+        const onChain = (await api.query.feeds.feeds(feed)).unwrapOr(null)?.root.length.toNumber() ?? Infinity
+        if (onChain >= length) continue
+        const result = await txq.submit(api.tx.feeds.updateFeed(feed, u8aToHex(await makeHeadProof(holding.core))), 'updateFeed')
+        const outcome = result.ok ? 'accepted' : result.error?.endsWith('.StaleRoot') === true ? 'stale' : 'refused'
+        metrics.headsSubmitted.inc({ outcome })
+        const ids = { feed: String(feed), length, onChain }
+        if (outcome === 'refused') log.warn({ ...ids, error: result.error }, 'the chain refused a newer head of a hosted feed')
+        else log.info({ ...ids, outcome }, outcome === 'accepted' ? 'submitted a newer head of a hosted feed' : 'another peer submitted this head first')
+      }
+    })
   }
 
   async #follow (feed: bigint, length: number): Promise<void> {
@@ -143,27 +180,46 @@ export class HosterRole {
     return this.#duties.once(`challenge/${id}`, () => this.#prove(id))
   }
 
+  /**
+   * Proves from this disk only: nothing is fetched between the challenge and its proof, so a hoster that
+   * lost blocks fails the challenge (and says so) instead of passing on data fetched on demand.
+   */
   async #prove (id: bigint): Promise<void> {
     const { api, log, metrics } = this.o
     const key = String(id)
     const started = process.hrtime.bigint()
     const challenge = (await api.query.challenges.storageChallenges(id)).unwrapOr(null)
     if (challenge === null) return
-    const target = await positionCore(api, challenge.plan.toBigInt(), challenge.position.toNumber())
-    const coreId = target === null || target === 'encoding' ? null : u8aToHex(target.key)
-    // A challenge may come before the position's amendment was seen (e.g. right after a restart).
-    if (coreId !== null && !this.#holdings.has(coreId)) await this.#take(challenge.plan.toBigInt(), challenge.position.toNumber())
-    const holding = coreId === null ? undefined : this.#holdings.get(coreId)
-    const ids = { challenge: key, plan: String(challenge.plan), position: challenge.position.toNumber() }
-    if (holding === undefined) {
+    const [plan, position] = [challenge.plan.toBigInt(), challenge.position.toNumber()]
+    const target = await positionCore(api, plan, position)
+    const ids = { challenge: key, plan: String(plan), position }
+    if (target === null || target === 'encoding' || (await api.query.plans.positions(plan, position)).unwrapOr(null)?.hoster.unwrapOr(null)?.toString() !== this.#me) {
       log.warn(ids, 'challenged for data this hoster does not hold')
       return
     }
+    // A challenge may come before the position's amendment was seen (e.g. right after a restart): the proof is
+    // made from what is on disk, and only then is the rest fetched, for later challenges.
+    const held = this.#holdings.has(u8aToHex(target.key))
+    const holding = await this.#hold(target, positionId(plan, position))
     const length = challenge.length.toNumber()
+    const indexes = challenge.indexes.map((i) => i.toNumber())
+    const proofs = await Promise.all(indexes.map((i) => makeBlockProof(holding.core, i, length))).catch((err: Error) => err)
+    if (!held) background(log, this.#take(plan, position), 'taking a position', ids)
+    if (proofs instanceof ProofUnavailable) {
+      const missing = await this.#missing(holding.core, indexes)
+      metrics.challengesFailed.inc()
+      metrics.proofsUnavailable.inc({ code: proofs.code })
+      metrics.blocksMissing.inc(missing.length)
+      log.error({ ...ids, code: proofs.code, missing, err: proofs.message }, 'cannot prove from this disk: challenged data is missing; no proof submitted')
+      this.#repair(holding, target.length)
+      return
+    }
+    if (proofs instanceof Error) {
+      metrics.challengesFailed.inc()
+      return log.error({ ...ids, err: proofs }, 'could not answer a storage challenge')
+    }
     try {
-      await this.o.network.download(holding.core, length)
-      const proofs = await Promise.all(challenge.indexes.map(async (i) => u8aToHex(await makeBlockProof(holding.core, i.toNumber(), length))))
-      const result = await this.o.txq.submit(api.tx.challenges.submitStorageProof(id, proofs), 'submitStorageProof')
+      const result = await this.o.txq.submit(api.tx.challenges.submitStorageProof(id, proofs.map((p) => u8aToHex(p))), 'submitStorageProof')
       if (result.ok) {
         metrics.challengesAnswered.inc()
         metrics.proofLatency.observe(Number(process.hrtime.bigint() - started) / 1e9)
@@ -175,6 +231,30 @@ export class HosterRole {
       metrics.challengesFailed.inc()
       log.error({ ...ids, err }, 'could not answer a storage challenge')
     }
+    // Blocks lost elsewhere in the core are found at the next challenge too, even when these were held.
+    if (!await holding.core.has(0, Math.min(target.length, holding.core.length))) this.#repair(holding, target.length)
+  }
+
+  /** Which of `indexes` the core does not hold on this disk (its own bitfield; nothing is asked of peers). */
+  async #missing (core: Hypercore, indexes: number[]): Promise<number[]> {
+    const held = await Promise.all(indexes.map((i) => (i < core.length ? core.has(i) : false)))
+    return indexes.filter((_, j) => !held[j])
+  }
+
+  /**
+   * Fetches again, from the other peers of the core, the blocks this disk lost: in the background, logged and
+   * counted, never in the proof path (the challenge that found the loss has failed already).
+   */
+  #repair (holding: Holding, length: number): void {
+    const core = u8aToHex(holding.key)
+    background(this.o.log, this.#duties.once(`repair/${core}`, async () => {
+      const { log, metrics, network } = this.o
+      log.warn({ core, length }, 'repairing: fetching lost blocks again from other peers')
+      metrics.repairs.inc({ outcome: 'started' })
+      await network.download(holding.core, length)
+      metrics.repairs.inc({ outcome: 'done' })
+      log.info({ core, length }, 'repaired: every block is on this disk again')
+    }), 'repairing a core', { core })
   }
 
   /** After the grace period, drops a core's data unless another position still holds it. */
