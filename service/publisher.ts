@@ -74,11 +74,18 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     return { feedId, planId, positions: positionsOf(mode) }
   }
 
-  /** Records the core's newer signed head, so that hosters fetch what was appended. */
+  /**
+   * Records the core's newer signed head, so that hosters fetch what was appended. Anyone may submit a head
+   * (hosters do, as they replicate it): one that is on chain already, or a newer one, is no failure.
+   */
   async update (core: Hypercore, feedId: bigint): Promise<void> {
     const { api, txq } = this.o
+    const length = core.length
     const result = await txq.submit(api.tx.feeds.updateFeed(feedId, u8aToHex(await makeHeadProof(core))), 'updateFeed')
-    if (!result.ok) throw serviceErrors.publishRefused('updateFeed', result.error ?? 'unknown')
+    if (result.ok) return
+    const onChain = (await api.query.feeds.feeds(feedId)).unwrapOr(null)?.root.length.toNumber() ?? 0
+    if (result.error?.endsWith('.StaleRoot') === true && onChain >= length) return
+    throw serviceErrors.publishRefused('updateFeed', result.error ?? 'unknown')
   }
 
   /** Resolves when every position of the plan has started hosting. */
