@@ -49,14 +49,18 @@ export class HosterRole {
     o.contact.serve((checkId, attester, conn) => this.#signContact(checkId, attester, conn.remotePublicKey))
   }
 
-  /** Rebuilds duties from chain storage: positions held or being set up, and open challenges. */
+  /**
+   * Rebuilds duties from chain storage: open challenges, and positions held or being set up. The positions
+   * are fetched only once the open challenges were answered from what the disk held at start.
+   */
   async resume (): Promise<void> {
-    const { api } = this.o
-    for (const [key] of await api.query.plans.hosterPositions.entries(this.#me)) {
-      const [plan, position] = key.args[1]
-      background(this.o.log, this.#take(plan.toBigInt(), position.toNumber()), 'taking a position')
-    }
-    for (const [key] of await api.query.challenges.hosterChallenges.entries(this.#me)) background(this.o.log, this.#answer(key.args[1].toBigInt()), 'answering a challenge')
+    const { api, log } = this.o
+    const positions = (await api.query.plans.hosterPositions.entries(this.#me)).map(([key]) => key.args[1])
+    const answers = (await api.query.challenges.hosterChallenges.entries(this.#me))
+      .map(([key]) => this.#answer(key.args[1].toBigInt()).catch((err) => log.error({ err }, 'answering a challenge failed')))
+    background(log, Promise.all(answers).then(() => {
+      for (const [plan, position] of positions) background(log, this.#take(plan.toBigInt(), position.toNumber()), 'taking a position')
+    }), 'taking positions')
   }
 
   async onEvents (events: FrameSystemEventRecord[]): Promise<void> {
@@ -189,7 +193,7 @@ export class HosterRole {
     const key = String(id)
     const started = process.hrtime.bigint()
     const challenge = (await api.query.challenges.storageChallenges(id)).unwrapOr(null)
-    if (challenge === null) return
+    if (challenge === null) return log.warn({ challenge: key }, 'the challenge was closed before this hoster read it')
     const [plan, position] = [challenge.plan.toBigInt(), challenge.position.toNumber()]
     const target = await positionCore(api, plan, position)
     const ids = { challenge: key, plan: String(plan), position }
@@ -231,8 +235,6 @@ export class HosterRole {
       metrics.challengesFailed.inc()
       log.error({ ...ids, err }, 'could not answer a storage challenge')
     }
-    // Blocks lost elsewhere in the core are found at the next challenge too, even when these were held.
-    if (!await holding.core.has(0, Math.min(target.length, holding.core.length))) this.#repair(holding, target.length)
   }
 
   /** Which of `indexes` the core does not hold on this disk (its own bitfield; nothing is asked of peers). */
