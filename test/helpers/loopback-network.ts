@@ -18,9 +18,12 @@ export interface LoopbackNetwork {
   readonly common: { chain: string, bootstrap: string[] }
 }
 
-/** A chain node (400 ms blocks, FAST_PARAMS) and a DHT testnet on loopback, torn down when the test ends. */
-export async function startLoopbackNetwork (t: TestContext): Promise<LoopbackNetwork> {
-  const spec = devSpecWith(t, (s) => { s.genesis.pallets.params = FAST_PARAMS })
+/**
+ * A chain node (400 ms blocks, FAST_PARAMS with the test's own `params` over them) and a DHT testnet on
+ * loopback, torn down when the test ends.
+ */
+export async function startLoopbackNetwork (t: TestContext, params: Partial<typeof FAST_PARAMS> = {}): Promise<LoopbackNetwork> {
+  const spec = devSpecWith(t, (s) => { s.genesis.pallets.params = { ...FAST_PARAMS, ...params } })
   const chain = await startChainProcess(t, { args: ['--block-time', '400', '--chain', spec] })
   const api = await connectApi(t, chain.url)
   const bootstrap = await startTestnet(t)

@@ -15,9 +15,13 @@ import { FAST_PARAMS, startLoopbackNetwork } from '../helpers/loopback-network.j
 
 const BLOCK = 64 * 1024
 const HOSTERS = 4
+/** Blocks an honest network runs without a single failed proof (steps 2 to 4). */
+const HONEST_BLOCKS = 300
+/** A response window that hosters on a loaded 2-core machine meet (10 s of 400 ms blocks). */
+const RESPONSE_WINDOW = 25
 
-test('replicated pinning end to end: hosting, plain readers, challenges, growth, restarts, repair, lying attesters', { timeout: 480_000 }, async (t) => {
-  const { api, log, common } = await startLoopbackNetwork(t)
+test('replicated pinning end to end: hosting, plain readers, challenges, growth, an honest run of 300 blocks, restarts, repair, lying attesters', { timeout: 590_000 }, async (t) => {
+  const { api, log, common } = await startLoopbackNetwork(t, { responseWindow: RESPONSE_WINDOW })
   const { bootstrap } = common
   const hosters = new Map<string, ServiceProcess>()
   await Promise.all(Array.from({ length: HOSTERS }, async (_, i) => {
@@ -40,6 +44,7 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   const plan0 = log.seen('plans', 'HostingStarted', (d) => d.plan.toBigInt() === planId).map((d) => d.hoster.toString())
   assert.equal(new Set(plan0).size, 3, 'three hosters started')
   assert.ok([...progress.values()].some((b) => b > 0), 'the publisher reported progress per hoster')
+  const honestFrom = (await api.rpc.chain.getHeader()).number.toNumber()
 
   t.diagnostic(`step 2 at ${Math.round(performance.now() / 1000)} s`)
   // 2. The publisher goes offline; a plain hypercore reader gets and verifies every block from the hosters.
@@ -54,7 +59,7 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   // 3. Over 20 blocks every storage challenge is answered and accepted; hosters earn, the sponsor pays.
   const [hostersBefore, sponsorBefore] = [await Promise.all(plan0.map(ratio)), await ratio(alice.address)]
   const from = (await api.rpc.chain.getHeader()).number.toNumber()
-  await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= from + 20 + FAST_PARAMS.responseWindow, 60_000, '20 blocks and a response window')
+  await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= from + 20 + RESPONSE_WINDOW, 60_000, '20 blocks and a response window')
   const window = log.events.filter((e) => e.block > from && e.block <= from + 20)
   const challenged = window.filter((e) => e.record.event.method === 'StorageChallenge').map((e) => (e.record.event.data as any).id.toBigInt())
   assert.ok(challenged.length >= 3, `challenges were made (${challenged.length})`)
@@ -79,6 +84,18 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   await pub.publisher.update(grown, feedId)
   await waitFor(() => new Set(log.seen('challenges', 'StorageProofAccepted', (d) => d.plan.toBigInt() === planId && rootLengthOf(log, d.id.toBigInt()) === 320)
     .map((d) => d.position.toNumber())).size === 3, 120_000, 'an accepted challenge at length 320 for each position')
+
+  t.diagnostic(`honest run at ${Math.round(performance.now() / 1000)} s`)
+  // An honest network (steps 2 to 4: readers, challenges, growth) sees no failed proof over 300 blocks.
+  await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= honestFrom + HONEST_BLOCKS + RESPONSE_WINDOW, 240_000, `${HONEST_BLOCKS} blocks and a response window`)
+  const honest = (method: string) => log.events.filter(({ block, record: { event } }) => block > honestFrom && block <= honestFrom + HONEST_BLOCKS + RESPONSE_WINDOW &&
+    event.section === 'challenges' && event.method === method && (method !== 'StorageChallenge' || block <= honestFrom + HONEST_BLOCKS))
+  const opened = honest('StorageChallenge').map(({ record }) => (record.event.data as any).id.toBigInt())
+  const acceptedIds = new Set(honest('StorageProofAccepted').map(({ record }) => (record.event.data as any).id.toBigInt()))
+  t.diagnostic(`honest run: ${opened.length} challenges in ${HONEST_BLOCKS} blocks, ${acceptedIds.size} accepted`)
+  assert.deepEqual(honest('StorageProofFailed').map(({ record }) => record.event.data.toHuman()), [], 'no failed proof')
+  assert.ok(opened.length >= 36, `a few dozen challenges (${opened.length})`)
+  assert.deepEqual(opened.filter((id) => !acceptedIds.has(id)), [], 'every challenge opened in the run was accepted')
 
   t.diagnostic(`step 5 at ${Math.round(performance.now() / 1000)} s`)
   // 5. A hoster killed with SIGKILL in the middle of a download resumes without starting over.
@@ -111,11 +128,26 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   const wiped = [...hosters.values()].find((h) => plan0.includes(h.address) && h.address !== victimAddress)!
   await wiped.kill('SIGKILL')
   rmSync(wiped.storage, { recursive: true, force: true })
+  const gone = (await api.rpc.chain.getHeader()).number.toNumber()
   await waitFor(() => log.seen('plans', 'PositionFreed', (d) => d.plan.toBigInt() === planId && d.hoster.toString() === wiped.address).length > 0, 120_000, 'the wiped hoster struck out')
+  const freedAt = log.events.find(({ record: { event } }) => api.events.plans.PositionFreed.is(event) && event.data.hoster.toString() === wiped.address && event.data.plan.toBigInt() === planId)!
+  const lostPosition: number = (freedAt.record.event.data as any).position.toNumber()
+  // Within the strike window: by the deadline of its maxStrikes-th challenge after it was gone (a failed
+  // performance check may strike it sooner).
+  const deadlines = log.seen('challenges', 'StorageChallenge', (d) => d.hoster.toString() === wiped.address && d.plan.toBigInt() === planId && d.position.toNumber() === lostPosition)
+    .map((d) => d.deadline.toNumber()).filter((d) => d > gone).sort((a, b) => a - b)
+  assert.ok(deadlines.length >= 1 && freedAt.block <= (deadlines[FAST_PARAMS.maxStrikes - 1] ?? Infinity), `struck out at block ${freedAt.block}, challenge deadlines after the loss: ${deadlines.join(', ')}`)
+  const replacement = log.events.find(({ block, record: { event } }) => block >= freedAt.block && api.events.plans.NewAmendment.is(event) &&
+    event.data.plan.toBigInt() === planId && event.data.positions.some((p) => p.toNumber() === lostPosition))
+  assert.ok(replacement !== undefined && replacement.block <= freedAt.block + 1, 'a replacement hoster was drawn at once')
   await waitFor(async () => {
     const positions = await Promise.all([0, 1, 2].map(async (p) => (await api.query.plans.positions(planId, p)).unwrap()))
     return positions.every((p) => p.state.isActive && p.hoster.unwrap().toString() !== wiped.address)
   }, 180_000, 'three healthy positions again')
+  // The new hoster fetched from the remaining replicas (the publisher is offline) and passes a challenge.
+  const newcomer = (await api.query.plans.positions(planId, lostPosition)).unwrap().hoster.unwrap().toString()
+  await waitFor(() => log.seen('challenges', 'StorageProofAccepted', (d) => d.plan.toBigInt() === planId && d.position.toNumber() === lostPosition && d.hoster.toString() === newcomer).length > 0,
+    120_000, 'an accepted challenge of the new hoster')
 
   t.diagnostic(`step 7 at ${Math.round(performance.now() / 1000)} s`)
   // 7. An attester that reports falsely is outvoted and loses reputation.
