@@ -18,7 +18,7 @@ const PARAMS = { challengePeriod: 4, samples: 2, responseWindow: 30, maxStrikes:
 const SIZE = 200 * 1024
 const RATIO = 100_000n
 
-test('a new wallet publishes with --wait; status, challenges and unpublish against a running network', { timeout: 180_000 }, async (t) => {
+test('a new wallet publishes with --wait; status, challenges and unpublish against a running network', { timeout: 360_000 }, async (t) => {
   const at = (step: string) => t.diagnostic(`${step} at ${Math.round(performance.now() / 1000)} s`)
   const spec = devSpecWith(t, (s) => { s.genesis.pallets.params = PARAMS })
   const chain = await startChainProcess(t, { args: ['--block-time', '300', '--chain', spec] })
