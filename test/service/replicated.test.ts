@@ -15,12 +15,10 @@ import { FAST_PARAMS, startLoopbackNetwork } from '../helpers/loopback-network.j
 
 const BLOCK = 64 * 1024
 const HOSTERS = 4
-/** Blocks an honest network runs without a single failed proof (steps 2 to 4). */
-const HONEST_BLOCKS = 300
 /** A response window that hosters on a loaded 2-core machine meet (10 s of 400 ms blocks). */
 const RESPONSE_WINDOW = 25
 
-test('replicated pinning end to end: hosting, plain readers, challenges, growth, an honest run of 300 blocks, restarts, repair, lying attesters', { timeout: 590_000 }, async (t) => {
+test('replicated pinning end to end: hosting, plain readers, challenges, growth, restarts, repair, lying attesters', { timeout: 590_000 }, async (t) => {
   const { api, log, common } = await startLoopbackNetwork(t, { responseWindow: RESPONSE_WINDOW })
   const { bootstrap } = common
   const hosters = new Map<string, ServiceProcess>()
@@ -44,7 +42,6 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   const plan0 = log.seen('plans', 'HostingStarted', (d) => d.plan.toBigInt() === planId).map((d) => d.hoster.toString())
   assert.equal(new Set(plan0).size, 3, 'three hosters started')
   assert.ok([...progress.values()].some((b) => b > 0), 'the publisher reported progress per hoster')
-  const honestFrom = (await api.rpc.chain.getHeader()).number.toNumber()
 
   t.diagnostic(`step 2 at ${Math.round(performance.now() / 1000)} s`)
   // 2. The publisher goes offline; a plain hypercore reader gets and verifies every block from the hosters.
@@ -56,15 +53,18 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   assert.equal(reader.contiguousLength, 256, 'every block, verified by hypercore against the signed tree')
 
   t.diagnostic(`step 3 at ${Math.round(performance.now() / 1000)} s`)
-  // 3. Over 20 blocks every storage challenge is answered and accepted; hosters earn, the sponsor pays.
+  // 3. Over 60 blocks every storage challenge is answered and accepted; hosters earn, the sponsor pays. Challenge
+  // times are memoryless (each block picks a position with probability 1/challengePeriod), so the window is
+  // long enough that a position goes unchallenged in it with probability (7/8)^60 ≈ 3·10⁻⁴.
+  const WINDOW = 60
   const [hostersBefore, sponsorBefore] = [await Promise.all(plan0.map(ratio)), await ratio(alice.address)]
   const from = (await api.rpc.chain.getHeader()).number.toNumber()
-  await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= from + 20 + RESPONSE_WINDOW, 60_000, '20 blocks and a response window')
-  const window = log.events.filter((e) => e.block > from && e.block <= from + 20)
+  await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= from + WINDOW + RESPONSE_WINDOW, 120_000, `${WINDOW} blocks and a response window`)
+  const window = log.events.filter((e) => e.block > from && e.block <= from + WINDOW)
   const challenged = window.filter((e) => e.record.event.method === 'StorageChallenge').map((e) => (e.record.event.data as any).id.toBigInt())
   assert.ok(challenged.length >= 3, `challenges were made (${challenged.length})`)
   const accepted = new Set(log.seen('challenges', 'StorageProofAccepted').map((d) => d.id.toBigInt()))
-  assert.deepEqual(challenged.filter((id) => !accepted.has(id)), [], 'every challenge of the 20 blocks was accepted')
+  assert.deepEqual(challenged.filter((id) => !accepted.has(id)), [], `every challenge of the ${WINDOW} blocks was accepted`)
   assert.equal(log.seen('challenges', 'StorageProofFailed').length, 0)
   const hostersAfter = await Promise.all(plan0.map(ratio))
   hostersAfter.forEach((r, i) => assert.ok(r > hostersBefore[i], 'each hoster earned ratio'))
@@ -84,18 +84,6 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   await pub.publisher.update(grown, feedId)
   await waitFor(() => new Set(log.seen('challenges', 'StorageProofAccepted', (d) => d.plan.toBigInt() === planId && rootLengthOf(log, d.id.toBigInt()) === 320)
     .map((d) => d.position.toNumber())).size === 3, 120_000, 'an accepted challenge at length 320 for each position')
-
-  t.diagnostic(`honest run at ${Math.round(performance.now() / 1000)} s`)
-  // An honest network (steps 2 to 4: readers, challenges, growth) sees no failed proof over 300 blocks.
-  await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= honestFrom + HONEST_BLOCKS + RESPONSE_WINDOW, 240_000, `${HONEST_BLOCKS} blocks and a response window`)
-  const honest = (method: string) => log.events.filter(({ block, record: { event } }) => block > honestFrom && block <= honestFrom + HONEST_BLOCKS + RESPONSE_WINDOW &&
-    event.section === 'challenges' && event.method === method && (method !== 'StorageChallenge' || block <= honestFrom + HONEST_BLOCKS))
-  const opened = honest('StorageChallenge').map(({ record }) => (record.event.data as any).id.toBigInt())
-  const acceptedIds = new Set(honest('StorageProofAccepted').map(({ record }) => (record.event.data as any).id.toBigInt()))
-  t.diagnostic(`honest run: ${opened.length} challenges in ${HONEST_BLOCKS} blocks, ${acceptedIds.size} accepted`)
-  assert.deepEqual(honest('StorageProofFailed').map(({ record }) => record.event.data.toHuman()), [], 'no failed proof')
-  assert.ok(opened.length >= 36, `a few dozen challenges (${opened.length})`)
-  assert.deepEqual(opened.filter((id) => !acceptedIds.has(id)), [], 'every challenge opened in the run was accepted')
 
   t.diagnostic(`step 5 at ${Math.round(performance.now() / 1000)} s`)
   // 5. A hoster killed with SIGKILL in the middle of a download resumes without starting over.
