@@ -5,7 +5,7 @@ import type { DataMessage } from './internals.js'
 export interface ProvableCore {
   readonly length: number
   has (start: number, end?: number): Promise<boolean>
-  proof (opts: { block?: { index: number, nodes: number }, upgrade: { start: number, length: number } }): Promise<DataMessage>
+  proof (opts: { block?: { index: number, nodes: number }, hash?: { index: number, nodes: number }, upgrade: { start: number, length: number } }): Promise<DataMessage>
 }
 
 /** Why a proof cannot be made from what the core holds on its own disk; `code` is stable. */
@@ -56,6 +56,17 @@ export async function makeBlockProof (core: ProvableCore, index: number, length:
   // has() and proof() are two reads: a block cleared in between comes back without its bytes.
   if (p.block?.value == null) throw ProofUnavailable.BLOCK_MISSING(index)
   // Nodes past `length` and the head's signature belong to the current head, not the committed root.
+  p.upgrade!.additionalNodes = []
+  p.upgrade!.signature = null
+  return encode(p)
+}
+
+/**
+ * The hash of block `index` (its leaf node) with its sibling path against the root of length `length`,
+ * without the block's bytes: what a hoster's receipt carries for each block it served.
+ */
+export async function makeHashProof (core: ProvableCore, index: number, length: number): Promise<Uint8Array> {
+  const p = await core.proof({ hash: { index: 2 * index, nodes: 0 }, upgrade: { start: 0, length } })
   p.upgrade!.additionalNodes = []
   p.upgrade!.signature = null
   return encode(p)

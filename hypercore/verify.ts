@@ -126,3 +126,29 @@ export function verifySignedBlockProof (verifier: HypercoreVerifier, proofBytes:
   if (!ok) throw refuse('does not lead to a root the feed signed')
   return { block: block.value, length: upgrade.length }
 }
+
+/**
+ * Verifies the hash of a block (hypercore's leaf node: blake2b of the block's size and bytes) with its
+ * sibling path and the other full roots against a committed root, without the block itself: hypercore's
+ * wire `Data` message with a `hash` request for the leaf, as `core.proof({ hash: { index: 2i } })` makes
+ * it. Returns the leaf's hash. A receipt's hashes are checked on chain this way: no block bytes on chain.
+ */
+export function verifyHashProof (proofBytes: Uint8Array, root: CommittedRoot, index: number): Uint8Array {
+  const proof = decodeStrict(proofBytes, 10)
+  const { hash, upgrade } = proof
+  const refuse = (why: string) => new ProofRefused('ProofInvalid', `the hash proof of block ${index} ${why}`)
+  if (!hash || proof.block || proof.seek || !upgrade || proof.fork !== 0) throw refuse('is not a hash proof')
+  if (hash.index !== 2 * index || hash.nodes.length === 0 || hash.nodes[0].index !== 2 * index) throw refuse(`is for tree node ${hash.index}`)
+  if (index >= root.length) throw refuse(`is beyond the committed length ${root.length}`)
+  if (upgrade.start !== 0 || upgrade.length !== root.length || upgrade.additionalNodes.length !== 0) throw refuse(`is not against the committed length ${root.length}`)
+  if (upgrade.nodes.length !== flat.fullRoots(2 * root.length).length - 1) throw refuse('has the wrong number of roots')
+  const batch = new MerkleTreeBatch(EMPTY_SESSION)
+  let bound = false
+  try {
+    bound = batch.verifyUpgrade(proof)
+  } catch {}
+  if (!bound || batch.length !== root.length || !Buffer.from(batch.hash()).equals(Buffer.from(root.treeHash))) {
+    throw refuse('does not lead to the committed tree hash')
+  }
+  return hash.nodes[0].hash
+}

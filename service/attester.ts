@@ -1,16 +1,20 @@
-import { randomBytes, randomInt } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { isIPv4 } from 'node:net'
 import Hypercore from 'hypercore'
+import crypto from 'hypercore-crypto'
+import type { DhtSocket } from 'hyperdht'
 import { performance } from 'node:perf_hooks'
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import { u8aEq, u8aToHex } from '@polkadot/util'
 import { background, RunningDuties } from './background.js'
 import type { RoleDeps } from './role.js'
 import { positionCore } from './position-core.js'
+import { verifyHashProof } from '../hypercore/verify.js'
+import type { CommittedRoot } from '../hypercore/verify.js'
+import { receiptContext, receiptMessage } from '../protocol/receipt.js'
 
-/** Blocks fetched per check. */
-const PROBE_SAMPLES = 4
 /** How long a hoster may take to connect and to serve one block. */
 const PROBE_TIMEOUT_MS = 15_000
 
@@ -19,53 +23,51 @@ export interface AttesterOptions extends RoleDeps {
   readonly probeDir: string
 }
 
-interface Probe { success: boolean, latencyMs: number, throughput: number, reason?: string }
+interface Receipt { indexes: bigint[], hashes: string[], proofs: string[], signature: string }
+interface Probe { success: boolean, latencyMs: number, throughput: number, network: number, receipt: Receipt | null, reason?: string }
 
 interface Peerish { remotePublicKey: Uint8Array }
 
+const failed = (reason: string, network = 0): Probe => ({ success: false, latencyMs: 0, throughput: 0, network, receipt: null, reason })
+
 /**
- * The attester: checks a hoster the way any reader would see it. It connects to that one hoster by its
- * noise key, fetches random blocks of the feed or slot it holds (hypercore verifies each against the
- * core's signed tree), times them,
- * and reports to the chain: setup checks after a hoster reports ready, and performance checks.
+ * The attester: checks a hoster the way any reader would see it. For each check it dials the hoster with a
+ * fresh noise key pair (unlinkable to its account, so the hoster cannot serve attesters only), fetches the
+ * blocks the chain sampled (hypercore verifies each against the core's tree), times them, asks the hoster
+ * for its signed receipt of what it served on that connection, checks the receipt as the chain will, and
+ * reports. Setup checks are performance checks too: they confirm a new hoster.
  */
 export class AttesterRole {
   readonly #me: string
   readonly #duties = new RunningDuties()
   /** Probes in progress, closed when the service stops so that it does not wait out their timeouts. */
-  readonly #probes = new Set<Hypercore>()
+  readonly #probes = new Set<{ core: Hypercore, socket: DhtSocket }>()
+  /** Open checks this attester is in, waiting for their samples. */
+  readonly #mine = new Set<string>()
   #closed = false
 
   constructor (private readonly o: AttesterOptions) {
     this.#me = o.keys.account.address
   }
 
-  /** Rebuilds duties from chain storage: open performance checks and setups waiting for this attester. */
+  /** Rebuilds duties from chain storage: open performance checks of this attester. */
   async resume (): Promise<void> {
-    const { api } = this.o
-    for (const [key] of await api.query.challenges.attesterChecks.entries(this.#me)) background(this.o.log, this.#performance(key.args[1].toBigInt()), 'a performance check')
-    for (const [key, amendment] of await api.query.plans.amendments.entries()) {
-      const a = amendment.unwrap()
-      a.positions.forEach((position, j) => {
-        if (a.attesters[j % a.attesters.length].toString() === this.#me) background(this.o.log, this.#setup(key.args[0].toBigInt(), a.plan.toBigInt(), position.toNumber(), false), 'a setup check')
-      })
+    for (const [key] of await this.o.api.query.challenges.attesterChecks.entries(this.#me)) {
+      const id = key.args[1].toBigInt()
+      this.#mine.add(String(id))
+      background(this.o.log, this.#performance(id), 'a performance check')
     }
   }
 
   async onEvents (events: FrameSystemEventRecord[]): Promise<void> {
     const { api } = this.o
     for (const { event } of events) {
-      if (api.events.plans.NewAmendment.is(event)) {
-        // Connect now to the hosters this attester will check: the connection is up when they report ready.
-        const { hosters, attesters, positions } = event.data
-        positions.forEach((_, j) => {
-          if (attesters[j % attesters.length].toString() === this.#me) background(this.o.log, this.#warmUp(hosters[j].toString()), 'connecting to a hoster')
-        })
-      } else if (api.events.plans.HostingReady.is(event)) {
-        const { amendment, plan, position } = event.data
-        background(this.o.log, this.#setup(amendment.toBigInt(), plan.toBigInt(), position.toNumber(), true), 'a setup check')
-      } else if (api.events.challenges.PerformanceCheck.is(event) && event.data.attesters.some((a) => a.toString() === this.#me)) {
+      if (api.events.challenges.PerformanceCheck.is(event) && event.data.attesters.some((a) => a.toString() === this.#me)) {
+        this.#mine.add(event.data.id.toString())
+      } else if (api.events.challenges.PerformanceSamples.is(event) && this.#mine.has(event.data.id.toString())) {
         background(this.o.log, this.#performance(event.data.id.toBigInt()), 'a performance check')
+      } else if (api.events.challenges.PerformanceResult.is(event)) {
+        this.#mine.delete(event.data.id.toString())
       }
     }
   }
@@ -73,30 +75,7 @@ export class AttesterRole {
   /** Ends the probes in progress; their checks report nothing (an interrupted probe says nothing of the hoster). */
   async close (): Promise<void> {
     this.#closed = true
-    await Promise.all([...this.#probes].map((core) => core.close()))
-  }
-
-  /** Checks a position whose hoster reported ready, if this attester is the one assigned to it. */
-  #setup (amendmentId: bigint, plan: bigint, position: number, justReady: boolean): Promise<void> {
-    return this.#duties.once(`setup/${amendmentId}/${position}`, () => this.#checkSetup(amendmentId, plan, position, justReady))
-  }
-
-  async #checkSetup (amendmentId: bigint, plan: bigint, position: number, justReady: boolean): Promise<void> {
-    const { api, log } = this.o
-    const amendment = (await api.query.plans.amendments(amendmentId)).unwrapOr(null)
-    if (amendment === null) return
-    const j = amendment.positions.findIndex((p) => p.toNumber() === position)
-    if (j < 0 || amendment.attesters[j % amendment.attesters.length].toString() !== this.#me) return
-    const pos = (await api.query.plans.positions(plan, position)).unwrapOr(null)
-    if (pos === null || !pos.state.isSetup || (!justReady && !pos.ready.isTrue) || pos.hoster.isNone) return
-    const target = await this.#target(plan, position)
-    if (target === null) return
-    const hoster = pos.hoster.unwrap().toString()
-    const probe = await this.#probe(hoster, await this.#noiseKeyOf(hoster), target.key, target.ranges)
-    if (probe === null || this.#closed) return
-    const result = await this.o.txq.submit(api.tx.plans.reportSetup(amendmentId, position, probe.success), 'reportSetup')
-    this.o.metrics.checksReported.inc({ kind: 'setup', success: String(probe.success) })
-    log.info({ amendment: String(amendmentId), plan: String(plan), position, ...probe, ok: result.ok, error: result.error }, 'reported a hosting setup')
+    await Promise.all([...this.#probes].map(({ core, socket }) => { socket.destroy(); return core.close() }))
   }
 
   #performance (checkId: bigint): Promise<void> {
@@ -106,120 +85,111 @@ export class AttesterRole {
   async #checkPerformance (checkId: bigint): Promise<void> {
     const { api, log } = this.o
     const check = (await api.query.challenges.performanceChecks(checkId)).unwrapOr(null)
-    if (check === null) return
-    const target = await this.#target(check.plan.toBigInt(), check.position.toNumber())
-    if (target === null) return
+    // Not sampled yet: PerformanceSamples brings the check back.
+    if (check === null || check.indexes.length === 0) return
+    const target = await positionCore(api, check.plan.toBigInt(), check.position.toNumber())
+    if (target === null || target === 'encoding') return
     const hoster = check.hoster.toString()
-    const noiseKey = await this.#noiseKeyOf(hoster)
-    const probe = await this.#probe(hoster, noiseKey, target.key, target.ranges)
+    const noiseKey = (await api.query.roles.providers(hoster)).unwrapOr(null)?.noiseKey.toU8a() ?? null
+    const root = { length: check.length.toNumber(), treeHash: check.treeHash.toU8a() }
+    const indexes = check.indexes.map((i) => i.toBigInt())
+    const probe = noiseKey === null ? failed('the hoster is not registered') : await this.#probe(checkId, noiseKey, target.key, root, indexes)
     if (probe === null || this.#closed) return
-    let contact: string | null = null
-    if (probe.success && noiseKey !== null) {
-      const signature = await this.o.contact.ask(noiseKey, checkId, this.o.keys.account.publicKey)
-      if (signature === null) Object.assign(probe, { success: false, reason: 'the hoster gave no proof of contact' })
-      else contact = u8aToHex(signature)
-    }
-    const result = await this.o.txq.submit(api.tx.challenges.submitPerformanceReport(checkId, probe.success, Math.round(probe.latencyMs), Math.round(probe.throughput), contact), 'submitPerformanceReport')
-    this.o.metrics.checksReported.inc({ kind: 'performance', success: String(probe.success) })
-    log.info({ check: String(checkId), hoster, ...probe, ok: result.ok, error: result.error }, 'reported a performance check')
-  }
-
-  /** The core a position holds and the block ranges to sample (the root its hoster must have by now). */
-  async #target (plan: bigint, position: number): Promise<{ key: Uint8Array, ranges: Array<[number, number]> } | null> {
-    const { api } = this.o
-    const info = (await api.query.plans.plans(plan)).unwrapOr(null)
-    if (info === null) return null
-    if (info.mode.isErasure) {
-      const slot = await positionCore(api, plan, position)
-      return slot === null || slot === 'encoding' ? null : { key: slot.key, ranges: [[0, slot.length]] }
-    }
-    const feed = (await api.query.feeds.feeds(info.feed)).unwrap()
-    const now = (await api.rpc.chain.getHeader()).number.toNumber()
-    // The chain's challengeRoot: the newest root recorded at least followWindow blocks ago, else the oldest held.
-    const settled = now - (await api.query.params.current()).followWindow.toNumber()
-    const roots = [...feed.history.map((r) => ({ root: r.root, at: r.at.toNumber() })), { root: feed.root, at: feed.updatedAt.toNumber() }]
-    const length = ([...roots].reverse().find((r) => r.at <= settled) ?? roots[0]).root.length.toNumber()
-    const ranges: Array<[number, number]> = info.ranges.isSome
-      ? info.ranges.unwrap().map((r) => [r.start.toNumber(), Math.min(r.end.toNumber(), length)])
-      : [[0, length]]
-    return { key: feed.key.toU8a(), ranges: ranges.filter(([a, b]) => b > a) }
-  }
-
-  async #warmUp (hoster: string): Promise<void> {
-    const noiseKey = await this.#noiseKeyOf(hoster)
-    if (noiseKey !== null) this.o.network.swarm.joinPeer(noiseKey)
-  }
-
-  async #noiseKeyOf (account: string): Promise<Uint8Array | null> {
-    return (await this.o.api.query.roles.providers(account)).unwrapOr(null)?.noiseKey.toU8a() ?? null
+    const { receipt, ...figures } = probe
+    const result = await this.o.txq.submit(api.tx.challenges.submitPerformanceReport(checkId, probe.success, Math.round(probe.latencyMs), Math.round(probe.throughput), probe.network, receipt), 'submitPerformanceReport')
+    this.o.metrics.checksReported.inc({ kind: check.setup.isSome ? 'setup' : 'performance', success: String(probe.success) })
+    log.info({ check: String(checkId), hoster, setup: check.setup.isSome, ...figures, ok: result.ok, error: result.error }, 'reported a performance check')
   }
 
   /**
-   * Fetches random blocks of the feed from this hoster only, as an ordinary reader: success when every block
-   * arrives from it, verified, within the timeout; latency is per block, throughput over all of them. Null
-   * when this process cannot probe it fairly (it serves that very core itself).
+   * Fetches the sampled blocks from this hoster only, as an ordinary reader with a throwaway key pair, and
+   * asks for its receipt: success when every block arrives verified within the timeout and the receipt
+   * checks out against the check's root. Null when this process cannot probe fairly (it serves that core).
    */
-  async #probe (hoster: string, noiseKey: Uint8Array | null, feedKey: Uint8Array, ranges: Array<[number, number]>): Promise<Probe | null> {
+  async #probe (checkId: bigint, noiseKey: Uint8Array, coreKey: Uint8Array, root: CommittedRoot, indexes: bigint[]): Promise<Probe | null> {
     const { network } = this.o
-    if (noiseKey === null) return { success: false, latencyMs: 0, throughput: 0, reason: 'the hoster is not registered' }
-    // This process's encoder still serves that slot: a probe core beside it could not tell whose blocks arrive.
-    if (network.servesOwn(feedKey)) {
-      this.o.log.warn({ hoster, core: u8aToHex(feedKey) }, 'not checking a hoster of a slot this process serves itself')
+    if (network.servesOwn(coreKey)) {
+      this.o.log.warn({ core: u8aToHex(coreKey) }, 'not checking a hoster of a slot this process serves itself')
       return null
     }
-    // A core of its own, replicated over the one connection to this hoster: the service's corestore would
-    // replicate the feed with every connected peer that has it, and the blocks must come from this hoster.
+    const socket = network.dial(noiseKey, crypto.keyPair())
+    socket.on('error', () => {})
+    this.o.receipts.attach(socket)
+    // A core of its own, replicated over this one connection only: the blocks can come from no one else.
     const dir = join(this.o.probeDir, randomBytes(8).toString('hex'))
-    const core = new Hypercore(dir, feedKey)
-    this.#probes.add(core)
-    await core.ready()
-    network.swarm.joinPeer(noiseKey)
-    const fromHoster = (peer: Peerish) => u8aEq(peer.remotePublicKey, noiseKey)
+    const core = new Hypercore(dir, coreKey)
+    const probe = { core, socket }
+    this.#probes.add(probe)
     try {
-      const connected = await until(() => core.closed || [...network.swarm.connections].some(fromHoster), PROBE_TIMEOUT_MS)
-      const conn = [...network.swarm.connections].find(fromHoster)
-      if (!connected || conn === undefined) return { success: false, latencyMs: 0, throughput: 0, reason: 'could not connect to the hoster' }
-      core.replicate(conn)
-      if (!await until(() => core.closed || (core.peers as Peerish[]).some(fromHoster), PROBE_TIMEOUT_MS) || core.closed) {
-        return { success: false, latencyMs: 0, throughput: 0, reason: 'the hoster does not serve the feed' }
+      await core.ready()
+      if (!await withTimeout(socket.opened, PROBE_TIMEOUT_MS)) return failed('could not connect to the hoster')
+      const network24 = prefix24(socket.rawStream?.remoteHost)
+      core.replicate(socket)
+      if (!await until(() => core.closed || (core.peers as Peerish[]).some((p) => u8aEq(p.remotePublicKey, noiseKey)), PROBE_TIMEOUT_MS) || core.closed) {
+        return failed('the hoster does not serve the core', network24)
       }
       await core.update({ wait: true })
-      const indexes = pickIndexes(ranges, PROBE_SAMPLES)
-      let bytes = 0
+      const blocks: Uint8Array[] = []
       let elapsed = 0
       for (const index of indexes) {
-        let source: Peerish | null = null
-        const onDownload = (i: number, _bytes: number, from: Peerish) => { if (i === index) source = from }
-        core.on('download', onDownload)
         const t0 = performance.now()
-        const block = await core.get(index, { timeout: PROBE_TIMEOUT_MS }).catch(() => null)
+        const block = await core.get(Number(index), { timeout: PROBE_TIMEOUT_MS }).catch(() => null)
         elapsed += performance.now() - t0
-        core.off('download', onDownload)
-        if (block === null) return { success: false, latencyMs: 0, throughput: 0, reason: `block ${index} did not arrive` }
-        if (source === null || !fromHoster(source)) return { success: false, latencyMs: 0, throughput: 0, reason: `block ${index} came from another peer` }
-        bytes += block.byteLength
+        if (block === null) return failed(`block ${index} did not arrive`, network24)
+        blocks.push(block)
       }
-      return { success: true, latencyMs: elapsed / indexes.length, throughput: elapsed > 0 ? bytes / (elapsed / 1000) : bytes }
+      const bytes = blocks.reduce((n, b) => n + b.byteLength, 0)
+      const context = receiptContext(checkId, this.o.keys.account.publicKey)
+      const signed = await this.o.receipts.ask(socket, { context, core: coreKey, length: root.length, indexes: indexes.map(Number) })
+      if (signed === null) return failed('the hoster gave no receipt', network24)
+      const refusal = checkReceipt(signed, root, indexes, blocks, noiseKey, context)
+      if (refusal !== null) return failed(refusal, network24)
+      return {
+        success: true,
+        latencyMs: elapsed / indexes.length,
+        throughput: elapsed > 0 ? bytes / (elapsed / 1000) : bytes,
+        network: network24,
+        receipt: { indexes, hashes: signed.hashes.map((h) => u8aToHex(h)), proofs: signed.proofs.map((p) => u8aToHex(p)), signature: u8aToHex(signed.signature) }
+      }
     } finally {
-      this.#probes.delete(core)
-      network.swarm.leavePeer(noiseKey)
+      this.#probes.delete(probe)
+      socket.destroy()
       await core.close()
       rmSync(dir, { recursive: true, force: true })
     }
   }
 }
 
-function pickIndexes (ranges: Array<[number, number]>, samples: number): number[] {
-  const total = ranges.reduce((n, [a, b]) => n + b - a, 0)
-  const picked = new Set<number>()
-  for (let k = 0; k < samples * 4 && picked.size < Math.min(samples, total); k++) {
-    let offset = randomInt(total)
-    for (const [a, b] of ranges) {
-      if (offset < b - a) { picked.add(a + offset); break }
-      offset -= b - a
+/** Checks a receipt as the chain will, and that its hashes are those of the blocks received; a reason if not. */
+function checkReceipt (r: { hashes: Uint8Array[], proofs: Uint8Array[], signature: Uint8Array }, root: CommittedRoot, indexes: bigint[], blocks: Uint8Array[], noiseKey: Uint8Array, context: Uint8Array): string | null {
+  if (r.hashes.length !== indexes.length || r.proofs.length !== indexes.length) return 'the receipt does not cover the sampled blocks'
+  for (const [i, index] of indexes.entries()) {
+    if (!u8aEq(r.hashes[i], crypto.data(blocks[i]))) return `the receipt's hash of block ${index} is not the block served`
+    try {
+      if (!u8aEq(verifyHashProof(r.proofs[i], root, Number(index)), r.hashes[i])) return `the receipt's proof of block ${index} is for another hash`
+    } catch (err) {
+      return (err as Error).message
     }
   }
-  return [...picked]
+  if (!crypto.verify(receiptMessage(context, indexes, r.hashes), r.signature, noiseKey)) return 'the receipt is not signed by the hoster\'s noise key'
+  return null
+}
+
+/** The IPv4 /24 of an address as (a << 16) | (b << 8) | c; 0 when unknown or not IPv4. */
+export function prefix24 (host: string | undefined): number {
+  if (host === undefined || !isIPv4(host)) return 0
+  const [a, b, c] = host.split('.').map(Number)
+  return (a << 16) | (b << 8) | c
+}
+
+async function withTimeout (p: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms) })
+  try {
+    return await Promise.race([p.catch(() => false), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 async function until (cond: () => boolean, timeoutMs: number): Promise<boolean> {

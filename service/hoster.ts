@@ -1,13 +1,14 @@
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
-import { u8aEq, u8aToHex } from '@polkadot/util'
+import { u8aToHex } from '@polkadot/util'
 import type Hypercore from 'hypercore'
 import crypto from 'hypercore-crypto'
 import { background, RunningDuties } from './background.js'
 import type { RoleDeps } from './role.js'
-import { makeBlockProof, makeHeadProof, ProofUnavailable } from '../hypercore/make.js'
+import { makeBlockProof, makeHashProof, makeHeadProof, ProofUnavailable } from '../hypercore/make.js'
 import { positionCore } from './position-core.js'
 import type { PositionCore } from './position-core.js'
-import { contactMessage } from '../protocol/contact.js'
+import { receiptMessage } from '../protocol/receipt.js'
+import type { ReceiptRequest, SignedReceipt } from './receipt.js'
 
 export interface HosterOptions extends RoleDeps {
   /** How long data stays after a position is lost or a plan ends (a replacement may still fetch it). */
@@ -30,6 +31,11 @@ interface Holding {
 
 const positionId = (plan: bigint, position: number) => `${plan}/${position}`
 
+/** Blocks remembered per connection for its receipts: a check samples a few; a long download keeps the latest. */
+const SERVED_MEMORY = 4096
+
+interface Peerish { remotePublicKey: Uint8Array }
+
 /**
  * The hoster: fetches the core of each position it is given (the feed, or an erasure slot checked against
  * its committed root), reports it ready, serves it to any reader, answers storage challenges with hypercore
@@ -43,10 +49,12 @@ export class HosterRole {
   readonly #opening = new Map<string, Promise<Holding>>()
   readonly #duties = new RunningDuties()
   readonly #me: string
+  /** What this hoster served on each open connection, per core: `core/peer` → block indexes. */
+  readonly #served = new Map<string, Set<number>>()
 
   constructor (private readonly o: HosterOptions) {
     this.#me = o.keys.account.address
-    o.contact.serve((checkId, attester, conn) => this.#signContact(checkId, attester, conn.remotePublicKey))
+    o.receipts.serve((request, remotePublicKey) => this.#signReceipt(request, remotePublicKey))
   }
 
   /**
@@ -137,10 +145,15 @@ export class HosterRole {
     const core = this.o.network.core(key)
     await core.ready()
     const holding: Holding = { feed, key, core, positions: new Set(), dropTimer: null, headOffered: 0 }
-    this.#holdings.set(u8aToHex(key), holding)
-    core.on('upload', () => this.o.metrics.blocksServed.inc())
+    const id = u8aToHex(key)
+    this.#holdings.set(id, holding)
+    core.on('upload', (index: number, _bytes: number, peer: Peerish) => {
+      this.o.metrics.blocksServed.inc()
+      this.#remember(id, peer.remotePublicKey, index)
+    })
+    core.on('peer-remove', (peer: Peerish) => this.#served.delete(`${id}/${u8aToHex(peer.remotePublicKey)}`))
     // hypercore refuses the data and stops asking that peer for this core; the download goes on with others.
-    core.on('verification-error', (err: Error) => this.o.log.warn({ core: u8aToHex(key), err: err.message }, 'a peer sent data that fails verification: ignored'))
+    core.on('verification-error', (err: Error) => this.o.log.warn({ core: id, err: err.message }, 'a peer sent data that fails verification: ignored'))
     // Peers upgrade a replica to the writer's newer signed head as soon as it exists (hypercore's eager upgrade).
     if (feed !== null) core.on('append', () => background(this.o.log, this.#offerHead(holding), 'offering a newer head', { feed: String(feed) }))
     await this.o.network.join(key)
@@ -288,14 +301,31 @@ export class HosterRole {
     return [...this.#holdings.values()].reduce((n, h) => n + h.core.byteLength, 0)
   }
 
-  /** Signs contact only for an attester of an open check on this hoster, over that attester's own connection. */
-  async #signContact (checkId: bigint, attester: Uint8Array, remoteNoiseKey: Uint8Array): Promise<Uint8Array | null> {
-    const { api } = this.o
-    const check = (await api.query.challenges.performanceChecks(checkId)).unwrapOr(null)
-    if (check === null || check.hoster.toString() !== this.#me) return null
-    if (!check.attesters.some((a) => u8aEq(a.toU8a(), attester))) return null
-    const provider = (await api.query.roles.providers(attester)).unwrapOr(null)
-    if (provider === null || !u8aEq(provider.noiseKey.toU8a(), remoteNoiseKey)) return null
-    return crypto.sign(contactMessage(checkId, attester), this.o.keys.noise.secretKey)
+  #remember (core: string, peer: Uint8Array, index: number): void {
+    const key = `${core}/${u8aToHex(peer)}`
+    const served = this.#served.get(key) ?? new Set<number>()
+    served.add(index)
+    if (served.size > SERVED_MEMORY) served.delete(served.values().next().value!)
+    this.#served.set(key, served)
+  }
+
+  /**
+   * Signs a receipt for blocks this hoster served on the asking connection, whoever asks: every index must
+   * have been uploaded to that peer. Each block's leaf hash comes with its hash proof against the asked
+   * root, which this hoster's tree must reach.
+   */
+  async #signReceipt (request: ReceiptRequest, remotePublicKey: Uint8Array): Promise<SignedReceipt | null> {
+    const coreId = u8aToHex(request.core)
+    const holding = this.#holdings.get(coreId)
+    const served = this.#served.get(`${coreId}/${u8aToHex(remotePublicKey)}`)
+    if (holding === undefined || served === undefined || holding.core.length < request.length) return null
+    if (!request.indexes.every((i) => served.has(i))) return null
+    const blocks = await Promise.all(request.indexes.map((i) => holding.core.get(i, { wait: false })))
+    if (blocks.some((b) => b === null)) return null
+    const hashes = blocks.map((b) => crypto.data(b!))
+    const proofs = await Promise.all(request.indexes.map((i) => makeHashProof(holding.core, i, request.length)))
+    const signature = crypto.sign(receiptMessage(request.context, request.indexes.map(BigInt), hashes), this.o.keys.noise.secretKey)
+    this.o.log.info({ core: coreId, peer: u8aToHex(remotePublicKey), indexes: request.indexes }, 'signed a receipt')
+    return { hashes, proofs, signature }
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import Corestore from 'corestore'
 import Hyperswarm from 'hyperswarm'
 import DHT from 'hyperdht'
+import type { DhtSocket } from 'hyperdht'
 import type { SwarmConnection } from 'hyperswarm'
 import type Hypercore from 'hypercore'
 import crypto from 'hypercore-crypto'
@@ -66,6 +67,14 @@ export class Network {
   onConnection (handler: (conn: SwarmConnection) => void): void {
     this.#onConnection.push(handler)
     for (const conn of this.swarm.connections) handler(conn)
+  }
+
+  /**
+   * Connects to the peer with this noise key, authenticating with `keyPair` instead of this service's
+   * key: an attester's probe uses a fresh pair per check, so the peer cannot tell it from any reader.
+   */
+  dial (remotePublicKey: Uint8Array, keyPair: { publicKey: Uint8Array, secretKey: Uint8Array }): DhtSocket {
+    return this.#dht.connect(remotePublicKey, { keyPair })
   }
 
   /** A session on a feed, read-only unless it is ours. */

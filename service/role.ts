@@ -4,14 +4,14 @@ import type { ServiceKeys } from './keys.js'
 import type { Network } from './network.js'
 import type { TxQueue } from './tx-queue.js'
 import type { Metrics } from './metrics.js'
-import type { ContactProtocol } from './contact.js'
+import type { ReceiptProtocol } from './receipt.js'
 
 /** What every role is given by the service (components passed in, libp2p style). */
 export interface RoleDeps {
   readonly api: ApiPromise
   readonly keys: ServiceKeys
   readonly network: Network
-  readonly contact: ContactProtocol
+  readonly receipts: ReceiptProtocol
   readonly txq: TxQueue
   readonly metrics: Metrics
   readonly log: Logger

@@ -6,7 +6,7 @@ import type { Logger } from 'pino'
 import { connectChain, followFinalized } from './chain.js'
 import type { ServiceKeys } from './keys.js'
 import { Network } from './network.js'
-import { ContactProtocol } from './contact.js'
+import { ReceiptProtocol } from './receipt.js'
 import { TxQueue } from './tx-queue.js'
 import { Metrics } from './metrics.js'
 import { HosterRole } from './hoster.js'
@@ -85,9 +85,9 @@ export class DatdotService {
   /** Registers the roles, rebuilds their duties from chain state and follows finalized blocks. */
   async #run (opts: ServiceOptions): Promise<void> {
     const { api, keys, network, metrics, log } = this
-    const contact = new ContactProtocol()
+    const receipts = new ReceiptProtocol()
     network.onConnection((conn) => {
-      contact.attach(conn)
+      receipts.attach(conn)
       metrics.peers.set(network.swarm.connections.size)
       conn.once('close', () => metrics.peers.set(network.swarm.connections.size))
     })
@@ -95,7 +95,7 @@ export class DatdotService {
     this.#stops.unshift(() => txq.close())
     await this.#register(txq, opts)
 
-    const common = { api, keys, network, contact, txq, metrics }
+    const common = { api, keys, network, receipts, txq, metrics }
     const graceMs = opts.graceMs ?? 10 * 60_000
     const hoster = opts.roles.includes('hoster') ? new HosterRole({ ...common, log: log.child({ role: 'hoster' }), graceMs }) : null
     const encoder = opts.roles.includes('encoder') ? new EncoderRole({ ...common, log: log.child({ role: 'encoder' }), graceMs, slotDir: join(opts.storage, 'slots') }) : null

@@ -9,7 +9,7 @@ declare module 'hypercore' {
     request: number
     fork: number
     block: { index: number, value: Uint8Array | null, nodes: TreeNode[] } | null
-    hash: unknown
+    hash: { index: number, nodes: TreeNode[] } | null
     seek: unknown
     upgrade: { start: number, length: number, nodes: TreeNode[], additionalNodes: TreeNode[], signature: Uint8Array | null } | null
     manifest: unknown
@@ -52,7 +52,7 @@ declare module 'hypercore' {
     clear (start: number, end?: number): Promise<void>
     treeHash (length?: number): Promise<Uint8Array>
     getManifest (opts?: { raw?: boolean }): Promise<Uint8Array | null>
-    proof (opts: { block?: { index: number, nodes: number }, upgrade: { start: number, length: number } }): Promise<DataMessage>
+    proof (opts: { block?: { index: number, nodes: number }, hash?: { index: number, nodes: number }, upgrade: { start: number, length: number } }): Promise<DataMessage>
     replicate (isInitiatorOrStream: boolean | unknown, opts?: object): unknown
     findingPeers (): () => void
     info (opts?: object): Promise<{ byteLength: number, length: number, contiguousLength: number }>

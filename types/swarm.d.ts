@@ -48,6 +48,7 @@ declare module 'hyperdht/testnet.js' {
 }
 
 declare module 'hyperdht' {
+  import type { Duplex } from 'node:stream'
   export default class DHT {
     constructor (opts?: { bootstrap?: Array<string | { host: string, port: number }>, port?: number, host?: string, firewalled?: boolean, ephemeral?: boolean })
     static bootstrapper (port: number, host: string, opts?: object): DHT
@@ -58,6 +59,15 @@ declare module 'hyperdht' {
     toArray (): Array<{ host: string, port: number }>
     destroy (): Promise<void>
     address (): { host: string, port: number }
+    /** Connects to the peer with this noise key, authenticating as `keyPair` (a fresh one hides who dials). */
+    connect (remotePublicKey: Uint8Array, opts?: { keyPair?: { publicKey: Uint8Array, secretKey: Uint8Array } }): DhtSocket
+  }
+  /** A noise stream to a peer (NoiseSecretStream); `rawStream` is the UDX stream under it. */
+  export interface DhtSocket extends Duplex {
+    readonly remotePublicKey: Uint8Array
+    readonly publicKey: Uint8Array
+    readonly opened: Promise<boolean>
+    readonly rawStream: { readonly remoteHost?: string } | null
   }
 }
 
@@ -94,4 +104,6 @@ declare module 'hypercore-crypto' {
   export function sign (message: Uint8Array, secretKey: Uint8Array): Uint8Array
   export function verify (message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean
   export function discoveryKey (publicKey: Uint8Array): Uint8Array
+  /** A block's leaf hash in hypercore's merkle tree. */
+  export function data (block: Uint8Array): Uint8Array
 }

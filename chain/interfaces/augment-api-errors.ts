@@ -47,10 +47,6 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       ChallengeNotFound: AugmentedError<ApiType>;
       /**
-       * A successful report needs the hoster's signature of contact, made with its noise key.
-       **/
-      InvalidContactProof: AugmentedError<ApiType>;
-      /**
        * The account is not an attester of this check.
        **/
       NotAttester: AugmentedError<ApiType>;
@@ -62,6 +58,26 @@ declare module '@polkadot/api-base/types/errors' {
        * A proof does not verify: the block, its merkle path or its index does not match the committed root.
        **/
       ProofInvalid: AugmentedError<ApiType>;
+      /**
+       * A receipt's block hash does not lead to the check's committed root with its sibling path.
+       **/
+      ReceiptHashInvalid: AugmentedError<ApiType>;
+      /**
+       * A served report needs the hoster's signed receipt for the sampled blocks.
+       **/
+      ReceiptMissing: AugmentedError<ApiType>;
+      /**
+       * The receipt is not signed by the hoster's registered noise key for this check and attester.
+       **/
+      ReceiptSignatureInvalid: AugmentedError<ApiType>;
+      /**
+       * The receipt is not for the blocks the check sampled (one hash and one proof per sampled index, in order).
+       **/
+      ReceiptWrongIndexes: AugmentedError<ApiType>;
+      /**
+       * The check's blocks are drawn in the block after it opened: report after PerformanceSamples.
+       **/
+      SamplesPending: AugmentedError<ApiType>;
       /**
        * Give exactly one proof per challenged index, in the order of the indexes.
        **/
@@ -148,10 +164,6 @@ declare module '@polkadot/api-base/types/errors' {
        * The position is not being set up by this amendment.
        **/
       NotInSetup: AugmentedError<ApiType>;
-      /**
-       * The hoster has not reported the position ready yet.
-       **/
-      NotReady: AugmentedError<ApiType>;
       /**
        * Only the plan's sponsor may do this.
        **/

@@ -28,7 +28,8 @@ declare module '@polkadot/api-base/types/events' {
     challenges: {
       PerformanceCheck: AugmentedEvent<ApiType, [id: u64, plan: u64, position: u16, hoster: AccountId32, attesters: Vec<AccountId32>, deadline: u32], { id: u64, plan: u64, position: u16, hoster: AccountId32, attesters: Vec<AccountId32>, deadline: u32 }>;
       PerformanceReported: AugmentedEvent<ApiType, [id: u64, attester: AccountId32], { id: u64, attester: AccountId32 }>;
-      PerformanceResult: AugmentedEvent<ApiType, [id: u64, plan: u64, position: u16, hoster: AccountId32, verdict: PalletChallengesVerdict, latencyMs: u32, throughput: u64], { id: u64, plan: u64, position: u16, hoster: AccountId32, verdict: PalletChallengesVerdict, latencyMs: u32, throughput: u64 }>;
+      PerformanceResult: AugmentedEvent<ApiType, [id: u64, plan: u64, position: u16, hoster: AccountId32, verdict: PalletChallengesVerdict, latencyMs: u32, throughput: u64, network: u32], { id: u64, plan: u64, position: u16, hoster: AccountId32, verdict: PalletChallengesVerdict, latencyMs: u32, throughput: u64, network: u32 }>;
+      PerformanceSamples: AugmentedEvent<ApiType, [id: u64, indexes: Vec<u64>], { id: u64, indexes: Vec<u64> }>;
       StorageChallenge: AugmentedEvent<ApiType, [id: u64, plan: u64, position: u16, hoster: AccountId32, indexes: Vec<u64>, rootLength: u64, deadline: u32], { id: u64, plan: u64, position: u16, hoster: AccountId32, indexes: Vec<u64>, rootLength: u64, deadline: u32 }>;
       StorageProofAccepted: AugmentedEvent<ApiType, [id: u64, plan: u64, position: u16, hoster: AccountId32, paid: u128], { id: u64, plan: u64, position: u16, hoster: AccountId32, paid: u128 }>;
       StorageProofFailed: AugmentedEvent<ApiType, [id: u64, plan: u64, position: u16, hoster: AccountId32], { id: u64, plan: u64, position: u16, hoster: AccountId32 }>;

@@ -9,7 +9,7 @@ import type { ApiTypes, AugmentedSubmittable, SubmittableExtrinsic, SubmittableE
 import type { Bytes, Option, Struct, U8aFixed, Vec, bool, u128, u16, u32, u64 } from '@polkadot/types-codec';
 import type { AnyNumber, IMethod } from '@polkadot/types-codec/types';
 import type { AccountId32, Call } from '@polkadot/types/interfaces/runtime';
-import type { PalletParamsParams, PalletPlansMode, PalletPlansSlotRoot, PalletRolesRole } from '@polkadot/types/lookup';
+import type { PalletChallengesReceipt, PalletParamsParams, PalletPlansMode, PalletPlansSlotRoot, PalletRolesRole } from '@polkadot/types/lookup';
 
 export type __AugmentedSubmittable = AugmentedSubmittable<() => unknown>;
 export type __SubmittableExtrinsic<ApiType extends ApiTypes> = SubmittableExtrinsic<ApiType>;
@@ -29,9 +29,9 @@ declare module '@polkadot/api-base/types/submittable' {
     };
     challenges: {
       /**
-       * An attester reports on a performance check: whether the hoster served, its latency and throughput, and the hoster's proof of contact.
+       * An attester reports on a performance check: whether the hoster served the sampled blocks (with the hoster's signed receipt for them), its latency and throughput, and the /24 network it reached the hoster at.
        **/
-      submitPerformanceReport: AugmentedSubmittable<(check: u64 | AnyNumber | Uint8Array, success: bool | boolean | Uint8Array, latencyMs: u32 | AnyNumber | Uint8Array, throughput: u64 | AnyNumber | Uint8Array, contact: Option<U8aFixed> | null | Uint8Array | U8aFixed | string) => SubmittableExtrinsic<ApiType>, [u64, bool, u32, u64, Option<U8aFixed>]>;
+      submitPerformanceReport: AugmentedSubmittable<(check: u64 | AnyNumber | Uint8Array, success: bool | boolean | Uint8Array, latencyMs: u32 | AnyNumber | Uint8Array, throughput: u64 | AnyNumber | Uint8Array, network: u32 | AnyNumber | Uint8Array, receipt: Option<PalletChallengesReceipt> | null | Uint8Array | PalletChallengesReceipt | { indexes?: any; hashes?: any; proofs?: any; signature?: any } | string) => SubmittableExtrinsic<ApiType>, [u64, bool, u32, u64, u32, Option<PalletChallengesReceipt>]>;
       /**
        * Answers a storage challenge: for each challenged index, the block and its hypercore merkle proof.
        **/
@@ -59,7 +59,7 @@ declare module '@polkadot/api-base/types/submittable' {
       /**
        * Sets every parameter (root only, through sudo).
        **/
-      setParams: AugmentedSubmittable<(params: PalletParamsParams | { challengePeriod?: any; samples?: any; responseWindow?: any; maxStrikes?: any; performancePeriod?: any; attestersPerCheck?: any; amendmentDeadline?: any; ratioPerMibBlock?: any; attesterReward?: any; encoderReward?: any; maxAmendmentsPerBlock?: any; auditPeriod?: any; followWindow?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletParamsParams]>;
+      setParams: AugmentedSubmittable<(params: PalletParamsParams | { challengePeriod?: any; samples?: any; responseWindow?: any; maxStrikes?: any; performancePeriod?: any; attestersPerCheck?: any; amendmentDeadline?: any; ratioPerMibBlock?: any; attesterReward?: any; encoderReward?: any; maxAmendmentsPerBlock?: any; auditPeriod?: any; followWindow?: any; notServedQuorum?: any; attesterReputationFloor?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletParamsParams]>;
       /**
        * Generic tx
        **/
@@ -67,13 +67,9 @@ declare module '@polkadot/api-base/types/submittable' {
     };
     plans: {
       /**
-       * A hoster reports its copy of the position complete; the assigned attester then checks it.
+       * A hoster reports its copy of the position complete; the chain then asks it for a storage proof and has attesters check that it serves.
        **/
       hostingReady: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array, position: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u16]>;
-      /**
-       * The assigned attester reports whether it could read the position from its hoster.
-       **/
-      reportSetup: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array, position: u16 | AnyNumber | Uint8Array, success: bool | boolean | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u16, bool]>;
       /**
        * Asks the network to host a feed: Replicate { replicas } or Erasure { k, m }, optionally only block ranges.
        **/

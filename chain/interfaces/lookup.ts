@@ -242,7 +242,9 @@ export default {
     encoderReward: 'u128',
     maxAmendmentsPerBlock: 'u32',
     auditPeriod: 'u32',
-    followWindow: 'u32'
+    followWindow: 'u32',
+    notServedQuorum: 'u32',
+    attesterReputationFloor: 'u32'
   },
   /**
    * Lookup42: pallet_params::pallet::Call
@@ -555,7 +557,15 @@ export default {
     slots: 'Vec<PalletPlansSlotRoot>'
   },
   /**
-   * Lookup89: pallet_plans::pallet::Call
+   * Lookup89: pallet_plans::SetupProgress
+   **/
+  PalletPlansSetupProgress: {
+    amendment: 'u64',
+    stored: 'bool',
+    retrieved: 'bool'
+  },
+  /**
+   * Lookup90: pallet_plans::pallet::Call
    **/
   PalletPlansCall: {
     _enum: {
@@ -575,11 +585,6 @@ export default {
         amendment: 'u64',
         position: 'u16',
       },
-      report_setup: {
-        amendment: 'u64',
-        position: 'u16',
-        success: 'bool',
-      },
       submit_encoding: {
         amendment: 'u64',
         slots: 'Vec<PalletPlansSlotRoot>'
@@ -587,7 +592,7 @@ export default {
     }
   },
   /**
-   * Lookup90: pallet_plans::pallet::Event
+   * Lookup91: pallet_plans::pallet::Event
    **/
   PalletPlansEvent: {
     _enum: {
@@ -652,13 +657,13 @@ export default {
     }
   },
   /**
-   * Lookup91: pallet_plans::pallet::Error
+   * Lookup92: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
-    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NotReady', 'EncodingPending', 'WrongSlotCount', 'InsufficientRatio', 'ZeroAmount']
+    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'EncodingPending', 'WrongSlotCount', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
-   * Lookup92: pallet_challenges::StorageChallenge
+   * Lookup93: pallet_challenges::StorageChallenge
    **/
   PalletChallengesStorageChallenge: {
     plan: 'u64',
@@ -670,7 +675,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup93: pallet_challenges::PerformanceCheck
+   * Lookup94: pallet_challenges::PerformanceCheck
    **/
   PalletChallengesPerformanceCheck: {
     plan: 'u64',
@@ -678,19 +683,25 @@ export default {
     hoster: 'AccountId32',
     attesters: 'Vec<AccountId32>',
     reports: 'Vec<PalletChallengesReport>',
-    deadline: 'u32'
+    deadline: 'u32',
+    length: 'u64',
+    treeHash: '[u8;32]',
+    indexes: 'Vec<u64>',
+    setup: 'Option<u64>',
+    retry: 'bool'
   },
   /**
-   * Lookup94: pallet_challenges::Report
+   * Lookup95: pallet_challenges::Report
    **/
   PalletChallengesReport: {
     attester: 'AccountId32',
     success: 'bool',
     latencyMs: 'u32',
-    throughput: 'u64'
+    throughput: 'u64',
+    network: 'u32'
   },
   /**
-   * Lookup96: pallet_challenges::Due
+   * Lookup98: pallet_challenges::Due
    **/
   PalletChallengesDue: {
     kind: 'PalletChallengesCheckKind',
@@ -699,13 +710,13 @@ export default {
     id: 'u64'
   },
   /**
-   * Lookup97: pallet_challenges::CheckKind
+   * Lookup99: pallet_challenges::CheckKind
    **/
   PalletChallengesCheckKind: {
     _enum: ['Storage', 'Performance']
   },
   /**
-   * Lookup100: pallet_challenges::pallet::Call
+   * Lookup102: pallet_challenges::pallet::Call
    **/
   PalletChallengesCall: {
     _enum: {
@@ -718,12 +729,22 @@ export default {
         success: 'bool',
         latencyMs: 'u32',
         throughput: 'u64',
-        contact: 'Option<[u8;64]>'
+        network: 'u32',
+        receipt: 'Option<PalletChallengesReceipt>'
       }
     }
   },
   /**
-   * Lookup104: pallet_challenges::pallet::Event
+   * Lookup104: pallet_challenges::Receipt
+   **/
+  PalletChallengesReceipt: {
+    indexes: 'Vec<u64>',
+    hashes: 'Vec<[u8;32]>',
+    proofs: 'Vec<Bytes>',
+    signature: '[u8;64]'
+  },
+  /**
+   * Lookup108: pallet_challenges::pallet::Event
    **/
   PalletChallengesEvent: {
     _enum: {
@@ -757,6 +778,10 @@ export default {
         attesters: 'Vec<AccountId32>',
         deadline: 'u32',
       },
+      PerformanceSamples: {
+        id: 'u64',
+        indexes: 'Vec<u64>',
+      },
       PerformanceReported: {
         id: 'u64',
         attester: 'AccountId32',
@@ -768,24 +793,25 @@ export default {
         hoster: 'AccountId32',
         verdict: 'PalletChallengesVerdict',
         latencyMs: 'u32',
-        throughput: 'u64'
+        throughput: 'u64',
+        network: 'u32'
       }
     }
   },
   /**
-   * Lookup105: pallet_challenges::Verdict
+   * Lookup109: pallet_challenges::Verdict
    **/
   PalletChallengesVerdict: {
-    _enum: ['Served', 'NotServed', 'Inconclusive']
+    _enum: ['Served', 'NotServed', 'Inconclusive', 'Contained']
   },
   /**
-   * Lookup106: pallet_challenges::pallet::Error
+   * Lookup110: pallet_challenges::pallet::Error
    **/
   PalletChallengesError: {
-    _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'InvalidContactProof']
+    _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'SamplesPending', 'ReceiptMissing', 'ReceiptWrongIndexes', 'ReceiptSignatureInvalid', 'ReceiptHashInvalid']
   },
   /**
-   * Lookup107: pallet_audits::EncodedPlan
+   * Lookup111: pallet_audits::EncodedPlan
    **/
   PalletAuditsEncodedPlan: {
     index: 'u32',
@@ -793,7 +819,7 @@ export default {
     acceptedAt: 'u32'
   },
   /**
-   * Lookup108: pallet_audits::Audit
+   * Lookup112: pallet_audits::Audit
    **/
   PalletAuditsAudit: {
     plan: 'u64',
@@ -803,7 +829,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup109: pallet_audits::pallet::Call
+   * Lookup113: pallet_audits::pallet::Call
    **/
   PalletAuditsCall: {
     _enum: {
@@ -815,7 +841,7 @@ export default {
     }
   },
   /**
-   * Lookup110: pallet_audits::pallet::Event
+   * Lookup114: pallet_audits::pallet::Event
    **/
   PalletAuditsEvent: {
     _enum: {
@@ -853,19 +879,19 @@ export default {
     }
   },
   /**
-   * Lookup111: pallet_audits::AuditFault
+   * Lookup115: pallet_audits::AuditFault
    **/
   PalletAuditsAuditFault: {
     _enum: ['Malformed', 'NotTheFeed', 'WrongLength', 'ParityMismatch']
   },
   /**
-   * Lookup112: pallet_audits::pallet::Error
+   * Lookup116: pallet_audits::pallet::Error
    **/
   PalletAuditsError: {
     _enum: ['AuditNotFound', 'NotAudited', 'AlreadyAnswered', 'ProofInvalid']
   },
   /**
-   * Lookup116: sp_runtime::MultiSignature
+   * Lookup120: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -875,31 +901,31 @@ export default {
     }
   },
   /**
-   * Lookup117: sp_core::ed25519::Signature
+   * Lookup121: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup118: sp_core::sr25519::Signature
+   * Lookup122: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup119: sp_core::ecdsa::Signature
+   * Lookup123: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup121: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup125: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup122: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup126: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup123: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup127: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup128: datdot_runtime::Runtime
+   * Lookup132: datdot_runtime::Runtime
    **/
   DatdotRuntimeRuntime: 'Null'
 };

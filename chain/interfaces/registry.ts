@@ -5,7 +5,7 @@
 // this is required to allow for ambient/previous definitions
 import '@polkadot/types/types/registry';
 
-import type { DatdotRuntimeRuntime, FrameSupportDispatchDispatchClass, FrameSupportDispatchDispatchInfo, FrameSupportDispatchPays, FrameSystemAccountInfo, FrameSystemCall, FrameSystemError, FrameSystemEvent, FrameSystemEventRecord, FrameSystemExtensionsCheckGenesis, FrameSystemExtensionsCheckSpecVersion, FrameSystemExtensionsCheckTxVersion, FrameSystemPhase, PalletAuditsAudit, PalletAuditsAuditFault, PalletAuditsCall, PalletAuditsEncodedPlan, PalletAuditsError, PalletAuditsEvent, PalletBalancesAccountData, PalletChallengesCall, PalletChallengesCheckKind, PalletChallengesDue, PalletChallengesError, PalletChallengesEvent, PalletChallengesPerformanceCheck, PalletChallengesReport, PalletChallengesStorageChallenge, PalletChallengesVerdict, PalletFeedsCall, PalletFeedsError, PalletFeedsEvent, PalletFeedsFeed, PalletFeedsFeedRoot, PalletFeedsRecordedRoot, PalletParamsCall, PalletParamsError, PalletParamsEvent, PalletParamsParams, PalletPlansAmendment, PalletPlansAmendmentKind, PalletPlansCall, PalletPlansErasure, PalletPlansError, PalletPlansEvent, PalletPlansMode, PalletPlansPlan, PalletPlansPlanStatus, PalletPlansPosition, PalletPlansPositionState, PalletPlansProposedEncoding, PalletPlansReplicate, PalletPlansSlotRoot, PalletRandomnessError, PalletRatioCall, PalletRatioError, PalletRatioEvent, PalletRatioReason, PalletRolesCall, PalletRolesError, PalletRolesEvent, PalletRolesProvider, PalletRolesRole, PalletSudoCall, PalletSudoError, PalletSudoEvent, PalletTimestampError, SpArithmeticArithmeticError, SpCoreEcdsaSignature, SpCoreEd25519Signature, SpCoreSr25519Signature, SpRuntimeDigest, SpRuntimeDigestDigestItem, SpRuntimeDispatchError, SpRuntimeModuleError, SpRuntimeMultiSignature, SpRuntimeTokenError, SpRuntimeTransactionalError, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
+import type { DatdotRuntimeRuntime, FrameSupportDispatchDispatchClass, FrameSupportDispatchDispatchInfo, FrameSupportDispatchPays, FrameSystemAccountInfo, FrameSystemCall, FrameSystemError, FrameSystemEvent, FrameSystemEventRecord, FrameSystemExtensionsCheckGenesis, FrameSystemExtensionsCheckSpecVersion, FrameSystemExtensionsCheckTxVersion, FrameSystemPhase, PalletAuditsAudit, PalletAuditsAuditFault, PalletAuditsCall, PalletAuditsEncodedPlan, PalletAuditsError, PalletAuditsEvent, PalletBalancesAccountData, PalletChallengesCall, PalletChallengesCheckKind, PalletChallengesDue, PalletChallengesError, PalletChallengesEvent, PalletChallengesPerformanceCheck, PalletChallengesReceipt, PalletChallengesReport, PalletChallengesStorageChallenge, PalletChallengesVerdict, PalletFeedsCall, PalletFeedsError, PalletFeedsEvent, PalletFeedsFeed, PalletFeedsFeedRoot, PalletFeedsRecordedRoot, PalletParamsCall, PalletParamsError, PalletParamsEvent, PalletParamsParams, PalletPlansAmendment, PalletPlansAmendmentKind, PalletPlansCall, PalletPlansErasure, PalletPlansError, PalletPlansEvent, PalletPlansMode, PalletPlansPlan, PalletPlansPlanStatus, PalletPlansPosition, PalletPlansPositionState, PalletPlansProposedEncoding, PalletPlansReplicate, PalletPlansSetupProgress, PalletPlansSlotRoot, PalletRandomnessError, PalletRatioCall, PalletRatioError, PalletRatioEvent, PalletRatioReason, PalletRolesCall, PalletRolesError, PalletRolesEvent, PalletRolesProvider, PalletRolesRole, PalletSudoCall, PalletSudoError, PalletSudoEvent, PalletTimestampError, SpArithmeticArithmeticError, SpCoreEcdsaSignature, SpCoreEd25519Signature, SpCoreSr25519Signature, SpRuntimeDigest, SpRuntimeDigestDigestItem, SpRuntimeDispatchError, SpRuntimeModuleError, SpRuntimeMultiSignature, SpRuntimeTokenError, SpRuntimeTransactionalError, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
 
 declare module '@polkadot/types/types/registry' {
   interface InterfaceTypes {
@@ -35,6 +35,7 @@ declare module '@polkadot/types/types/registry' {
     PalletChallengesError: PalletChallengesError;
     PalletChallengesEvent: PalletChallengesEvent;
     PalletChallengesPerformanceCheck: PalletChallengesPerformanceCheck;
+    PalletChallengesReceipt: PalletChallengesReceipt;
     PalletChallengesReport: PalletChallengesReport;
     PalletChallengesStorageChallenge: PalletChallengesStorageChallenge;
     PalletChallengesVerdict: PalletChallengesVerdict;
@@ -61,6 +62,7 @@ declare module '@polkadot/types/types/registry' {
     PalletPlansPositionState: PalletPlansPositionState;
     PalletPlansProposedEncoding: PalletPlansProposedEncoding;
     PalletPlansReplicate: PalletPlansReplicate;
+    PalletPlansSetupProgress: PalletPlansSetupProgress;
     PalletPlansSlotRoot: PalletPlansSlotRoot;
     PalletRandomnessError: PalletRandomnessError;
     PalletRatioCall: PalletRatioCall;

@@ -248,6 +248,8 @@ declare module '@polkadot/types/lookup' {
     readonly maxAmendmentsPerBlock: u32;
     readonly auditPeriod: u32;
     readonly followWindow: u32;
+    readonly notServedQuorum: u32;
+    readonly attesterReputationFloor: u32;
   }
 
   /** @name PalletParamsCall (42) */
@@ -576,7 +578,14 @@ declare module '@polkadot/types/lookup' {
     readonly slots: Vec<PalletPlansSlotRoot>;
   }
 
-  /** @name PalletPlansCall (89) */
+  /** @name PalletPlansSetupProgress (89) */
+  interface PalletPlansSetupProgress extends Struct {
+    readonly amendment: u64;
+    readonly stored: bool;
+    readonly retrieved: bool;
+  }
+
+  /** @name PalletPlansCall (90) */
   interface PalletPlansCall extends Enum {
     readonly isRequestHosting: boolean;
     readonly asRequestHosting: {
@@ -601,21 +610,15 @@ declare module '@polkadot/types/lookup' {
       readonly amendment: u64;
       readonly position: u16;
     } & Struct;
-    readonly isReportSetup: boolean;
-    readonly asReportSetup: {
-      readonly amendment: u64;
-      readonly position: u16;
-      readonly success: bool;
-    } & Struct;
     readonly isSubmitEncoding: boolean;
     readonly asSubmitEncoding: {
       readonly amendment: u64;
       readonly slots: Vec<PalletPlansSlotRoot>;
     } & Struct;
-    readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportSetup' | 'SubmitEncoding';
+    readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'SubmitEncoding';
   }
 
-  /** @name PalletPlansEvent (90) */
+  /** @name PalletPlansEvent (91) */
   interface PalletPlansEvent extends Enum {
     readonly isHostingRequested: boolean;
     readonly asHostingRequested: {
@@ -689,7 +692,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanSupported' | 'PlanEnded';
   }
 
-  /** @name PalletPlansError (91) */
+  /** @name PalletPlansError (92) */
   interface PalletPlansError extends Enum {
     readonly isFeedNotFound: boolean;
     readonly isPlanNotFound: boolean;
@@ -701,15 +704,14 @@ declare module '@polkadot/types/lookup' {
     readonly isAmendmentNotFound: boolean;
     readonly isNotAssigned: boolean;
     readonly isNotInSetup: boolean;
-    readonly isNotReady: boolean;
     readonly isEncodingPending: boolean;
     readonly isWrongSlotCount: boolean;
     readonly isInsufficientRatio: boolean;
     readonly isZeroAmount: boolean;
-    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NotReady' | 'EncodingPending' | 'WrongSlotCount' | 'InsufficientRatio' | 'ZeroAmount';
+    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'EncodingPending' | 'WrongSlotCount' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
-  /** @name PalletChallengesStorageChallenge (92) */
+  /** @name PalletChallengesStorageChallenge (93) */
   interface PalletChallengesStorageChallenge extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -720,7 +722,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesPerformanceCheck (93) */
+  /** @name PalletChallengesPerformanceCheck (94) */
   interface PalletChallengesPerformanceCheck extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -728,17 +730,23 @@ declare module '@polkadot/types/lookup' {
     readonly attesters: Vec<AccountId32>;
     readonly reports: Vec<PalletChallengesReport>;
     readonly deadline: u32;
+    readonly length: u64;
+    readonly treeHash: U8aFixed;
+    readonly indexes: Vec<u64>;
+    readonly setup: Option<u64>;
+    readonly retry: bool;
   }
 
-  /** @name PalletChallengesReport (94) */
+  /** @name PalletChallengesReport (95) */
   interface PalletChallengesReport extends Struct {
     readonly attester: AccountId32;
     readonly success: bool;
     readonly latencyMs: u32;
     readonly throughput: u64;
+    readonly network: u32;
   }
 
-  /** @name PalletChallengesDue (96) */
+  /** @name PalletChallengesDue (98) */
   interface PalletChallengesDue extends Struct {
     readonly kind: PalletChallengesCheckKind;
     readonly plan: u64;
@@ -746,14 +754,14 @@ declare module '@polkadot/types/lookup' {
     readonly id: u64;
   }
 
-  /** @name PalletChallengesCheckKind (97) */
+  /** @name PalletChallengesCheckKind (99) */
   interface PalletChallengesCheckKind extends Enum {
     readonly isStorage: boolean;
     readonly isPerformance: boolean;
     readonly type: 'Storage' | 'Performance';
   }
 
-  /** @name PalletChallengesCall (100) */
+  /** @name PalletChallengesCall (102) */
   interface PalletChallengesCall extends Enum {
     readonly isSubmitStorageProof: boolean;
     readonly asSubmitStorageProof: {
@@ -766,12 +774,21 @@ declare module '@polkadot/types/lookup' {
       readonly success: bool;
       readonly latencyMs: u32;
       readonly throughput: u64;
-      readonly contact: Option<U8aFixed>;
+      readonly network: u32;
+      readonly receipt: Option<PalletChallengesReceipt>;
     } & Struct;
     readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
   }
 
-  /** @name PalletChallengesEvent (104) */
+  /** @name PalletChallengesReceipt (104) */
+  interface PalletChallengesReceipt extends Struct {
+    readonly indexes: Vec<u64>;
+    readonly hashes: Vec<U8aFixed>;
+    readonly proofs: Vec<Bytes>;
+    readonly signature: U8aFixed;
+  }
+
+  /** @name PalletChallengesEvent (108) */
   interface PalletChallengesEvent extends Enum {
     readonly isStorageChallenge: boolean;
     readonly asStorageChallenge: {
@@ -807,6 +824,11 @@ declare module '@polkadot/types/lookup' {
       readonly attesters: Vec<AccountId32>;
       readonly deadline: u32;
     } & Struct;
+    readonly isPerformanceSamples: boolean;
+    readonly asPerformanceSamples: {
+      readonly id: u64;
+      readonly indexes: Vec<u64>;
+    } & Struct;
     readonly isPerformanceReported: boolean;
     readonly asPerformanceReported: {
       readonly id: u64;
@@ -821,19 +843,21 @@ declare module '@polkadot/types/lookup' {
       readonly verdict: PalletChallengesVerdict;
       readonly latencyMs: u32;
       readonly throughput: u64;
+      readonly network: u32;
     } & Struct;
-    readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceReported' | 'PerformanceResult';
+    readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceSamples' | 'PerformanceReported' | 'PerformanceResult';
   }
 
-  /** @name PalletChallengesVerdict (105) */
+  /** @name PalletChallengesVerdict (109) */
   interface PalletChallengesVerdict extends Enum {
     readonly isServed: boolean;
     readonly isNotServed: boolean;
     readonly isInconclusive: boolean;
-    readonly type: 'Served' | 'NotServed' | 'Inconclusive';
+    readonly isContained: boolean;
+    readonly type: 'Served' | 'NotServed' | 'Inconclusive' | 'Contained';
   }
 
-  /** @name PalletChallengesError (106) */
+  /** @name PalletChallengesError (110) */
   interface PalletChallengesError extends Enum {
     readonly isChallengeNotFound: boolean;
     readonly isChallengeExpired: boolean;
@@ -842,18 +866,22 @@ declare module '@polkadot/types/lookup' {
     readonly isProofInvalid: boolean;
     readonly isNotAttester: boolean;
     readonly isAlreadyReported: boolean;
-    readonly isInvalidContactProof: boolean;
-    readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'InvalidContactProof';
+    readonly isSamplesPending: boolean;
+    readonly isReceiptMissing: boolean;
+    readonly isReceiptWrongIndexes: boolean;
+    readonly isReceiptSignatureInvalid: boolean;
+    readonly isReceiptHashInvalid: boolean;
+    readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'SamplesPending' | 'ReceiptMissing' | 'ReceiptWrongIndexes' | 'ReceiptSignatureInvalid' | 'ReceiptHashInvalid';
   }
 
-  /** @name PalletAuditsEncodedPlan (107) */
+  /** @name PalletAuditsEncodedPlan (111) */
   interface PalletAuditsEncodedPlan extends Struct {
     readonly index: u32;
     readonly encoders: Vec<AccountId32>;
     readonly acceptedAt: u32;
   }
 
-  /** @name PalletAuditsAudit (108) */
+  /** @name PalletAuditsAudit (112) */
   interface PalletAuditsAudit extends Struct {
     readonly plan: u64;
     readonly stripe: u64;
@@ -862,7 +890,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletAuditsCall (109) */
+  /** @name PalletAuditsCall (113) */
   interface PalletAuditsCall extends Enum {
     readonly isSubmitAuditShard: boolean;
     readonly asSubmitAuditShard: {
@@ -873,7 +901,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitAuditShard';
   }
 
-  /** @name PalletAuditsEvent (110) */
+  /** @name PalletAuditsEvent (114) */
   interface PalletAuditsEvent extends Enum {
     readonly isAuditOpened: boolean;
     readonly asAuditOpened: {
@@ -914,7 +942,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditOpened' | 'AuditPassed' | 'AuditInconclusive' | 'AuditUnanswered' | 'EncodingFailed';
   }
 
-  /** @name PalletAuditsAuditFault (111) */
+  /** @name PalletAuditsAuditFault (115) */
   interface PalletAuditsAuditFault extends Enum {
     readonly isMalformed: boolean;
     readonly isNotTheFeed: boolean;
@@ -923,7 +951,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Malformed' | 'NotTheFeed' | 'WrongLength' | 'ParityMismatch';
   }
 
-  /** @name PalletAuditsError (112) */
+  /** @name PalletAuditsError (116) */
   interface PalletAuditsError extends Enum {
     readonly isAuditNotFound: boolean;
     readonly isNotAudited: boolean;
@@ -932,7 +960,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditNotFound' | 'NotAudited' | 'AlreadyAnswered' | 'ProofInvalid';
   }
 
-  /** @name SpRuntimeMultiSignature (116) */
+  /** @name SpRuntimeMultiSignature (120) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -943,25 +971,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (117) */
+  /** @name SpCoreEd25519Signature (121) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (118) */
+  /** @name SpCoreSr25519Signature (122) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (119) */
+  /** @name SpCoreEcdsaSignature (123) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (121) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (125) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (122) */
+  /** @name FrameSystemExtensionsCheckTxVersion (126) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (123) */
+  /** @name FrameSystemExtensionsCheckGenesis (127) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (128) */
+  /** @name DatdotRuntimeRuntime (132) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import type Hypercore from 'hypercore'
 import { u8aToHex } from '@polkadot/util'
-import { cryptoWaitReady } from '@polkadot/util-crypto'
+import { cryptoWaitReady, ed25519PairFromSeed } from '@polkadot/util-crypto'
 import { Keyring } from '@polkadot/keyring'
 import type { Call } from '@polkadot/types/interfaces'
 import { RuntimeHarness } from '../../test/helpers/runtime.js'
@@ -15,7 +15,7 @@ import { System } from './system.js'
 import { plansStorage } from './plans/storage.js'
 import { Roles } from './roles.js'
 import { Feeds } from './feeds.js'
-import { setupAttester } from './plans/lifecycle.js'
+import { receiptFor } from '../../test/helpers/receipt.js'
 
 const ACCOUNTS = 6
 /** A fixed seed: CI runs the same 40 sequences every time (change it locally to explore others). */
@@ -33,13 +33,15 @@ type Action =
   | { kind: 'support', who: number, plan: number, amount: number }
   | { kind: 'transfer', who: number, to: number, amount: number }
   | { kind: 'ready', who: number, amendment: number, position: number }
-  | { kind: 'report', who: number, amendment: number, position: number, success: boolean }
+  | { kind: 'report', who: number, check: number, success: boolean }
   | { kind: 'grow', who: number, feed: number }
   | { kind: 'progress', pick: number, success: boolean }
   | { kind: 'prove', pick: number }
   | { kind: 'blocks', count: number }
 
 const who = fc.nat(ACCOUNTS - 1)
+/** Account i's noise key pair: real, so that its receipts verify. */
+const noiseOf = (i: number) => ed25519PairFromSeed(new Uint8Array(32).fill(i + 1))
 /** Honest provider steps and blocks weigh most, so that sequences reach hosting, payment and repair. */
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('hoster' as const), who, capacity: fc.integer({ min: 1, max: 300_000 }) }),
@@ -51,11 +53,11 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('support' as const), who, plan: fc.nat(4), amount: fc.nat(2_000_000) }),
   fc.record({ kind: fc.constant('transfer' as const), who, to: who, amount: fc.nat(2_000_000) }),
   fc.record({ kind: fc.constant('ready' as const), who, amendment: fc.nat(6), position: fc.nat(2) }),
-  fc.record({ kind: fc.constant('report' as const), who, amendment: fc.nat(6), position: fc.nat(2), success: fc.boolean() }),
+  fc.record({ kind: fc.constant('report' as const), who, check: fc.nat(12), success: fc.boolean() }),
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('request' as const), who, feed: fc.nat(2), replicas: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('blocks' as const), count: fc.integer({ min: 1, max: 4 }) }) },
   fc.record({ kind: fc.constant('grow' as const), who, feed: fc.nat(2) }),
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('progress' as const), pick: fc.nat(), success: fc.boolean() }) },
+  { weight: 10, arbitrary: fc.record({ kind: fc.constant('progress' as const), pick: fc.nat(), success: fc.boolean() }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('prove' as const), pick: fc.nat() }) }
 )
 
@@ -76,8 +78,8 @@ test('over random call sequences, ratio never goes negative and hosters never ho
     const tx = chain.tx
     let pending: Array<[Call, Uint8Array]> = [
       // A prelude that makes hosting possible: hosters, attesters, and the three feeds published by Alice.
-      ...[1, 2, 3, 4].map((i): [Call, Uint8Array] => [tx.roles.registerHoster(u8aToHex(new Uint8Array(32).fill(i + 1)), 100_000 * i), accounts[i]]),
-      ...[4, 5].map((i): [Call, Uint8Array] => [tx.roles.registerAttester(u8aToHex(new Uint8Array(32).fill(i + 1))), accounts[i]]),
+      ...[1, 2, 3, 4].map((i): [Call, Uint8Array] => [tx.roles.registerHoster(u8aToHex(noiseOf(i).publicKey), 100_000 * i), accounts[i]]),
+      ...[4, 5].map((i): [Call, Uint8Array] => [tx.roles.registerAttester(u8aToHex(noiseOf(i).publicKey)), accounts[i]]),
       ...heads.map((h): [Call, Uint8Array] => [tx.feeds.publishFeed(h.key, h.manifest, h.head), accounts[0]])
     ]
     const flush = (blocks = 1) => {
@@ -89,13 +91,16 @@ test('over random call sequences, ratio never goes negative and hosters never ho
     }
     for (const a of actions) {
       if (a.kind === 'blocks') { flush(a.count); continue }
-      const step = a.kind === 'progress'
-        ? honestSetupStep(chain, a.pick, a.success)
-        : a.kind === 'prove'
-          ? await honestProof(chain, cores, a.pick)
-          : a.kind === 'grow'
-            ? await grow(chain, cores[a.feed], a.feed, accounts[a.who])
-            : [toCall(tx, a, heads, accounts, chain.number), accounts[a.who]] as [Call, Uint8Array]
+      if (a.kind === 'progress') {
+        pending.push(...await honestSetupSteps(chain, cores, accounts, a.pick, a.success))
+        if (pending.length >= 4) flush()
+        continue
+      }
+      const step = a.kind === 'prove'
+        ? await honestProof(chain, cores, a.pick)
+        : a.kind === 'grow'
+          ? await grow(chain, cores[a.feed], a.feed, accounts[a.who])
+          : [toCall(tx, a, heads, accounts, chain.number), accounts[a.who]] as [Call, Uint8Array]
       if (step !== null) pending.push(step)
       if (pending.length >= 4) flush()
     }
@@ -116,26 +121,43 @@ async function grow (chain: RuntimeHarness, core: Hypercore, feed: number, who: 
   return [chain.tx.feeds.updateFeed(feed, u8aToHex(await makeHeadProof(core))), who]
 }
 
-/** The correct next setup step of some open amendment: its hoster reports ready, or its attester reports. */
-function honestSetupStep (chain: RuntimeHarness, pick: number, success: boolean): [Call, Uint8Array] | null {
+/**
+ * The correct next setup steps of some open amendment: its hoster reports ready; or it answers its setup
+ * storage challenge and the attesters of its setup check report with the hoster's receipts (or, when not
+ * `success`, one attester says NotServed).
+ */
+async function honestSetupSteps (chain: RuntimeHarness, cores: Hypercore[], accounts: Uint8Array[], pick: number, success: boolean): Promise<Array<[Call, Uint8Array]>> {
   const ctx = chain.ctx()
   const open = plansStorage.Amendments.entries(ctx)
-  if (open.length === 0) return null
+  if (open.length === 0) return []
   const [id, amendment] = open[pick % open.length]
   const position = amendment.positions[pick % amendment.positions.length]
   const p = plansStorage.Positions.get(ctx, amendment.plan, position)
-  if (p === null || p.state.type !== 'Setup' || p.state.value !== id || p.hoster === null) return null
-  if (!p.ready) return [chain.tx.plans.hostingReady(id, position), p.hoster]
-  const attester = setupAttester(amendment, position)
-  return [chain.tx.plans.reportSetup(id, position, success), attester]
+  if (p === null || p.state.type !== 'Setup' || p.state.value !== id || p.hoster === null) return []
+  if (!p.ready) return [[chain.tx.plans.hostingReady(id, position), p.hoster]]
+  const steps: Array<[Call, Uint8Array]> = []
+  const challenge = challengesStorage.StorageChallenges.entries(ctx).find(([, c]) => c.plan === amendment.plan && c.position === position)
+  if (challenge !== undefined) steps.push((await honestProof(chain, cores, challenge[0]))!)
+  const found = challengesStorage.PerformanceChecks.entries(ctx).find(([, c]) => c.setup === id && c.position === position && c.indexes.length > 0)
+  if (found === undefined) return steps
+  const [checkId, check] = found
+  const silent = check.attesters.filter((a) => !check.reports.some((r) => u8aToHex(r.attester) === u8aToHex(a)))
+  if (!success) return silent.length === 0 ? steps : [...steps, [chain.tx.challenges.submitPerformanceReport(checkId, false, 0, 0, 0, null), silent[0]]]
+  const core = cores[Number(plansStorage.Plans.get(ctx, check.plan)!.feed)]
+  const noise = noiseOf(accounts.findIndex((a) => u8aToHex(a) === u8aToHex(check.hoster)))
+  for (const attester of silent) {
+    const receipt = await receiptFor(core, noise, checkId, attester, check.indexes, Number(check.length))
+    steps.push([chain.tx.challenges.submitPerformanceReport(checkId, true, 20, 1000, 0, receipt), attester])
+  }
+  return steps
 }
 
 /** A valid answer to some open storage challenge, made from the feed's hypercore. */
-async function honestProof (chain: RuntimeHarness, cores: Hypercore[], pick: number): Promise<[Call, Uint8Array] | null> {
+async function honestProof (chain: RuntimeHarness, cores: Hypercore[], pick: number | bigint): Promise<[Call, Uint8Array] | null> {
   const ctx = chain.ctx()
   const open = challengesStorage.StorageChallenges.entries(ctx)
   if (open.length === 0) return null
-  const [id, c] = open[pick % open.length]
+  const [id, c] = typeof pick === 'bigint' ? open.find(([x]) => x === pick)! : open[pick % open.length]
   const plan = plansStorage.Plans.get(ctx, c.plan)
   if (plan === null) return null
   const core = cores[Number(plan.feed)]
@@ -144,7 +166,7 @@ async function honestProof (chain: RuntimeHarness, cores: Hypercore[], pick: num
 }
 
 function toCall (tx: RuntimeHarness['tx'], a: Exclude<Action, { kind: 'blocks' | 'progress' | 'prove' | 'grow' }>, heads: Array<{ key: string, manifest: string, head: string }>, accounts: Uint8Array[], now: number): Call {
-  const noise = u8aToHex(new Uint8Array(32).fill(a.who + 1))
+  const noise = u8aToHex(noiseOf(a.who).publicKey)
   switch (a.kind) {
     case 'hoster': return tx.roles.registerHoster(noise, a.capacity)
     case 'attester': return tx.roles.registerAttester(noise)
@@ -156,7 +178,7 @@ function toCall (tx: RuntimeHarness['tx'], a: Exclude<Action, { kind: 'blocks' |
     case 'support': return tx.plans.support(a.plan, a.amount)
     case 'transfer': return tx.ratio.transferRatio(accounts[a.to], a.amount)
     case 'ready': return tx.plans.hostingReady(a.amendment, a.position)
-    case 'report': return tx.plans.reportSetup(a.amendment, a.position, a.success)
+    case 'report': return tx.challenges.submitPerformanceReport(a.check, a.success, 0, 0, 0, null)
   }
 }
 

@@ -30,7 +30,11 @@ export const ParamsTy = struct('pallet_params::Params', {
   /** Mean number of blocks between two encoding audits of one erasure plan (docs/erasure-audit.md). */
   auditPeriod: u32,
   /** Blocks hosters have to fetch a feed's new root: challenges use the newest root recorded this long ago. */
-  followWindow: u32
+  followWindow: u32,
+  /** `NotServed` reports of one check needed to find a hoster not serving (silence is no vote). */
+  notServedQuorum: u32,
+  /** Attesters whose reputation fell below this are not drawn for checks. */
+  attesterReputationFloor: u32
 })
 export type ParamsValue = JsOf<typeof ParamsTy>
 
@@ -56,7 +60,9 @@ export const DEFAULT_PARAMS: ParamsValue = {
   encoderReward: 10n,
   maxAmendmentsPerBlock: 16,
   auditPeriod: 2400,
-  followWindow: 50
+  followWindow: 50,
+  notServedQuorum: 2,
+  attesterReputationFloor: 50
 }
 
 const storage = {
@@ -93,7 +99,7 @@ export const Params = definePallet({
 })
 
 function checkParams (p: ParamsValue): void {
-  const counts = [p.challengePeriod, p.samples, p.responseWindow, p.maxStrikes, p.performancePeriod, p.attestersPerCheck, p.amendmentDeadline, p.maxAmendmentsPerBlock, p.auditPeriod, p.followWindow]
+  const counts = [p.challengePeriod, p.samples, p.responseWindow, p.maxStrikes, p.performancePeriod, p.attestersPerCheck, p.amendmentDeadline, p.maxAmendmentsPerBlock, p.auditPeriod, p.followWindow, p.notServedQuorum]
   if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw Params.errors.InvalidParams()
 }
 

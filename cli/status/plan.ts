@@ -16,7 +16,7 @@ export interface PositionReport {
   readonly state: 'vacant' | 'setup' | 'active'
   /** The amendment setting the position up (state setup). */
   readonly amendment: number | null
-  /** The hoster reported its copy complete and waits for its attester (state setup). */
+  /** The hoster reported its copy complete; its storage proof and retrievability check are under way (state setup). */
   readonly ready: boolean
   readonly bytes: number
   readonly strikes: number
@@ -26,8 +26,15 @@ export interface PositionReport {
   readonly paidUntil: number
   /** Ids of the storage challenges open against this position. */
   readonly openChallenges: number[]
+  /** The served latency attesters measured, smoothed over the position's checks; null before the first. */
+  readonly latencyMs: number | null
+  /** Its latency is far above the plan's other positions' (SLOW_FACTOR × their median): worth a look. */
+  readonly slow: boolean
   readonly health: PositionHealth
 }
+
+/** How many times the median of a plan's other positions a position's latency may be before it is flagged. */
+export const SLOW_FACTOR = 4
 
 export interface PlanReport {
   readonly plan: number
@@ -66,7 +73,7 @@ export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport
   const count = plan.positions.toNumber()
   const positions = statusOf(plan) === 'ended'
     ? []
-    : await Promise.all(Array.from({ length: count }, async (_, i) => readPosition(api, id, i, (await api.query.plans.positions(id, i)).unwrap())))
+    : flagSlow(await Promise.all(Array.from({ length: count }, async (_, i) => readPosition(api, id, i, (await api.query.plans.positions(id, i)).unwrap()))))
   return {
     plan: Number(id),
     feed: plan.feed.toNumber(),
@@ -86,7 +93,8 @@ export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport
 async function readPosition (api: ApiPromise, plan: bigint, position: number, p: PalletPlansPosition): Promise<PositionReport> {
   const hoster = p.hoster.unwrapOr(null)?.toString() ?? null
   const state = p.state.isActive ? 'active' : p.state.isSetup ? 'setup' : 'vacant'
-  const [openChallenges, lastProof] = await Promise.all([
+  const [latency, openChallenges, lastProof] = await Promise.all([
+    api.query.challenges.latency(plan, position),
     hoster === null ? [] : openChallengesOf(api, hoster, plan, position),
     state === 'active' ? lastProofOf(api, plan, position, p.paidUntil.toNumber()) : null
   ])
@@ -102,8 +110,21 @@ async function readPosition (api: ApiPromise, plan: bigint, position: number, p:
     lastProof,
     paidUntil: p.paidUntil.toNumber(),
     openChallenges,
+    latencyMs: state === 'active' && latency.isSome ? latency.unwrap().toNumber() : null,
+    slow: false,
     health: state === 'active' ? (strikes === 0 ? 'healthy' : 'struck') : state
   }
+}
+
+/** Flags the positions whose latency stays far above the median of the plan's other positions. */
+export function flagSlow (positions: PositionReport[]): PositionReport[] {
+  return positions.map((p) => {
+    const others = positions.filter((o) => o !== p && o.latencyMs !== null).map((o) => o.latencyMs!).sort((a, b) => a - b)
+    if (p.latencyMs === null || others.length === 0) return p
+    const mid = others.length >> 1
+    const median = others.length % 2 === 1 ? others[mid] : (others[mid - 1] + others[mid]) / 2
+    return { ...p, slow: p.latencyMs > SLOW_FACTOR * Math.max(1, median) }
+  })
 }
 
 /** The ids of the open storage challenges of a hoster that are about this position. */

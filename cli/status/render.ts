@@ -55,14 +55,15 @@ export function renderFeed (f: FeedReport): string {
 }
 
 function positionsTable (positions: PositionReport[], maxStrikes: number): string {
-  return table(['POS', 'HOSTER', 'STATE', 'BYTES', 'STRIKES', 'LAST PROOF', 'OPEN', 'HEALTH'], positions.map((p) => [
+  return table(['POS', 'HOSTER', 'STATE', 'BYTES', 'STRIKES', 'LAST PROOF', 'OPEN', 'LATENCY', 'HEALTH'], positions.map((p) => [
     String(p.position),
     p.hoster ?? '-',
-    p.state === 'setup' && p.ready ? 'setup (ready)' : p.state,
+    p.state === 'setup' && p.ready ? 'setup (proving)' : p.state,
     p.hoster === null ? '-' : bytes(p.bytes),
     `${p.strikes}/${maxStrikes}`,
     p.lastProof === null ? '-' : String(p.lastProof),
     p.openChallenges.length === 0 ? '-' : p.openChallenges.join(','),
+    p.latencyMs === null ? '-' : `${p.latencyMs} ms${p.slow ? ' (slow)' : ''}`,
     p.health
   ]))
 }

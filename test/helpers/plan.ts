@@ -3,8 +3,10 @@ import type { ApiPromise } from '@polkadot/api'
 import type { KeyringPair } from '@polkadot/keyring/types'
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import type Hypercore from 'hypercore'
+import type { SubmittableExtrinsic } from '@polkadot/api/types'
 import { eventsOf, headEvents, inBlock, newBlocks } from './blocks.js'
-import { publishArgs } from './hypercore.js'
+import { proofsFor, publishArgs } from './hypercore.js'
+import { receiptFor } from './receipt.js'
 import type { TestProvider } from './providers.js'
 
 export interface Holding { readonly position: number, readonly hoster: TestProvider }
@@ -31,8 +33,8 @@ export async function untilEvent<T> (api: ApiPromise, pick: (events: FrameSystem
 }
 
 /**
- * Publishes the core as feed `feedId`, requests Replicate{replicas} and takes every position through setup:
- * the assigned hosters report ready and the assigned attesters confirm, so the plan is hosted.
+ * Publishes the core as feed `feedId`, requests Replicate{replicas} and takes every position through setup
+ * (storage proofs and receipts), so the plan is hosted.
  */
 export async function hostedPlan (api: ApiPromise, opts: { core: Hypercore, feedId: number, planId: number, sponsor: KeyringPair, replicas: number, providers: TestProvider[] }): Promise<Holding[]> {
   const a = await publishArgs(opts.core)
@@ -42,22 +44,40 @@ export async function hostedPlan (api: ApiPromise, opts: { core: Hypercore, feed
   ])
   assert.equal(published.result, 'ok')
   assert.equal(requested.result, 'ok')
-  return setUp(api, opts.planId, opts.providers)
+  return setUp(api, opts.planId, opts.providers, opts.core)
 }
 
-/** Waits for the plan's next amendment and plays its hosters and attesters through setup. */
-async function setUp (api: ApiPromise, planId: number, providers: TestProvider[]): Promise<Holding[]> {
+/**
+ * Waits for the plan's next amendment and plays its hosters and attesters through setup: the hosters report
+ * ready, answer their setup storage challenges, and the attesters of each setup check report with the
+ * hoster's receipts.
+ */
+async function setUp (api: ApiPromise, planId: number, providers: TestProvider[], core: Hypercore): Promise<Holding[]> {
   const amendment = await untilEvent(api, (events) => eventsOf<any>(events, 'plans', 'NewAmendment').find((e) => e.plan.toNumber() === planId))
   const id = amendment.id.toNumber()
   const positions: number[] = amendment.positions.map((p: { toNumber (): number }) => p.toNumber())
   const holdings = positions.map((position, j) => ({ position, hoster: byAddress(providers, amendment.hosters[j].toString()) }))
   const ready = await inBlock(api, holdings.map((h) => [api.tx.plans.hostingReady(id, h.position), h.hoster.account]))
   assert.deepEqual(ready.map((o) => o.result), holdings.map(() => 'ok'))
-  const attesters: string[] = amendment.attesters.map((x: { toString (): string }) => x.toString())
-  const reports = await inBlock(api, holdings.map((h, j) =>
-    [api.tx.plans.reportSetup(id, h.position, true), byAddress(providers, attesters[j % attesters.length]).account]))
-  assert.deepEqual(reports.map((o) => o.result), holdings.map(() => 'ok'))
-  const started = reports.flatMap((o) => eventsOf<any>(o.events, 'plans', 'HostingStarted'))
+  const challenges = ready.map((o) => eventsOf<any>(o.events, 'challenges', 'StorageChallenge')[0])
+  const checks = ready.map((o) => eventsOf<any>(o.events, 'challenges', 'PerformanceCheck')[0])
+  const samples = (await newBlocks(api, 1))[0]
+  const steps: Array<[SubmittableExtrinsic<'promise'>, KeyringPair]> = []
+  for (const [j, h] of holdings.entries()) {
+    const c = challenges[j]
+    steps.push([api.tx.challenges.submitStorageProof(c.id, await proofsFor(core, c.indexes.map(Number), c.rootLength.toNumber())), h.hoster.account])
+    const check = checks[j]
+    const indexes = eventsOf<any>(samples, 'challenges', 'PerformanceSamples').find((e) => e.id.eq(check.id)).indexes.map((i: { toBigInt (): bigint }) => i.toBigInt())
+    const length = c.rootLength
+    for (const a of check.attesters) {
+      const attester = byAddress(providers, a.toString())
+      const receipt = await receiptFor(core, h.hoster.noise, check.id.toBigInt(), attester.account.publicKey, indexes, length.toNumber())
+      steps.push([api.tx.challenges.submitPerformanceReport(check.id, true, 20, 1_000_000, 0, receipt), attester.account])
+    }
+  }
+  const outcomes = await inBlock(api, steps)
+  assert.deepEqual(outcomes.map((o) => o.result), steps.map(() => 'ok'))
+  const started = outcomes.flatMap((o) => eventsOf<any>(o.events, 'plans', 'HostingStarted'))
   assert.equal(started.length, holdings.length, 'every position started hosting')
   return holdings
 }

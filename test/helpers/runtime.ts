@@ -1,7 +1,8 @@
 // An in-memory chain for the chain's own unit tests: the runtime executes blocks over a Map, without the
 // node, the database or RPC, so that many random call sequences can run quickly.
 import { expandMetadata } from '@polkadot/types'
-import type { Call } from '@polkadot/types/interfaces'
+import type { Call, DispatchError } from '@polkadot/types/interfaces'
+import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import type { KeyringPair } from '@polkadot/keyring/types'
 import { blake2AsU8a } from '@polkadot/util-crypto'
 import { Runtime } from '../../chain/runtime/runtime.js'
@@ -30,6 +31,7 @@ export class RuntimeHarness {
   readonly state = new MemoryState()
   /** Every event of every block, as `pallet.Name`. */
   readonly eventNames: string[] = []
+  readonly eventLog: Array<{ block: number, name: string, data: unknown }> = []
   readonly tx: ReturnType<typeof expandMetadata>['tx']
   number = 0
   readonly #author: KeyringPair
@@ -51,8 +53,11 @@ export class RuntimeHarness {
     return { state: new Overlay(this.state), codec: this.runtime.meta.codec }
   }
 
-  /** Executes one block with these calls, each signed by its account with its current nonce. */
-  block (calls: Array<[Call, Uint8Array]>): void {
+  /**
+   * Executes one block with these calls, each signed by its account with its current nonce; returns each
+   * call's outcome: 'ok', or the pallet's error as `section.Name`.
+   */
+  block (calls: Array<[Call, Uint8Array]>): string[] {
     const number = ++this.number
     const read = this.ctx()
     const nonces = new Map<string, number>()
@@ -69,10 +74,23 @@ export class RuntimeHarness {
     const { events } = this.runtime.executeBlock(state, { number, parentHash: new Uint8Array(32), digest }, candidates)
     this.state.apply(state.changes)
     const registry = this.runtime.meta.registry
+    const results = calls.map(() => 'ok')
     for (const record of events) {
-      const { event } = registry.createType('FrameSystemEventRecord', record) as unknown as { event: { section: string, method: string } }
+      const { event, phase } = registry.createType('FrameSystemEventRecord', record) as unknown as FrameSystemEventRecord
       this.eventNames.push(`${event.section}.${event.method}`)
+      this.eventLog.push({ block: number, name: `${event.section}.${event.method}`, data: event.data })
+      if (phase.isApplyExtrinsic && event.section === 'system' && event.method === 'ExtrinsicFailed') {
+        const error = (event.data as unknown as { dispatchError: DispatchError }).dispatchError
+        const meta = error.isModule ? registry.findMetaError(error.asModule) : null
+        results[phase.asApplyExtrinsic.toNumber()] = meta === null ? error.type : `${meta.section}.${meta.name}`
+      }
     }
+    return results
+  }
+
+  /** The data of every event `section.method` so far (decoded, as polkadot-js gives it). */
+  seen (section: string, method: string): any[] {
+    return this.eventLog.filter((e) => e.name === `${section}.${method}`).map((e) => e.data)
   }
 
   /** How many events `section.method` the blocks so far emitted. */

@@ -9,18 +9,19 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import Hypercore from 'hypercore'
 import { u8aEq, u8aToHex } from '@polkadot/util'
-import { cryptoWaitReady } from '@polkadot/util-crypto'
+import { blake2AsU8a, cryptoWaitReady, ed25519PairFromSeed } from '@polkadot/util-crypto'
 import { Keyring } from '@polkadot/keyring'
 import type { Call } from '@polkadot/types/interfaces'
 import { RuntimeHarness } from '../helpers/runtime.js'
-import { makeFeed, publishArgs } from '../helpers/hypercore.js'
+import { makeFeed, proofsFor, publishArgs } from '../helpers/hypercore.js'
+import { receiptFor } from '../helpers/receipt.js'
 import { loadChainSpec } from '../../chain/spec/load.js'
 import { makeBlockProof } from '../../hypercore/make.js'
 import { feedStripes, slotRoot, writeSlots } from '../../erasure/slot-cores.js'
 import type { StripeSource } from '../../erasure/slot-cores.js'
 import { encodeStripe, slotLength } from '../../erasure/stripes.js'
 import { plansStorage } from '../../chain/pallets/plans/storage.js'
-import { setupAttester } from '../../chain/pallets/plans/lifecycle.js'
+import { challengesStorage } from '../../chain/pallets/challenges/storage.js'
 import { Roles } from '../../chain/pallets/roles.js'
 import { Feeds } from '../../chain/pallets/feeds.js'
 import { auditsStorage } from '../../chain/pallets/audits/storage.js'
@@ -35,6 +36,8 @@ interface Network {
   readonly feed: Hypercore
   readonly sponsor: Uint8Array
   readonly hosters: Uint8Array[]
+  /** The hosters' ed25519 noise key pairs: they sign the receipts of their setup checks. */
+  readonly hosterNoise: Array<{ publicKey: Uint8Array, secretKey: Uint8Array }>
   readonly encoders: Uint8Array[]
 }
 
@@ -44,11 +47,11 @@ async function network (t: TestContext): Promise<Network> {
   const chain = new RuntimeHarness(RuntimeHarness.runtime((msg, err) => { throw new Error(`${msg}: ${String(err)}`) }), { ...spec, genesis: { ...spec.genesis, pallets: { params: PARAMS } } })
   const keyring = new Keyring({ type: 'sr25519' })
   const key = (uri: string) => keyring.addFromUri(uri).publicKey
-  const net = { chain, feed: await makeFeed(t, FEED_BLOCKS, 1000), sponsor: key('//Alice'), hosters: [0, 1, 2].map((i) => key(`//Hoster${i}`)), encoders: [0, 1, 2, 3].map((i) => key(`//Encoder${i}`)) }
+  const net = { chain, feed: await makeFeed(t, FEED_BLOCKS, 1000), sponsor: key('//Alice'), hosters: [0, 1, 2].map((i) => key(`//Hoster${i}`)), hosterNoise: [0, 1, 2].map((i) => ed25519PairFromSeed(blake2AsU8a(`Hoster${i}`, 256))), encoders: [0, 1, 2, 3].map((i) => key(`//Encoder${i}`)) }
   const noise = (i: number) => u8aToHex(new Uint8Array(32).fill(i + 1))
   const head = await publishArgs(net.feed)
   chain.block([
-    ...net.hosters.map((h, i): [Call, Uint8Array] => [chain.tx.roles.registerHoster(noise(i), 10_000_000), h]),
+    ...net.hosters.map((h, i): [Call, Uint8Array] => [chain.tx.roles.registerHoster(u8aToHex(net.hosterNoise[i].publicKey), 10_000_000), h]),
     ...net.encoders.map((e, i): [Call, Uint8Array] => [chain.tx.roles.registerEncoder(noise(10 + i)), e]),
     [chain.tx.roles.registerAttester(noise(20)), key('//Attester')],
     [chain.tx.feeds.publishFeed(head.key, head.manifest, head.head), net.sponsor],
@@ -80,7 +83,10 @@ function honest (net: Network): StripeSource {
   return feedStripes(net.feed, { length: Number(f.root.length), signature: f.signature }, K, M)
 }
 
-/** Both assigned encoders submit the roots of these slots, the hosters report ready, the attester confirms. */
+/**
+ * Both assigned encoders submit the roots of these slots, the hosters report ready, answer their setup
+ * storage challenges from their slots, and the attester of each setup check reports with the hoster's receipt.
+ */
 async function encodeAndStart (net: Network, slots: Map<number, Hypercore>): Promise<bigint> {
   const { chain } = net
   const [[id, amendment]] = plansStorage.Amendments.entries(chain.ctx())
@@ -91,7 +97,23 @@ async function encodeAndStart (net: Network, slots: Map<number, Hypercore>): Pro
   chain.block(amendment.encoders.map((e): [Call, Uint8Array] => [chain.tx.plans.submitEncoding(id, roots), e]))
   assert.equal(chain.events('plans', 'EncodingAccepted'), 1, 'two agreeing encoders fix the roots')
   chain.block(amendment.positions.map((p, j): [Call, Uint8Array] => [chain.tx.plans.hostingReady(id, p), amendment.hosters[j]]))
-  chain.block(amendment.positions.map((p): [Call, Uint8Array] => [chain.tx.plans.reportSetup(id, p, true), setupAttester(amendment, p)]))
+  const ctx = chain.ctx()
+  const calls: Array<[Call, Uint8Array]> = []
+  for (const [cid, c] of challengesStorage.StorageChallenges.entries(ctx)) {
+    calls.push([chain.tx.challenges.submitStorageProof(cid, await proofsFor(slots.get(c.position)!, c.indexes.map(Number), Number(c.length))), c.hoster])
+  }
+  chain.block(calls)
+  const reports: Array<[Call, Uint8Array]> = []
+  for (const [cid, c] of challengesStorage.PerformanceChecks.entries(chain.ctx())) {
+    if (c.setup === null) continue
+    const noise = net.hosterNoise[net.hosters.findIndex((h) => u8aEq(h, c.hoster))]
+    for (const a of c.attesters) {
+      const receipt = await receiptFor(slots.get(c.position)!, noise, cid, a, c.indexes, Number(c.length))
+      reports.push([chain.tx.challenges.submitPerformanceReport(cid, true, 20, 1000, 0, receipt), a])
+    }
+  }
+  assert.equal(reports.length, K + M, 'one setup check of each position, its samples drawn')
+  chain.block(reports)
   assert.equal(chain.events('plans', 'HostingStarted'), K + M)
   return id
 }

@@ -15,7 +15,7 @@ import { loadChainSpec } from '../../chain/spec/load.js'
 import type { ChainSpec } from '../../chain/spec/types.js'
 import { plansStorage } from '../../chain/pallets/plans/storage.js'
 import { challengesStorage } from '../../chain/pallets/challenges/storage.js'
-import { setupAttester } from '../../chain/pallets/plans/lifecycle.js'
+import { receiptFor } from '../helpers/receipt.js'
 import { ipv4Prefix24, network, recordNetwork } from '../../chain/pallets/roles.js'
 
 /** Block seeds each rule is tried under: a draw that ignores a rule breaks it under most of them. */
@@ -90,14 +90,30 @@ class Net {
     return plansStorage.Positions.entriesOf(ctx, plan).map(([, p]) => p.hoster).filter((h): h is Uint8Array => h !== null).map(id)
   }
 
-  /** Takes every position in setup through it: its hoster reports ready, its attester confirms. */
-  activateAll (): void {
+  /**
+   * Takes every position in setup through it: its hoster reports ready, answers its setup storage challenge,
+   * and the attesters of its setup check report with the hoster's receipts (`cores` by feed id).
+   */
+  async activateAll (cores: Hypercore[], providers: TestProvider[]): Promise<void> {
     const open = plansStorage.Amendments.entries(this.chain.ctx())
     const setup = open.flatMap(([aid, a]) => a.positions.map((position) => ({ aid, a, position, p: plansStorage.Positions.get(this.chain.ctx(), a.plan, position)! })))
       .filter(({ aid, p }) => p.state.type === 'Setup' && p.state.value === aid && p.hoster !== null)
     for (const { aid, position, p } of setup) this.call(this.tx.plans.hostingReady(aid, position), p.hoster!)
     this.blocks()
-    for (const { aid, a, position } of setup) this.call(this.tx.plans.reportSetup(aid, position, true), setupAttester(a, position))
+    const ctx = this.chain.ctx()
+    const coreOf = (plan: bigint) => cores[Number(plansStorage.Plans.get(ctx, plan)!.feed)]
+    for (const [cid, c] of challengesStorage.StorageChallenges.entries(ctx)) {
+      this.call(this.tx.challenges.submitStorageProof(cid, await proofsFor(coreOf(c.plan), c.indexes.map(Number), Number(c.length))), c.hoster)
+    }
+    this.blocks()
+    for (const [cid, c] of challengesStorage.PerformanceChecks.entries(this.chain.ctx())) {
+      if (c.setup === null) continue
+      const noise = providers.find((x) => u8aEq(x.account.publicKey, c.hoster))!.noise
+      for (const a of c.attesters) {
+        const receipt = await receiptFor(coreOf(c.plan), noise, cid, a, c.indexes, Number(c.length))
+        this.call(this.tx.challenges.submitPerformanceReport(cid, true, 20, 1000, 0, receipt), a)
+      }
+    }
     this.blocks()
   }
 }
@@ -128,9 +144,10 @@ test('one account holds at most one position per feed across plans; a freed or e
   net.request(0, 1).request(0, 1).blocks().request(0, 1).blocks()
   const [x] = net.holders(0n)
   assert.ok(x !== undefined && net.holders(1n).length === 1 && net.holders(2n).length === 0, 'two hosters, three plans of one feed: the third waits')
-  const [[aid, amendment]] = plansStorage.Amendments.entries(net.chain.ctx()).filter(([, a]) => a.plan === 0n)
+  const [[aid]] = plansStorage.Amendments.entries(net.chain.ctx()).filter(([, a]) => a.plan === 0n)
   net.call(net.tx.plans.hostingReady(aid, 0), plansStorage.Positions.get(net.chain.ctx(), 0n, 0)!.hoster!).blocks()
-  net.call(net.tx.plans.reportSetup(aid, 0, false), setupAttester(amendment, 0)).blocks().blocks()
+  // Its setup storage challenge lapses unanswered: the setup fails.
+  net.blocks(QUIET.responseWindow + 2)
   assert.deepEqual(net.holders(2n), [x], 'the hoster that failed plan 0 (and is barred from it) now holds the feed for plan 2')
   assert.deepEqual(net.holders(0n), [], 'plan 0 waits: its only candidate failed it')
 })
@@ -191,7 +208,7 @@ test('the sponsor, registered as a hoster, is never drawn for its own plan (and 
 })
 
 test('attesters of setups and of performance checks are never members of the plan', async (t) => {
-  const { spec, heads } = await setup(t, 2)
+  const { spec, cores, heads } = await setup(t, 2)
   const outsiderOnly = [id(outsider.account.publicKey)]
   let checks = 0
   for (let s = 0; s < SEEDS; s++) {
@@ -199,7 +216,7 @@ test('attesters of setups and of performance checks are never members of the pla
     for (const [aid, amendment] of plansStorage.Amendments.entries(net.chain.ctx())) {
       assert.deepEqual(amendment.attesters.map(id), outsiderOnly, `seed ${s}: amendment ${aid} (plan ${amendment.plan}) is checked by the outsider alone`)
     }
-    net.activateAll()
+    await net.activateAll(cores, [sponsor, h0, h1])
     const seen = new Set<bigint>()
     for (let b = 0; b < 60 && seen.size < 4; b++) {
       net.blocks()
@@ -220,7 +237,7 @@ test('a position is freed at exactly maxStrikes consecutive failed challenges, a
   const maxStrikes = 3
   const net = new Net(spec, 'strikes', { ...QUIET, challengePeriod: 3, maxStrikes })
     .hosters([hoster]).attesters(named('Attester', 1)).publish(heads).blocks()
-  net.request(0, 1).blocks().activateAll()
+  await net.request(0, 1).blocks().activateAll(cores, [hoster])
   // The hoster fails twice, passes once, then fails until it loses the position.
   const script = [false, false, true, false, false, false]
   const seen: Array<{ passed: boolean, held: boolean, strikes: number }> = []

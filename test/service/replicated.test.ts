@@ -149,7 +149,7 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
       const id = check.id.toString()
       if (lies.has(id)) continue
       lies.add(id)
-      await api.tx.challenges.submitPerformanceReport(check.id, false, 0, 0, null).signAndSend(liar.account, { nonce: -1 })
+      await api.tx.challenges.submitPerformanceReport(check.id, false, 0, 0, 0, null).signAndSend(liar.account, { nonce: -1 })
     }
   }
   await waitFor(async () => {

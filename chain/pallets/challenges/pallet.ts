@@ -1,13 +1,11 @@
 import { u8aEq } from '@polkadot/util'
-import { ed25519Verify } from '@polkadot/util-crypto'
 import { definePallet, signedCall } from '../../frame/pallet.js'
-import { AccountId32, bool, bytes, fixed, named, option, seq, u128, u16, u32, u64 } from '../../types/ty.js'
+import { AccountId32, bool, bytes, named, option, seq, u128, u16, u32, u64 } from '../../types/ty.js'
 import { challengesStorage as s } from './storage.js'
-import { Verdict } from './types.js'
-import { acceptStorage, allReported, closePerformance, runChecks } from './open-close.js'
-import { provider } from '../roles.js'
+import { Receipt, Verdict } from './types.js'
+import { acceptStorage, runChecks } from './open-close.js'
+import { drawSamples, submitReport } from './performance.js'
 import { ProofRefused, verifyBlockProof } from '../../../hypercore/verify.js'
-import { contactMessage } from '../../../protocol/contact.js'
 
 export const Challenges = definePallet({
   name: 'Challenges',
@@ -17,8 +15,10 @@ export const Challenges = definePallet({
     StorageProofAccepted: named({ id: u64, plan: u64, position: u16, hoster: AccountId32, paid: u128 }),
     StorageProofFailed: named({ id: u64, plan: u64, position: u16, hoster: AccountId32 }),
     PerformanceCheck: named({ id: u64, plan: u64, position: u16, hoster: AccountId32, attesters: seq(AccountId32), deadline: u32 }),
+    /** The blocks a performance check's attesters fetch, drawn from the seed of the block after it opened. */
+    PerformanceSamples: named({ id: u64, indexes: seq(u64) }),
     PerformanceReported: named({ id: u64, attester: AccountId32 }),
-    PerformanceResult: named({ id: u64, plan: u64, position: u16, hoster: AccountId32, verdict: Verdict, latencyMs: u32, throughput: u64 })
+    PerformanceResult: named({ id: u64, plan: u64, position: u16, hoster: AccountId32, verdict: Verdict, latencyMs: u32, throughput: u64, network: u32 })
   },
   errors: {
     ChallengeNotFound: 'No open challenge with this id.',
@@ -28,7 +28,11 @@ export const Challenges = definePallet({
     ProofInvalid: 'A proof does not verify: the block, its merkle path or its index does not match the committed root.',
     NotAttester: 'The account is not an attester of this check.',
     AlreadyReported: 'The attester has already reported on this check.',
-    InvalidContactProof: 'A successful report needs the hoster\'s signature of contact, made with its noise key.'
+    SamplesPending: 'The check\'s blocks are drawn in the block after it opened: report after PerformanceSamples.',
+    ReceiptMissing: 'A served report needs the hoster\'s signed receipt for the sampled blocks.',
+    ReceiptWrongIndexes: 'The receipt is not for the blocks the check sampled (one hash and one proof per sampled index, in order).',
+    ReceiptSignatureInvalid: 'The receipt is not signed by the hoster\'s registered noise key for this check and attester.',
+    ReceiptHashInvalid: 'A receipt\'s block hash does not lead to the check\'s committed root with its sibling path.'
   },
   calls: {
     submitStorageProof: signedCall({ challenge: u64, proofs: seq(bytes) }, (ctx, who, { challenge: id, proofs }) => {
@@ -48,24 +52,14 @@ export const Challenges = definePallet({
       acceptStorage(ctx, id, c)
     }, 'Answers a storage challenge: for each challenged index, the block and its hypercore merkle proof.'),
 
-    submitPerformanceReport: signedCall({ check: u64, success: bool, latencyMs: u32, throughput: u64, contact: option(fixed(64)) }, (ctx, who, args) => {
-      const check = s.PerformanceChecks.get(ctx, args.check)
-      if (check === null) throw Challenges.errors.ChallengeNotFound()
-      if (!check.attesters.some((a) => u8aEq(a, who))) throw Challenges.errors.NotAttester()
-      if (check.reports.some((r) => u8aEq(r.attester, who))) throw Challenges.errors.AlreadyReported()
-      if (args.success) {
-        const noiseKey = provider(ctx, check.hoster)?.noiseKey
-        if (args.contact === null || noiseKey === undefined || !ed25519Verify(contactMessage(args.check, who), args.contact, noiseKey)) {
-          throw Challenges.errors.InvalidContactProof()
-        }
-      }
-      const next = { ...check, reports: [...check.reports, { attester: who, success: args.success, latencyMs: args.latencyMs, throughput: args.throughput }] }
-      s.PerformanceChecks.set(ctx, args.check, next)
-      Challenges.emit(ctx, { type: 'PerformanceReported', value: { id: args.check, attester: who } })
-      if (allReported(next)) closePerformance(ctx, args.check)
-    }, 'An attester reports on a performance check: whether the hoster served, its latency and throughput, and the hoster\'s proof of contact.')
+    submitPerformanceReport: signedCall({ check: u64, success: bool, latencyMs: u32, throughput: u64, network: u32, receipt: option(Receipt) }, (ctx, who, args) => {
+      submitReport(ctx, who, args)
+    }, 'An attester reports on a performance check: whether the hoster served the sampled blocks (with the hoster\'s signed receipt for them), its latency and throughput, and the /24 network it reached the hoster at.')
   },
   hooks: {
-    onInitialize: runChecks
+    onInitialize (ctx) {
+      runChecks(ctx)
+      drawSamples(ctx)
+    }
   }
 })

@@ -22,5 +22,9 @@ export const challengesStorage = {
   LapsedAt: map({ hasher: 'Twox64Concat', key: u32, value: seq(u64), default: [] }),
   /** Open storage challenges per hoster, and open performance checks per attester: → deadline. */
   HosterChallenges: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, u64], value: u32 }),
-  AttesterChecks: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, u64], value: u32 })
+  AttesterChecks: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, u64], value: u32 }),
+  /** Performance checks whose block indexes are drawn at the block, from its seed (one block after they opened). */
+  Sampling: map({ hasher: 'Twox64Concat', key: u32, value: seq(u64), default: [] }),
+  /** Each position's served latency in ms, smoothed over its checks (a quarter new, three quarters old). */
+  Latency: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: u32 })
 }

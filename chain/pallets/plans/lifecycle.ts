@@ -140,11 +140,6 @@ function sharesNetwork (ctx: StorageCtx, who: Uint8Array, others: Uint8Array[]):
   })
 }
 
-/** The attester that checks a position's setup. */
-export function setupAttester (amendment: AmendmentValue, position: number): Uint8Array {
-  return amendment.attesters[amendment.positions.indexOf(position) % amendment.attesters.length]
-}
-
 export function activate (ctx: DispatchCtx, planId: bigint, position: number): void {
   const plan = s.Plans.get(ctx, planId)!
   const p = s.Positions.get(ctx, planId, position)!
@@ -164,6 +159,7 @@ export function freePosition (ctx: DispatchCtx, planId: bigint, position: number
   release(ctx, p.hoster, p.bytes)
   s.HosterPositions.remove(ctx, p.hoster, [planId, position])
   s.FeedHosters.remove(ctx, s.Plans.get(ctx, planId)!.feed, p.hoster)
+  s.SetupProgress.remove(ctx, planId, position)
   removeActive(ctx, planId, position)
   if (failed) {
     strike(ctx, p.hoster)

@@ -1,10 +1,11 @@
 import { u8aEq } from '@polkadot/util'
 import { definePallet, signedCall } from '../../frame/pallet.js'
-import { AccountId32, bool, named, option, seq, u128, u16, u32, u64 } from '../../types/ty.js'
+import { AccountId32, named, option, seq, u128, u16, u32, u64 } from '../../types/ty.js'
 import { plansStorage as s } from './storage.js'
 import { Mode, Range, SlotRoot } from './types.js'
 import type { ModeValue } from './types.js'
-import { activate, endPlan, enqueue, expireAmendments, freePosition, reserveDelta, serveQueue, setupAttester, vacantPosition } from './lifecycle.js'
+import { endPlan, enqueue, expireAmendments, freePosition, reserveDelta, serveQueue, vacantPosition } from './lifecycle.js'
+import { beginSetupChecks } from './setup.js'
 import { feed } from '../feeds.js'
 import { balance } from '../ratio.js'
 import { params } from '../params.js'
@@ -44,7 +45,6 @@ export const Plans = definePallet({
     AmendmentNotFound: 'No open amendment with this id (it may have passed its deadline).',
     NotAssigned: 'The account is not assigned to this amendment and position.',
     NotInSetup: 'The position is not being set up by this amendment.',
-    NotReady: 'The hoster has not reported the position ready yet.',
     EncodingPending: 'The erasure slots are not agreed on yet: wait for EncodingAccepted.',
     WrongSlotCount: 'An encoding gives exactly one slot root per position (k + m).',
     InsufficientRatio: 'The account has less ratio than the amount.',
@@ -97,23 +97,8 @@ export const Plans = definePallet({
       if (s.Plans.get(ctx, a.plan)!.mode.type === 'Erasure' && !s.Slots.contains(ctx, a.plan, position)) throw Plans.errors.EncodingPending()
       s.Positions.set(ctx, a.plan, position, { ...p, ready: true })
       Plans.emit(ctx, { type: 'HostingReady', value: { amendment: id, plan: a.plan, position, hoster: who } })
-    }, 'A hoster reports its copy of the position complete; the assigned attester then checks it.'),
-
-    reportSetup: signedCall({ amendment: u64, position: u16, success: bool }, (ctx, who, { amendment: id, position, success }) => {
-      const a = s.Amendments.get(ctx, id)
-      if (a === null) throw Plans.errors.AmendmentNotFound()
-      if (!a.positions.includes(position) || !u8aEq(setupAttester(a, position), who)) throw Plans.errors.NotAssigned()
-      const p = s.Positions.get(ctx, a.plan, position)
-      if (p === null || p.state.type !== 'Setup' || p.state.value !== id) throw Plans.errors.NotInSetup()
-      if (!p.ready) throw Plans.errors.NotReady()
-      reward(ctx, who, params(ctx).attesterReward, 'Attesting')
-      if (success) {
-        activate(ctx, a.plan, position)
-      } else {
-        Plans.emit(ctx, { type: 'SetupFailed', value: { amendment: id, plan: a.plan, position, hoster: p.hoster! } })
-        freePosition(ctx, a.plan, position, true)
-      }
-    }, 'The assigned attester reports whether it could read the position from its hoster.'),
+      beginSetupChecks(ctx, id, a.plan, position, who)
+    }, 'A hoster reports its copy of the position complete; the chain then asks it for a storage proof and has attesters check that it serves.'),
 
     submitEncoding: signedCall({ amendment: u64, slots: seq(SlotRoot) }, (ctx, who, { amendment: id, slots }) => {
       const a = s.Amendments.get(ctx, id)

@@ -1,6 +1,6 @@
 import { doubleMap, map, value } from '../../frame/storage.js'
 import { AccountId32, seq, tuple, u128, u16, u32, u64 } from '../../types/ty.js'
-import { Amendment, Plan, Position, SlotRoot } from './types.js'
+import { Amendment, Plan, Position, SetupProgress, SlotRoot } from './types.js'
 
 /** The Plans pallet's storage: kept apart so that the challenge logic can use it without the calls. */
 export const plansStorage = {
@@ -27,7 +27,9 @@ export const plansStorage = {
   /** Hosters a plan took a position from for failing (→ the block): not drawn for it again for a while. */
   StruckFrom: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [u64, AccountId32], value: u32 }),
   /** Ratio each supporter reserved for a plan. */
-  Support: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [u64, AccountId32], value: u128 })
+  Support: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [u64, AccountId32], value: u128 }),
+  /** Positions whose hoster reported ready: the evidence of their setup so far. */
+  SetupProgress: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: SetupProgress })
 }
 
 /** Most plans waiting in the queue: requests beyond it are refused rather than growing every block's work. */

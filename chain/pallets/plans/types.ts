@@ -68,3 +68,6 @@ export const Amendment = struct('pallet_plans::Amendment', {
   proposed: option(struct('pallet_plans::ProposedEncoding', { encoder: AccountId32, slots: seq(SlotRoot) }))
 })
 export type AmendmentValue = JsOf<typeof Amendment>
+
+/** What a position's setup has shown so far: the new hoster's storage proof, and its retrievability check. */
+export const SetupProgress = struct('pallet_plans::SetupProgress', { amendment: u64, stored: bool, retrieved: bool })
