@@ -82,7 +82,7 @@ export class HosterRole {
       } else if (api.events.challenges.StorageChallenge.is(event) && event.data.hoster.toString() === this.#me) {
         background(this.o.log, this.#answer(event.data.id.toBigInt()), 'answering a challenge')
       } else if (api.events.feeds.FeedUpdated.is(event)) {
-        background(this.o.log, this.#follow(event.data.feed.toBigInt(), event.data.length.toNumber()), 'following a feed update')
+        background(this.o.log, this.#follow(event.data.feed.toBigInt(), event.data.blocks.toNumber()), 'following a feed update')
       } else if (api.events.plans.PositionFreed.is(event) && event.data.hoster.toString() === this.#me) {
         this.#letGo(event.data.plan.toBigInt(), [event.data.position.toNumber()])
       } else if (api.events.plans.PlanEnded.is(event)) {

@@ -39,8 +39,8 @@ declare module '@polkadot/api-base/types/events' {
       [key: string]: AugmentedEvent<ApiType>;
     };
     feeds: {
-      FeedPublished: AugmentedEvent<ApiType, [feed: u64, key: U8aFixed, publisher: AccountId32, length: u64, byteLength: u64], { feed: u64, key: U8aFixed, publisher: AccountId32, length: u64, byteLength: u64 }>;
-      FeedUpdated: AugmentedEvent<ApiType, [feed: u64, length: u64, byteLength: u64], { feed: u64, length: u64, byteLength: u64 }>;
+      FeedPublished: AugmentedEvent<ApiType, [feed: u64, key: U8aFixed, publisher: AccountId32, blocks: u64, byteLength: u64], { feed: u64, key: U8aFixed, publisher: AccountId32, blocks: u64, byteLength: u64 }>;
+      FeedUpdated: AugmentedEvent<ApiType, [feed: u64, blocks: u64, byteLength: u64], { feed: u64, blocks: u64, byteLength: u64 }>;
       /**
        * Generic event
        **/

@@ -444,12 +444,12 @@ export default {
         feed: 'u64',
         key: '[u8;32]',
         publisher: 'AccountId32',
-        length: 'u64',
+        blocks: 'u64',
         byteLength: 'u64',
       },
       FeedUpdated: {
         feed: 'u64',
-        length: 'u64',
+        blocks: 'u64',
         byteLength: 'u64'
       }
     }

@@ -460,13 +460,13 @@ declare module '@polkadot/types/lookup' {
       readonly feed: u64;
       readonly key: U8aFixed;
       readonly publisher: AccountId32;
-      readonly length: u64;
+      readonly blocks: u64;
       readonly byteLength: u64;
     } & Struct;
     readonly isFeedUpdated: boolean;
     readonly asFeedUpdated: {
       readonly feed: u64;
-      readonly length: u64;
+      readonly blocks: u64;
       readonly byteLength: u64;
     } & Struct;
     readonly type: 'FeedPublished' | 'FeedUpdated';

@@ -46,8 +46,8 @@ export const Feeds = definePallet({
   name: 'Feeds',
   storage,
   events: {
-    FeedPublished: named({ feed: u64, key: fixed(32), publisher: AccountId32, length: u64, byteLength: u64 }),
-    FeedUpdated: named({ feed: u64, length: u64, byteLength: u64 })
+    FeedPublished: named({ feed: u64, key: fixed(32), publisher: AccountId32, blocks: u64, byteLength: u64 }),
+    FeedUpdated: named({ feed: u64, blocks: u64, byteLength: u64 })
   },
   errors: {
     FeedExists: 'This hypercore is already published; use its feed id.',
@@ -66,7 +66,7 @@ export const Feeds = definePallet({
       storage.NextFeedId.set(ctx, id + 1n)
       storage.Feeds.set(ctx, id, { key, manifest, publisher: who, root: rootOf(signed), signature: signed.signature, updatedAt: ctx.block.number, history: [] })
       storage.FeedByKey.set(ctx, key, id)
-      Feeds.emit(ctx, { type: 'FeedPublished', value: { feed: id, key, publisher: who, length: BigInt(signed.length), byteLength: BigInt(signed.byteLength) } })
+      Feeds.emit(ctx, { type: 'FeedPublished', value: { feed: id, key, publisher: who, blocks: BigInt(signed.length), byteLength: BigInt(signed.byteLength) } })
     }, 'Records a hypercore and its signed head (a roots proof made with hypercore\'s proof API).'),
     updateFeed: signedCall({ feed: u64, head: bytes }, (ctx, _who, { feed: id, head }) => {
       const feed = storage.Feeds.get(ctx, id)
@@ -74,7 +74,7 @@ export const Feeds = definePallet({
       const signed = checkHead(feed.key, feed.manifest, head)
       if (BigInt(signed.length) <= feed.root.length) throw Feeds.errors.StaleRoot(`the chain has length ${feed.root.length}, this root has ${signed.length}`)
       storage.Feeds.set(ctx, id, { ...feed, root: rootOf(signed), signature: signed.signature, updatedAt: ctx.block.number, history: recordHead(ctx, feed) })
-      Feeds.emit(ctx, { type: 'FeedUpdated', value: { feed: id, length: BigInt(signed.length), byteLength: BigInt(signed.byteLength) } })
+      Feeds.emit(ctx, { type: 'FeedUpdated', value: { feed: id, blocks: BigInt(signed.length), byteLength: BigInt(signed.byteLength) } })
       feedGrew(ctx, id)
     }, 'Records a newer signed head of a feed; anyone may submit it.')
   }

@@ -17,8 +17,10 @@ const BLOCK = 64 * 1024
 const HOSTERS = 4
 /** A response window that hosters on a loaded 2-core machine meet (10 s of 400 ms blocks). */
 const RESPONSE_WINDOW = 25
+/** Blocks an honest network runs without a single failed proof (steps 2 to 4). */
+const HONEST_BLOCKS = 300
 
-test('replicated pinning end to end: hosting, plain readers, challenges, growth, restarts, repair, lying attesters', { timeout: 590_000 }, async (t) => {
+test('replicated pinning end to end: hosting, plain readers, challenges, growth, an honest run of 300 blocks, restarts, repair, lying attesters', { timeout: 590_000 }, async (t) => {
   const { api, log, common } = await startLoopbackNetwork(t, { responseWindow: RESPONSE_WINDOW })
   const { bootstrap } = common
   const hosters = new Map<string, ServiceProcess>()
@@ -42,6 +44,7 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   const plan0 = log.seen('plans', 'HostingStarted', (d) => d.plan.toBigInt() === planId).map((d) => d.hoster.toString())
   assert.equal(new Set(plan0).size, 3, 'three hosters started')
   assert.ok([...progress.values()].some((b) => b > 0), 'the publisher reported progress per hoster')
+  const honestFrom = (await api.rpc.chain.getHeader()).number.toNumber()
 
   t.diagnostic(`step 2 at ${Math.round(performance.now() / 1000)} s`)
   // 2. The publisher goes offline; a plain hypercore reader gets and verifies every block from the hosters.
@@ -84,6 +87,21 @@ test('replicated pinning end to end: hosting, plain readers, challenges, growth,
   await pub.publisher.update(grown, feedId)
   await waitFor(() => new Set(log.seen('challenges', 'StorageProofAccepted', (d) => d.plan.toBigInt() === planId && rootLengthOf(log, d.id.toBigInt()) === 320)
     .map((d) => d.position.toNumber())).size === 3, 120_000, 'an accepted challenge at length 320 for each position')
+
+  t.diagnostic(`honest run at ${Math.round(performance.now() / 1000)} s`)
+  // An honest network (steps 2 to 4: readers, challenges, growth) sees no failed proof over 300 blocks.
+  await waitFor(async () => (await api.rpc.chain.getHeader()).number.toNumber() >= honestFrom + HONEST_BLOCKS + RESPONSE_WINDOW, 240_000, `${HONEST_BLOCKS} blocks and a response window`)
+  const honest = (method: string) => log.events.filter(({ block, record: { event } }) => block > honestFrom && block <= honestFrom + HONEST_BLOCKS + RESPONSE_WINDOW &&
+    event.section === 'challenges' && event.method === method && (method !== 'StorageChallenge' || block <= honestFrom + HONEST_BLOCKS))
+  const opened = honest('StorageChallenge').map(({ record }) => (record.event.data as any).id.toBigInt())
+  const acceptedIds = new Set(honest('StorageProofAccepted').map(({ record }) => (record.event.data as any).id.toBigInt()))
+  t.diagnostic(`honest run: ${opened.length} challenges in ${HONEST_BLOCKS} blocks, ${acceptedIds.size} accepted`)
+  // What a failing hoster said about it, for the assertion's message.
+  const errors = [...hosters.values()].flatMap((h) => h.logs.filter((line) => line.includes('"level":50')).map((line) => `${h.address}: ${line.slice(0, 300)}`))
+  assert.deepEqual(honest('StorageProofFailed').map(({ record }) => record.event.data.toHuman()), [], `no failed proof; hosters logged:\n${errors.join('\n')}`)
+  assert.deepEqual(errors.filter((line) => line.includes('handling a block failed')), [], 'every hoster handled every block\'s events')
+  assert.ok(opened.length >= 36, `a few dozen challenges (${opened.length})`)
+  assert.deepEqual(opened.filter((id) => !acceptedIds.has(id)), [], 'every challenge opened in the run was accepted')
 
   t.diagnostic(`step 5 at ${Math.round(performance.now() / 1000)} s`)
   // 5. A hoster killed with SIGKILL in the middle of a download resumes without starting over.
