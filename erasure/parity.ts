@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module'
-
-const ReedSolomon = createRequire(import.meta.url)('@ronomon/reed-solomon') as typeof import('@ronomon/reed-solomon')
+import { codingContext } from './stripes.js'
 
 /**
  * The parity of a stripe computed synchronously, for the chain: a block executes synchronously and ronomon's
@@ -11,17 +9,10 @@ const ReedSolomon = createRequire(import.meta.url)('@ronomon/reed-solomon') as t
  * serves: the other Reed-Solomon packages use other matrices, so their parity differs from the slots'.
  */
 
-const contexts = new Map<string, { w: number, bitmatrix: Uint8Array }>()
-
+/** ronomon's context is `w ++ k ++ m ++ bitmatrix`. */
 function context (k: number, m: number): { w: number, bitmatrix: Uint8Array } {
-  const id = `${k}+${m}`
-  let ctx = contexts.get(id)
-  if (ctx === undefined) {
-    const raw = ReedSolomon.create(k, m)
-    ctx = { w: raw[0], bitmatrix: Uint8Array.from(raw.subarray(3)) }
-    contexts.set(id, ctx)
-  }
-  return ctx
+  const raw = codingContext(k, m)
+  return { w: raw[0], bitmatrix: raw.subarray(3) }
 }
 
 /** binding.c's dot_chunk_size: the chunk each bit row XORs, halved while a pass would not fit in 1 MiB. */

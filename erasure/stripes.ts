@@ -59,7 +59,8 @@ export function frame (payload: Uint8Array, size: number): Buffer {
 
 const contexts = new Map<string, Context>()
 
-function context (k: number, m: number): Context {
+/** ronomon's coding context for k + m, made once per shape. */
+export function codingContext (k: number, m: number): Context {
   const id = `${k}+${m}`
   let ctx = contexts.get(id)
   if (ctx === undefined) {
@@ -78,7 +79,7 @@ function bits (indexes: Iterable<number>): number {
 /** Runs ronomon over one stripe laid out as data (k shards) and parity (m shards), filling `targets` from `sources`. */
 function code (k: number, m: number, size: number, data: Buffer, parity: Buffer, sources: number[], targets: number[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    ReedSolomon.encode(context(k, m), bits(sources), bits(targets), data, 0, k * size, parity, 0, m * size, (err) => {
+    ReedSolomon.encode(codingContext(k, m), bits(sources), bits(targets), data, 0, k * size, parity, 0, m * size, (err) => {
       if (err !== undefined && err !== null) reject(err)
       else resolve()
     })
@@ -98,10 +99,7 @@ export async function encodeStripe (payloads: readonly Uint8Array[], k: number, 
   const size = shardSize(payloads)
   const data = Buffer.alloc(k * size)
   const parity = Buffer.alloc(m * size)
-  payloads.forEach((payload, i) => {
-    data.writeUInt32LE(payload.byteLength, i * size)
-    data.set(payload, i * size + HEADER)
-  })
+  payloads.forEach((payload, i) => data.set(frame(payload, size), i * size))
   await code(k, m, size, data, parity, Array.from({ length: k }, (_, i) => i), Array.from({ length: m }, (_, i) => k + i))
   return split(data, parity, k, m, size)
 }

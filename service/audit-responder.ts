@@ -13,6 +13,7 @@ import { makeBlockProof } from '../hypercore/make.js'
 export class AuditResponder {
   readonly #me: string
   readonly #duties = new RunningDuties()
+  #closed = false
 
   constructor (private readonly o: RoleDeps) {
     this.#me = o.keys.account.address
@@ -30,7 +31,13 @@ export class AuditResponder {
     }
   }
 
+  /** Starts no more answers; one being made ends with the store. */
+  async close (): Promise<void> {
+    this.#closed = true
+  }
+
   #answer (id: bigint): void {
+    if (this.#closed) return
     background(this.o.log, this.#duties.once(`audit/${id}`, () => this.#respond(id)), 'answering an encoding audit', { audit: String(id) })
   }
 
@@ -42,6 +49,7 @@ export class AuditResponder {
     const stripe = audit.stripe.toNumber()
     const mine = audit.positions.filter((_, j) => audit.hosters[j].toString() === this.#me).map((p) => p.toNumber())
     for (const position of mine) {
+      if (this.#closed) return
       const ids = { audit: String(id), plan: String(plan), position, stripe }
       const target = await positionCore(api, plan, position)
       if (target === null || target === 'encoding') continue

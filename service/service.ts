@@ -101,7 +101,7 @@ export class DatdotService {
     const encoder = opts.roles.includes('encoder') ? new EncoderRole({ ...common, log: log.child({ role: 'encoder' }), graceMs, slotDir: join(opts.storage, 'slots') }) : null
     const audits = hoster === null ? null : new AuditResponder({ ...common, log: log.child({ role: 'hoster' }) })
     const attester = opts.roles.includes('attester') ? new AttesterRole({ ...common, log: log.child({ role: 'attester' }), probeDir: join(opts.storage, 'probes') }) : null
-    for (const role of [hoster, encoder, attester]) if (role !== null) this.#stops.unshift(() => role.close())
+    for (const role of [hoster, audits, encoder, attester]) if (role !== null) this.#stops.unshift(() => role.close())
     const unfollow = await followFinalized(api, async (events) => {
       await Promise.all([hoster?.onEvents(events), audits?.onEvents(events), encoder?.onEvents(events), attester?.onEvents(events)])
     }, log)

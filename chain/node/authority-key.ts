@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { hexToU8a, isHex } from '@polkadot/util'
 import type { KeyringPair } from '@polkadot/keyring/types'
@@ -35,6 +35,8 @@ export function authorityKey (opts: AuthorityKeyOptions): KeyringPair {
   if (opts.basePath === null) return authorityFromSecret(randomBytes(32))
   const file = join(opts.basePath, AUTHORITY_KEY_FILE)
   try {
+    // The node runs this before its store creates the base path.
+    mkdirSync(opts.basePath, { recursive: true })
     // Exclusive create: a key already there is kept, so that a restarted node still signs as the chain's author.
     writeFileSync(file, `0x${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' })
   } catch (err) {

@@ -16,6 +16,8 @@ import { connectApi } from '../helpers/api.js'
 import { datdot } from '../cli/run-datdot.js'
 import { killedAtExit, stop } from '../helpers/process.js'
 import { randomnessMessage } from '../../chain/block/pre-digest.js'
+import { authorityKey } from '../../chain/node/authority-key.js'
+import { loadChainSpec } from '../../chain/spec/load.js'
 
 const DEV_SPEC = fileURLToPath(new URL('../../chain-spec/dev.json', import.meta.url))
 const BIN = fileURLToPath(new URL('../../bin/datdot.js', import.meta.url))
@@ -121,6 +123,17 @@ async function datdotTmp (t: TestContext): Promise<{ authority: string, stderr: 
   await stop(proc)
   return { authority, stderr }
 }
+
+test('a node whose base path does not exist yet creates it with the key inside, kept across restarts', async (t) => {
+  await cryptoWaitReady()
+  const dir = mkdtempSync(join(tmpdir(), 'datdot-authority-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const basePath = join(dir, 'new', 'node')
+  const opts = { spec: loadChainSpec(DEV_SPEC), dev: false, basePath }
+  const first = authorityKey(opts)
+  assert.equal(statSync(join(basePath, 'authority-key')).mode & 0o777, 0o600)
+  assert.deepEqual(authorityKey(opts).publicKey, first.publicKey)
+})
 
 test('a bad authority key file is refused with a coded error', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'datdot-authority-'))

@@ -3,6 +3,7 @@ import { auditsStorage as s } from './storage.js'
 import type { AuditValue } from './types.js'
 import { forgetEncoding } from './encoded.js'
 import { judgeStripe } from './verdict.js'
+import type { StripeVerdict } from './verdict.js'
 import { Draw } from '../draw.js'
 import { seed } from '../randomness.js'
 import { params } from '../params.js'
@@ -91,14 +92,20 @@ export function closeAudit (ctx: DispatchCtx, id: bigint): void {
     strikePosition(ctx, audit.plan, position, audit.hosters[j])
   })
   const { k, m } = plan.mode.value
-  const verdict = judgeStripe({
-    k,
-    m,
-    slotLength: Number(slot.length),
-    stripe: Number(audit.stripe),
-    feed: feedVerifier(f.key, f.manifest),
-    shards: Array.from({ length: k + m }, (_, i) => shards.get(i) ?? null)
-  })
+  let verdict: StripeVerdict
+  try {
+    verdict = judgeStripe({
+      k,
+      m,
+      slotLength: Number(slot.length),
+      stripe: Number(audit.stripe),
+      feed: feedVerifier(f.key, f.manifest),
+      shards: Array.from({ length: k + m }, (_, i) => shards.get(i) ?? null)
+    })
+  } catch {
+    // A judge that fails (not the encoding) blames nobody; thrown, it would undo the closing of every audit due in this block.
+    verdict = { type: 'Inconclusive' }
+  }
   const ids = { audit: id, plan: audit.plan, stripe: audit.stripe }
   if (verdict.type === 'Passed') return Audits.emit(ctx, { type: 'AuditPassed', value: ids })
   if (verdict.type === 'Inconclusive') return Audits.emit(ctx, { type: 'AuditInconclusive', value: ids })

@@ -121,6 +121,11 @@ function openStorageFor (ctx: DispatchCtx, due: DueValue, hoster: Uint8Array): v
   if (root === null) return
   const id = nextId(ctx)
   const indexes = sampleIndexes(new Draw(seed.get(ctx), `datdot/challenge/${id}`), root.ranges, params(ctx).samples)
+  if (indexes.length === 0) {
+    // The position holds no block yet (its ranges lie past the feed's end): nothing to prove, nothing to pay.
+    if (plansStorage.Positions.get(ctx, due.plan, due.position)?.state.type === 'Setup') setupEvidence(ctx, due.plan, due.position, 'stored')
+    return
+  }
   const deadline = ctx.block.number + params(ctx).responseWindow
   s.StorageChallenges.set(ctx, id, { plan: due.plan, position: due.position, hoster, indexes, length: root.length, treeHash: root.treeHash, deadline })
   s.HosterChallenges.set(ctx, hoster, id, deadline)

@@ -2,7 +2,6 @@ import { AccountId32, bool, bytes, enumOf, fixed, option, seq, struct, u16, u32,
 import type { JsOf } from '../../types/ty.js'
 
 export const CheckKind = enumOf('pallet_challenges::CheckKind', { Storage: null, Performance: null })
-export type CheckKindName = 'Storage' | 'Performance'
 
 /** A check to open, or to close at its deadline. */
 export const Due = struct('pallet_challenges::Due', { kind: CheckKind, plan: u64, position: u16, id: u64 })
