@@ -181,6 +181,10 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       QueueFull: AugmentedError<ApiType>;
       /**
+       * The slots of an encoding all hold the same number of blocks (one per stripe), at least one.
+       **/
+      UnevenSlots: AugmentedError<ApiType>;
+      /**
        * An encoding gives exactly one slot root per position (k + m).
        **/
       WrongSlotCount: AugmentedError<ApiType>;

@@ -660,7 +660,7 @@ export default {
    * Lookup92: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
-    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'EncodingPending', 'WrongSlotCount', 'InsufficientRatio', 'ZeroAmount']
+    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
    * Lookup93: pallet_challenges::StorageChallenge

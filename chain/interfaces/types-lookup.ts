@@ -706,9 +706,10 @@ declare module '@polkadot/types/lookup' {
     readonly isNotInSetup: boolean;
     readonly isEncodingPending: boolean;
     readonly isWrongSlotCount: boolean;
+    readonly isUnevenSlots: boolean;
     readonly isInsufficientRatio: boolean;
     readonly isZeroAmount: boolean;
-    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'EncodingPending' | 'WrongSlotCount' | 'InsufficientRatio' | 'ZeroAmount';
+    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
   /** @name PalletChallengesStorageChallenge (93) */

@@ -40,9 +40,11 @@ test('erasure plans: slot roots are fixed when two encoders agree; hosters wait 
   const early = await inBlock(api, [
     [api.tx.plans.hostingReady(id, 0), hoster0.account],
     [api.tx.plans.submitEncoding(id, agreed), outsider.account],
-    [api.tx.plans.submitEncoding(id, agreed.slice(0, 2)), first.account]
+    [api.tx.plans.submitEncoding(id, agreed.slice(0, 2)), first.account],
+    [api.tx.plans.submitEncoding(id, [agreed[0], agreed[1], { ...agreed[2], length: 31 }]), first.account],
+    [api.tx.plans.submitEncoding(id, agreed.map((s) => ({ ...s, length: 0 }))), first.account]
   ])
-  assert.deepEqual(early.map((o) => o.result), ['plans.EncodingPending', 'plans.NotAssigned', 'plans.WrongSlotCount'])
+  assert.deepEqual(early.map((o) => o.result), ['plans.EncodingPending', 'plans.NotAssigned', 'plans.WrongSlotCount', 'plans.UnevenSlots', 'plans.UnevenSlots'])
 
   const [proposed, disputed] = await inBlock(api, [
     [api.tx.plans.submitEncoding(id, agreed), first.account],

@@ -47,6 +47,7 @@ export const Plans = definePallet({
     NotInSetup: 'The position is not being set up by this amendment.',
     EncodingPending: 'The erasure slots are not agreed on yet: wait for EncodingAccepted.',
     WrongSlotCount: 'An encoding gives exactly one slot root per position (k + m).',
+    UnevenSlots: 'The slots of an encoding all hold the same number of blocks (one per stripe), at least one.',
     InsufficientRatio: 'The account has less ratio than the amount.',
     ZeroAmount: 'The amount must be more than zero.'
   },
@@ -106,6 +107,8 @@ export const Plans = definePallet({
       if (!a.encoders.some((e) => u8aEq(e, who))) throw Plans.errors.NotAssigned()
       const plan = s.Plans.get(ctx, a.plan)!
       if (slots.length !== plan.positions) throw Plans.errors.WrongSlotCount()
+      // Audits draw a stripe below slot 0's length: an empty or a shorter slot would let its encoders escape them.
+      if (slots.some((slot) => slot.length === 0n || slot.length !== slots[0].length)) throw Plans.errors.UnevenSlots()
       if (a.proposed === null || u8aEq(a.proposed.encoder, who)) {
         s.Amendments.set(ctx, id, { ...a, proposed: { encoder: who, slots } })
         Plans.emit(ctx, { type: 'EncodingProposed', value: { amendment: id, plan: a.plan, encoder: who } })
