@@ -1,14 +1,14 @@
 import { u8aEq } from '@polkadot/util'
 import type { DispatchCtx } from '../../frame/pallet.js'
 import type { StorageCtx } from '../../frame/storage.js'
-import { plansStorage as s, MAX_QUEUE } from './storage.js'
-import type { AmendmentValue, PlanValue, PositionValue } from './types.js'
+import { plansStorage as s } from './storage.js'
+import type { AmendmentValue, PlanValue, PositionValue, WaitReasonName } from './types.js'
+import { dequeue, enqueueRepair } from './queue.js'
 import { Draw } from '../draw.js'
 import { seed } from '../randomness.js'
 import { commit, drawMembers, freeCapacity, isActive, network, provider, release, strike } from '../roles.js'
 import { feed } from '../feeds.js'
 import { params } from '../params.js'
-import { balance } from '../ratio.js'
 import { System } from '../system.js'
 import { addActive, removeActive } from '../challenges/active.js'
 import { Plans } from './pallet.js'
@@ -43,35 +43,17 @@ export function bytesPerPosition (ctx: StorageCtx, plan: PlanValue, position: nu
   return (byteLength * covered + length - 1n) / length
 }
 
-export function enqueue (ctx: StorageCtx, planId: bigint): boolean {
-  const queue = s.Queue.get(ctx)
-  if (queue.includes(planId)) return true
-  if (queue.length >= MAX_QUEUE) return false
-  s.Queue.set(ctx, [...queue, planId])
-  return true
-}
-
-/** The queue in serving order: the sponsor's ratio plus the plan's backing, highest first; then oldest. */
-export function queueByPriority (ctx: DispatchCtx): bigint[] {
-  const entries = s.Queue.get(ctx).map((id, order) => {
-    const plan = s.Plans.get(ctx, id)
-    return { id, order, priority: plan === null ? -1n : balance(ctx, plan.sponsor) + plan.backing }
-  })
-  entries.sort((a, b) => (a.priority === b.priority ? a.order - b.order : a.priority > b.priority ? -1 : 1))
-  return entries.map((e) => e.id)
-}
-
 /**
  * Gives a plan's vacant positions to hosters drawn from the block randomness, with attesters to check the
- * setup and, for a new erasure plan, two encoders. Returns false (changing nothing) when the network has
- * not enough eligible providers; the plan then stays queued.
+ * setup and, for a new erasure plan, two encoders. Returns null when done, or (changing nothing) which
+ * providers the network has not enough eligible ones of; the plan then stays queued.
  */
-export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
+export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName | null {
   const plan = s.Plans.get(ctx, planId)
-  if (plan === null || plan.status.type === 'Ended') return true
+  if (plan === null || plan.status.type === 'Ended') return null
   const all = positionsOf(ctx, planId, plan)
   const vacant = all.filter(([, p]) => p.state.type === 'Vacant').map(([i]) => i)
-  if (vacant.length === 0) return true
+  if (vacant.length === 0) return null
   const now = ctx.block.number
   const { amendmentDeadline, attestersPerCheck } = params(ctx)
   // Slot roots fixed: a repair, which one encoder does from the other slots.
@@ -92,15 +74,15 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
   const hosters = drawMembers(ctx, 'Hoster', vacant.length, draw, (who, p, picked) =>
     isActive(p, now) && !isPlanMember(who) && !holdsFeed(who) && !recentlyStruck(who) && freeCapacity(p) >= largest &&
     !sharesNetwork(ctx, who, [...holders, ...picked]))
-  if (hosters.length < vacant.length) return false
+  if (hosters.length < vacant.length) return 'Hosters'
   const encodersNeeded = plan.mode.type !== 'Erasure' ? 0 : encoded ? 1 : 2
   // An encoder serves slot cores of its own; a hoster of the same slots in the same process would clash with them.
   const encoders = encodersNeeded === 0 ? [] : drawMembers(ctx, 'Encoder', encodersNeeded, draw, (who, p) => isActive(p, now) && !isPlanMember(who) && !recentlyStruck(who) && !hosters.some((h) => u8aEq(h, who)))
-  if (encoders.length < encodersNeeded) return false
+  if (encoders.length < encodersNeeded) return 'Encoders'
   // An attester checks hosters as an outsider: never a member of the plan, nor an encoder of these slots.
   const outsider = (who: Uint8Array) => !isPlanMember(who) && ![...hosters, ...encoders].some((h) => u8aEq(h, who))
   const attesters = drawMembers(ctx, 'Attester', Math.min(vacant.length, attestersPerCheck), draw, (who, p) => isActive(p, now) && outsider(who))
-  if (attesters.length === 0) return false
+  if (attesters.length === 0) return 'Attesters'
 
   const id = s.NextAmendmentId.get(ctx)
   s.NextAmendmentId.set(ctx, id + 1n)
@@ -124,7 +106,7 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): boolean {
   s.Amendments.set(ctx, id, amendment)
   s.AmendmentDeadlines.mutate(ctx, deadline, (ids) => [...ids, id])
   Plans.emit(ctx, { type: 'NewAmendment', value: { id, plan: planId, positions: vacant, hosters, encoders, attesters, deadline } })
-  return true
+  return null
 }
 
 /**
@@ -167,7 +149,7 @@ export function freePosition (ctx: DispatchCtx, planId: bigint, position: number
   }
   s.Positions.set(ctx, planId, position, vacantPosition())
   Plans.emit(ctx, { type: 'PositionFreed', value: { plan: planId, position, hoster: p.hoster } })
-  enqueue(ctx, planId)
+  enqueueRepair(ctx, planId)
 }
 
 /** Keeps a hoster (or an encoder, after a failed audit) that failed the plan out of its next draws for a while (STRUCK_COOLDOWN_DEADLINES). */
@@ -193,7 +175,7 @@ export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue): voi
     unreserve(ctx, supporter, amount)
     s.Support.remove(ctx, planId, supporter)
   }
-  s.Queue.set(ctx, s.Queue.get(ctx).filter((id) => id !== planId))
+  dequeue(ctx, planId)
   s.PlansByFeed.remove(ctx, plan.feed, planId)
   s.Plans.set(ctx, planId, { ...plan, status: { type: 'Ended' }, backing: 0n })
   Plans.emit(ctx, { type: 'PlanEnded', value: { plan: planId } })
@@ -221,7 +203,21 @@ export function feedGrew (ctx: DispatchCtx, feedId: bigint): void {
   }
 }
 
-/** Handles the amendments whose deadline is this block: positions not set up go to fresh providers. */
+/** Moves an amendment's deadline to block `at`, if that is later. */
+export function extendDeadline (ctx: DispatchCtx, id: bigint, at: number): void {
+  const a = s.Amendments.get(ctx, id)
+  if (a === null || a.deadline >= at) return
+  const left = s.AmendmentDeadlines.get(ctx, a.deadline).filter((x) => x !== id)
+  if (left.length === 0) s.AmendmentDeadlines.remove(ctx, a.deadline)
+  else s.AmendmentDeadlines.set(ctx, a.deadline, left)
+  s.AmendmentDeadlines.mutate(ctx, at, (ids) => [...ids, id])
+  s.Amendments.set(ctx, id, { ...a, deadline: at })
+}
+
+/**
+ * Handles the amendments whose deadline is this block: positions not set up go to fresh providers. A hoster
+ * that reported ready and whose evidence did not conclude (its attesters were silent) is not at fault.
+ */
 export function expireAmendments (ctx: DispatchCtx): void {
   const due = s.AmendmentDeadlines.get(ctx, ctx.block.number)
   if (due.length === 0) return
@@ -233,20 +229,10 @@ export function expireAmendments (ctx: DispatchCtx): void {
     const hostersAtFault = s.Plans.get(ctx, a.plan)?.mode.type !== 'Erasure' || s.Slots.contains(ctx, a.plan, 0)
     for (const position of a.positions) {
       const p = s.Positions.get(ctx, a.plan, position)
-      if (p !== null && p.state.type === 'Setup' && p.state.value === id) freePosition(ctx, a.plan, position, hostersAtFault)
+      if (p !== null && p.state.type === 'Setup' && p.state.value === id) freePosition(ctx, a.plan, position, hostersAtFault && !p.ready)
     }
     s.Amendments.remove(ctx, id)
   }
-}
-
-/** Serves queued plans, highest priority first, at most `maxAmendmentsPerBlock` of them per block. */
-export function serveQueue (ctx: DispatchCtx): void {
-  const queue = s.Queue.get(ctx)
-  if (queue.length === 0) return
-  const served = new Set<bigint>()
-  const limit = params(ctx).maxAmendmentsPerBlock
-  for (const id of queueByPriority(ctx).slice(0, limit)) if (assignVacant(ctx, id)) served.add(id)
-  if (served.size > 0) s.Queue.set(ctx, s.Queue.get(ctx).filter((id) => !served.has(id)))
 }
 
 export function unreserve (ctx: StorageCtx, who: Uint8Array, amount: bigint): void {

@@ -1,6 +1,7 @@
 import type { DispatchCtx } from '../../frame/pallet.js'
 import { plansStorage as s } from './storage.js'
-import { activate, freePosition } from './lifecycle.js'
+import { activate, extendDeadline, freePosition } from './lifecycle.js'
+import { params } from '../params.js'
 import { openSetupChallenge } from '../challenges/open-close.js'
 import { openCheck } from '../challenges/performance.js'
 import { Plans } from './pallet.js'
@@ -14,6 +15,9 @@ export function beginSetupChecks (ctx: DispatchCtx, amendment: bigint, plan: big
   s.SetupProgress.set(ctx, plan, position, { amendment, stored: false, retrieved: false })
   openSetupChallenge(ctx, plan, position, hoster)
   openCheck(ctx, plan, position, hoster, { setup: amendment, retry: false })
+  // A hoster ready in time is given the time its evidence takes: the check and its one retry, each a
+  // sampling block and a response window.
+  extendDeadline(ctx, amendment, ctx.block.number + 2 * (1 + params(ctx).responseWindow) + 1)
 }
 
 /** One piece of a setup's evidence passed; with both, the position becomes active. */
