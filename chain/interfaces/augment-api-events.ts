@@ -8,7 +8,7 @@ import '@polkadot/api-base/types/events';
 import type { ApiTypes, AugmentedEvent } from '@polkadot/api-base/types';
 import type { Null, Result, U8aFixed, Vec, u128, u16, u32, u64 } from '@polkadot/types-codec';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSupportDispatchDispatchInfo, PalletAuditsAuditFault, PalletChallengesVerdict, PalletParamsParams, PalletPlansMode, PalletRatioReason, PalletRolesRole, SpRuntimeDispatchError } from '@polkadot/types/lookup';
+import type { FrameSupportDispatchDispatchInfo, PalletAuditsAuditFault, PalletChallengesVerdict, PalletParamsParams, PalletPlansMode, PalletPlansWaitReason, PalletRatioReason, PalletRolesRole, SpRuntimeDispatchError } from '@polkadot/types/lookup';
 
 export type __AugmentedEvent<ApiType extends ApiTypes> = AugmentedEvent<ApiType>;
 
@@ -63,6 +63,7 @@ declare module '@polkadot/api-base/types/events' {
       NewAmendment: AugmentedEvent<ApiType, [id: u64, plan: u64, positions: Vec<u16>, hosters: Vec<AccountId32>, encoders: Vec<AccountId32>, attesters: Vec<AccountId32>, deadline: u32], { id: u64, plan: u64, positions: Vec<u16>, hosters: Vec<AccountId32>, encoders: Vec<AccountId32>, attesters: Vec<AccountId32>, deadline: u32 }>;
       PlanEnded: AugmentedEvent<ApiType, [plan: u64], { plan: u64 }>;
       PlanSupported: AugmentedEvent<ApiType, [plan: u64, supporter: AccountId32, amount: u128], { plan: u64, supporter: AccountId32, amount: u128 }>;
+      PlanWaiting: AugmentedEvent<ApiType, [plan: u64, reason: PalletPlansWaitReason], { plan: u64, reason: PalletPlansWaitReason }>;
       PositionFreed: AugmentedEvent<ApiType, [plan: u64, position: u16, hoster: AccountId32], { plan: u64, position: u16, hoster: AccountId32 }>;
       SetupFailed: AugmentedEvent<ApiType, [amendment: u64, plan: u64, position: u16, hoster: AccountId32], { amendment: u64, plan: u64, position: u16, hoster: AccountId32 }>;
       /**

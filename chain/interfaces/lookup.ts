@@ -531,7 +531,23 @@ export default {
     treeHash: '[u8;32]'
   },
   /**
-   * Lookup79: pallet_plans::Amendment
+   * Lookup79: pallet_plans::QueueWait
+   **/
+  PalletPlansQueueWait: {
+    since: 'u32',
+    reason: 'PalletPlansWaitReason',
+    tries: 'u32',
+    retryAt: 'u32',
+    supply: 'u32'
+  },
+  /**
+   * Lookup80: pallet_plans::WaitReason
+   **/
+  PalletPlansWaitReason: {
+    _enum: ['Hosters', 'Encoders', 'Attesters']
+  },
+  /**
+   * Lookup81: pallet_plans::Amendment
    **/
   PalletPlansAmendment: {
     plan: 'u64',
@@ -544,20 +560,20 @@ export default {
     proposed: 'Option<PalletPlansProposedEncoding>'
   },
   /**
-   * Lookup80: pallet_plans::AmendmentKind
+   * Lookup82: pallet_plans::AmendmentKind
    **/
   PalletPlansAmendmentKind: {
     _enum: ['New', 'Repair']
   },
   /**
-   * Lookup83: pallet_plans::ProposedEncoding
+   * Lookup85: pallet_plans::ProposedEncoding
    **/
   PalletPlansProposedEncoding: {
     encoder: 'AccountId32',
     slots: 'Vec<PalletPlansSlotRoot>'
   },
   /**
-   * Lookup89: pallet_plans::SetupProgress
+   * Lookup91: pallet_plans::SetupProgress
    **/
   PalletPlansSetupProgress: {
     amendment: 'u64',
@@ -565,7 +581,7 @@ export default {
     retrieved: 'bool'
   },
   /**
-   * Lookup90: pallet_plans::pallet::Call
+   * Lookup92: pallet_plans::pallet::Call
    **/
   PalletPlansCall: {
     _enum: {
@@ -592,7 +608,7 @@ export default {
     }
   },
   /**
-   * Lookup91: pallet_plans::pallet::Event
+   * Lookup93: pallet_plans::pallet::Event
    **/
   PalletPlansEvent: {
     _enum: {
@@ -646,6 +662,10 @@ export default {
         position: 'u16',
         hoster: 'AccountId32',
       },
+      PlanWaiting: {
+        plan: 'u64',
+        reason: 'PalletPlansWaitReason',
+      },
       PlanSupported: {
         plan: 'u64',
         supporter: 'AccountId32',
@@ -657,13 +677,13 @@ export default {
     }
   },
   /**
-   * Lookup92: pallet_plans::pallet::Error
+   * Lookup94: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
     _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
-   * Lookup93: pallet_challenges::StorageChallenge
+   * Lookup95: pallet_challenges::StorageChallenge
    **/
   PalletChallengesStorageChallenge: {
     plan: 'u64',
@@ -675,7 +695,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup94: pallet_challenges::PerformanceCheck
+   * Lookup96: pallet_challenges::PerformanceCheck
    **/
   PalletChallengesPerformanceCheck: {
     plan: 'u64',
@@ -691,7 +711,7 @@ export default {
     retry: 'bool'
   },
   /**
-   * Lookup95: pallet_challenges::Report
+   * Lookup97: pallet_challenges::Report
    **/
   PalletChallengesReport: {
     attester: 'AccountId32',
@@ -701,7 +721,7 @@ export default {
     network: 'u32'
   },
   /**
-   * Lookup98: pallet_challenges::Due
+   * Lookup100: pallet_challenges::Due
    **/
   PalletChallengesDue: {
     kind: 'PalletChallengesCheckKind',
@@ -710,13 +730,13 @@ export default {
     id: 'u64'
   },
   /**
-   * Lookup99: pallet_challenges::CheckKind
+   * Lookup101: pallet_challenges::CheckKind
    **/
   PalletChallengesCheckKind: {
     _enum: ['Storage', 'Performance']
   },
   /**
-   * Lookup102: pallet_challenges::pallet::Call
+   * Lookup104: pallet_challenges::pallet::Call
    **/
   PalletChallengesCall: {
     _enum: {
@@ -735,7 +755,7 @@ export default {
     }
   },
   /**
-   * Lookup104: pallet_challenges::Receipt
+   * Lookup106: pallet_challenges::Receipt
    **/
   PalletChallengesReceipt: {
     indexes: 'Vec<u64>',
@@ -744,7 +764,7 @@ export default {
     signature: '[u8;64]'
   },
   /**
-   * Lookup108: pallet_challenges::pallet::Event
+   * Lookup110: pallet_challenges::pallet::Event
    **/
   PalletChallengesEvent: {
     _enum: {
@@ -799,19 +819,19 @@ export default {
     }
   },
   /**
-   * Lookup109: pallet_challenges::Verdict
+   * Lookup111: pallet_challenges::Verdict
    **/
   PalletChallengesVerdict: {
     _enum: ['Served', 'NotServed', 'Inconclusive', 'Contained']
   },
   /**
-   * Lookup110: pallet_challenges::pallet::Error
+   * Lookup112: pallet_challenges::pallet::Error
    **/
   PalletChallengesError: {
     _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'SamplesPending', 'ReceiptMissing', 'ReceiptWrongIndexes', 'ReceiptSignatureInvalid', 'ReceiptHashInvalid']
   },
   /**
-   * Lookup111: pallet_audits::EncodedPlan
+   * Lookup113: pallet_audits::EncodedPlan
    **/
   PalletAuditsEncodedPlan: {
     index: 'u32',
@@ -819,7 +839,7 @@ export default {
     acceptedAt: 'u32'
   },
   /**
-   * Lookup112: pallet_audits::Audit
+   * Lookup114: pallet_audits::Audit
    **/
   PalletAuditsAudit: {
     plan: 'u64',
@@ -829,7 +849,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup113: pallet_audits::pallet::Call
+   * Lookup115: pallet_audits::pallet::Call
    **/
   PalletAuditsCall: {
     _enum: {
@@ -841,7 +861,7 @@ export default {
     }
   },
   /**
-   * Lookup114: pallet_audits::pallet::Event
+   * Lookup116: pallet_audits::pallet::Event
    **/
   PalletAuditsEvent: {
     _enum: {
@@ -879,19 +899,19 @@ export default {
     }
   },
   /**
-   * Lookup115: pallet_audits::AuditFault
+   * Lookup117: pallet_audits::AuditFault
    **/
   PalletAuditsAuditFault: {
     _enum: ['Malformed', 'NotTheFeed', 'WrongLength', 'ParityMismatch']
   },
   /**
-   * Lookup116: pallet_audits::pallet::Error
+   * Lookup118: pallet_audits::pallet::Error
    **/
   PalletAuditsError: {
     _enum: ['AuditNotFound', 'NotAudited', 'AlreadyAnswered', 'ProofInvalid']
   },
   /**
-   * Lookup120: sp_runtime::MultiSignature
+   * Lookup122: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -901,31 +921,31 @@ export default {
     }
   },
   /**
-   * Lookup121: sp_core::ed25519::Signature
+   * Lookup123: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup122: sp_core::sr25519::Signature
+   * Lookup124: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup123: sp_core::ecdsa::Signature
+   * Lookup125: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup125: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup127: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup126: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup128: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup127: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup129: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup132: datdot_runtime::Runtime
+   * Lookup134: datdot_runtime::Runtime
    **/
   DatdotRuntimeRuntime: 'Null'
 };

@@ -553,7 +553,24 @@ declare module '@polkadot/types/lookup' {
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletPlansAmendment (79) */
+  /** @name PalletPlansQueueWait (79) */
+  interface PalletPlansQueueWait extends Struct {
+    readonly since: u32;
+    readonly reason: PalletPlansWaitReason;
+    readonly tries: u32;
+    readonly retryAt: u32;
+    readonly supply: u32;
+  }
+
+  /** @name PalletPlansWaitReason (80) */
+  interface PalletPlansWaitReason extends Enum {
+    readonly isHosters: boolean;
+    readonly isEncoders: boolean;
+    readonly isAttesters: boolean;
+    readonly type: 'Hosters' | 'Encoders' | 'Attesters';
+  }
+
+  /** @name PalletPlansAmendment (81) */
   interface PalletPlansAmendment extends Struct {
     readonly plan: u64;
     readonly kind: PalletPlansAmendmentKind;
@@ -565,27 +582,27 @@ declare module '@polkadot/types/lookup' {
     readonly proposed: Option<PalletPlansProposedEncoding>;
   }
 
-  /** @name PalletPlansAmendmentKind (80) */
+  /** @name PalletPlansAmendmentKind (82) */
   interface PalletPlansAmendmentKind extends Enum {
     readonly isNew: boolean;
     readonly isRepair: boolean;
     readonly type: 'New' | 'Repair';
   }
 
-  /** @name PalletPlansProposedEncoding (83) */
+  /** @name PalletPlansProposedEncoding (85) */
   interface PalletPlansProposedEncoding extends Struct {
     readonly encoder: AccountId32;
     readonly slots: Vec<PalletPlansSlotRoot>;
   }
 
-  /** @name PalletPlansSetupProgress (89) */
+  /** @name PalletPlansSetupProgress (91) */
   interface PalletPlansSetupProgress extends Struct {
     readonly amendment: u64;
     readonly stored: bool;
     readonly retrieved: bool;
   }
 
-  /** @name PalletPlansCall (90) */
+  /** @name PalletPlansCall (92) */
   interface PalletPlansCall extends Enum {
     readonly isRequestHosting: boolean;
     readonly asRequestHosting: {
@@ -618,7 +635,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'SubmitEncoding';
   }
 
-  /** @name PalletPlansEvent (91) */
+  /** @name PalletPlansEvent (93) */
   interface PalletPlansEvent extends Enum {
     readonly isHostingRequested: boolean;
     readonly asHostingRequested: {
@@ -679,6 +696,11 @@ declare module '@polkadot/types/lookup' {
       readonly position: u16;
       readonly hoster: AccountId32;
     } & Struct;
+    readonly isPlanWaiting: boolean;
+    readonly asPlanWaiting: {
+      readonly plan: u64;
+      readonly reason: PalletPlansWaitReason;
+    } & Struct;
     readonly isPlanSupported: boolean;
     readonly asPlanSupported: {
       readonly plan: u64;
@@ -689,10 +711,10 @@ declare module '@polkadot/types/lookup' {
     readonly asPlanEnded: {
       readonly plan: u64;
     } & Struct;
-    readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanSupported' | 'PlanEnded';
+    readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanWaiting' | 'PlanSupported' | 'PlanEnded';
   }
 
-  /** @name PalletPlansError (92) */
+  /** @name PalletPlansError (94) */
   interface PalletPlansError extends Enum {
     readonly isFeedNotFound: boolean;
     readonly isPlanNotFound: boolean;
@@ -712,7 +734,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
-  /** @name PalletChallengesStorageChallenge (93) */
+  /** @name PalletChallengesStorageChallenge (95) */
   interface PalletChallengesStorageChallenge extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -723,7 +745,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesPerformanceCheck (94) */
+  /** @name PalletChallengesPerformanceCheck (96) */
   interface PalletChallengesPerformanceCheck extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -738,7 +760,7 @@ declare module '@polkadot/types/lookup' {
     readonly retry: bool;
   }
 
-  /** @name PalletChallengesReport (95) */
+  /** @name PalletChallengesReport (97) */
   interface PalletChallengesReport extends Struct {
     readonly attester: AccountId32;
     readonly success: bool;
@@ -747,7 +769,7 @@ declare module '@polkadot/types/lookup' {
     readonly network: u32;
   }
 
-  /** @name PalletChallengesDue (98) */
+  /** @name PalletChallengesDue (100) */
   interface PalletChallengesDue extends Struct {
     readonly kind: PalletChallengesCheckKind;
     readonly plan: u64;
@@ -755,14 +777,14 @@ declare module '@polkadot/types/lookup' {
     readonly id: u64;
   }
 
-  /** @name PalletChallengesCheckKind (99) */
+  /** @name PalletChallengesCheckKind (101) */
   interface PalletChallengesCheckKind extends Enum {
     readonly isStorage: boolean;
     readonly isPerformance: boolean;
     readonly type: 'Storage' | 'Performance';
   }
 
-  /** @name PalletChallengesCall (102) */
+  /** @name PalletChallengesCall (104) */
   interface PalletChallengesCall extends Enum {
     readonly isSubmitStorageProof: boolean;
     readonly asSubmitStorageProof: {
@@ -781,7 +803,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
   }
 
-  /** @name PalletChallengesReceipt (104) */
+  /** @name PalletChallengesReceipt (106) */
   interface PalletChallengesReceipt extends Struct {
     readonly indexes: Vec<u64>;
     readonly hashes: Vec<U8aFixed>;
@@ -789,7 +811,7 @@ declare module '@polkadot/types/lookup' {
     readonly signature: U8aFixed;
   }
 
-  /** @name PalletChallengesEvent (108) */
+  /** @name PalletChallengesEvent (110) */
   interface PalletChallengesEvent extends Enum {
     readonly isStorageChallenge: boolean;
     readonly asStorageChallenge: {
@@ -849,7 +871,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceSamples' | 'PerformanceReported' | 'PerformanceResult';
   }
 
-  /** @name PalletChallengesVerdict (109) */
+  /** @name PalletChallengesVerdict (111) */
   interface PalletChallengesVerdict extends Enum {
     readonly isServed: boolean;
     readonly isNotServed: boolean;
@@ -858,7 +880,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Served' | 'NotServed' | 'Inconclusive' | 'Contained';
   }
 
-  /** @name PalletChallengesError (110) */
+  /** @name PalletChallengesError (112) */
   interface PalletChallengesError extends Enum {
     readonly isChallengeNotFound: boolean;
     readonly isChallengeExpired: boolean;
@@ -875,14 +897,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'SamplesPending' | 'ReceiptMissing' | 'ReceiptWrongIndexes' | 'ReceiptSignatureInvalid' | 'ReceiptHashInvalid';
   }
 
-  /** @name PalletAuditsEncodedPlan (111) */
+  /** @name PalletAuditsEncodedPlan (113) */
   interface PalletAuditsEncodedPlan extends Struct {
     readonly index: u32;
     readonly encoders: Vec<AccountId32>;
     readonly acceptedAt: u32;
   }
 
-  /** @name PalletAuditsAudit (112) */
+  /** @name PalletAuditsAudit (114) */
   interface PalletAuditsAudit extends Struct {
     readonly plan: u64;
     readonly stripe: u64;
@@ -891,7 +913,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletAuditsCall (113) */
+  /** @name PalletAuditsCall (115) */
   interface PalletAuditsCall extends Enum {
     readonly isSubmitAuditShard: boolean;
     readonly asSubmitAuditShard: {
@@ -902,7 +924,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitAuditShard';
   }
 
-  /** @name PalletAuditsEvent (114) */
+  /** @name PalletAuditsEvent (116) */
   interface PalletAuditsEvent extends Enum {
     readonly isAuditOpened: boolean;
     readonly asAuditOpened: {
@@ -943,7 +965,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditOpened' | 'AuditPassed' | 'AuditInconclusive' | 'AuditUnanswered' | 'EncodingFailed';
   }
 
-  /** @name PalletAuditsAuditFault (115) */
+  /** @name PalletAuditsAuditFault (117) */
   interface PalletAuditsAuditFault extends Enum {
     readonly isMalformed: boolean;
     readonly isNotTheFeed: boolean;
@@ -952,7 +974,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Malformed' | 'NotTheFeed' | 'WrongLength' | 'ParityMismatch';
   }
 
-  /** @name PalletAuditsError (116) */
+  /** @name PalletAuditsError (118) */
   interface PalletAuditsError extends Enum {
     readonly isAuditNotFound: boolean;
     readonly isNotAudited: boolean;
@@ -961,7 +983,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditNotFound' | 'NotAudited' | 'AlreadyAnswered' | 'ProofInvalid';
   }
 
-  /** @name SpRuntimeMultiSignature (120) */
+  /** @name SpRuntimeMultiSignature (122) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -972,25 +994,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (121) */
+  /** @name SpCoreEd25519Signature (123) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (122) */
+  /** @name SpCoreSr25519Signature (124) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (123) */
+  /** @name SpCoreEcdsaSignature (125) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (125) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (127) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (126) */
+  /** @name FrameSystemExtensionsCheckTxVersion (128) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (127) */
+  /** @name FrameSystemExtensionsCheckGenesis (129) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (132) */
+  /** @name DatdotRuntimeRuntime (134) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module

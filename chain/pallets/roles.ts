@@ -1,7 +1,7 @@
 import { u8aEq } from '@polkadot/util'
 import { definePallet, signedCall } from '../frame/pallet.js'
 import type { DispatchCtx } from '../frame/pallet.js'
-import { doubleMap, map } from '../frame/storage.js'
+import { doubleMap, map, value } from '../frame/storage.js'
 import type { StorageCtx } from '../frame/storage.js'
 import { AccountId32, bool, enumOf, fixed, named, struct, u32, u64 } from '../types/ty.js'
 import type { JsOf } from '../types/ty.js'
@@ -39,6 +39,7 @@ const storage = {
   MemberCount: map({ hasher: 'Twox64Concat', key: Role, value: u32, default: 0 }),
   MemberIndex: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [Role, AccountId32], value: u32 }),
   NoiseKeyOwner: map({ hasher: 'Blake2_128Concat', key: fixed(32), value: AccountId32, docs: 'The account each noise key belongs to: one machine, one provider, so that accounts sharing a machine cannot pass for several hosters of a plan.' }),
+  Supply: value({ type: u32, default: 0, docs: 'Counts the changes that may let a waiting plan be served now: a provider registered, offered more capacity, resumed, or had capacity released.' }),
   Networks: map({ hasher: 'Blake2_128Concat', key: AccountId32, value: fixed(3), docs: 'The public IPv4 /24 network (its first three bytes) attesters last reached each hoster at; a plan\'s hosters are drawn from distinct networks where they are known.' })
 }
 
@@ -69,6 +70,7 @@ export const Roles = definePallet({
       const p = enroll(ctx, who, noiseKey, 'Hoster')
       if (capacity < p.committed) throw Roles.errors.CapacityBelowCommitted(`it holds ${p.committed} bytes`)
       storage.Providers.set(ctx, who, { ...p, capacity })
+      if (capacity > p.capacity) supplyGrew(ctx)
       Roles.emit(ctx, { type: 'CapacityChanged', value: { who, capacity } })
     }, 'Registers the account as a hoster offering `capacity` bytes, or changes its capacity.'),
     registerEncoder: signedCall({ noiseKey: fixed(32) }, (ctx, who, { noiseKey }) => {
@@ -97,6 +99,7 @@ export const Roles = definePallet({
       if (p === null) throw Roles.errors.NotRegistered()
       if (until !== 0 && until <= ctx.block.number) throw Roles.errors.InvalidPause()
       storage.Providers.set(ctx, who, { ...p, pausedUntil: until })
+      if (until === 0) supplyGrew(ctx)
       Roles.emit(ctx, { type: 'Paused', value: { who, until } })
     }, 'Takes no new work until block `until` (0 resumes at once).')
   }
@@ -112,6 +115,7 @@ function enroll (ctx: DispatchCtx, who: Uint8Array, noiseKey: Uint8Array, role: 
   const p = existing ?? { noiseKey, hoster: false, encoder: false, attester: false, capacity: 0n, committed: 0n, pausedUntil: 0, strikes: 0, reputation: INITIAL_REPUTATION }
   if (!p[flag(role)]) {
     addMember(ctx, role, who)
+    supplyGrew(ctx)
     Roles.emit(ctx, { type: 'Registered', value: { who, role: { type: role }, noiseKey } })
   }
   return { ...p, [flag(role)]: true }
@@ -190,6 +194,16 @@ export function release (ctx: StorageCtx, who: Uint8Array, bytes: bigint): void 
   const p = storage.Providers.get(ctx, who)
   if (p === null) return
   storage.Providers.set(ctx, who, { ...p, committed: p.committed > bytes ? p.committed - bytes : 0n })
+  supplyGrew(ctx)
+}
+
+function supplyGrew (ctx: StorageCtx): void {
+  storage.Supply.set(ctx, storage.Supply.get(ctx) + 1)
+}
+
+/** Changes so far that may let a waiting plan be served (the queue tries such plans again at once). */
+export function supply (ctx: StorageCtx): number {
+  return storage.Supply.get(ctx)
 }
 
 export function strike (ctx: StorageCtx, who: Uint8Array): void {

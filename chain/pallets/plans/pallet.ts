@@ -2,9 +2,10 @@ import { u8aEq } from '@polkadot/util'
 import { definePallet, signedCall } from '../../frame/pallet.js'
 import { AccountId32, named, option, seq, u128, u16, u32, u64 } from '../../types/ty.js'
 import { plansStorage as s } from './storage.js'
-import { Mode, Range, SlotRoot } from './types.js'
+import { Mode, Range, SlotRoot, WaitReason } from './types.js'
 import type { ModeValue } from './types.js'
-import { endPlan, enqueue, expireAmendments, freePosition, reserveDelta, serveQueue, vacantPosition } from './lifecycle.js'
+import { assignVacant, endPlan, expireAmendments, freePosition, reserveDelta, vacantPosition } from './lifecycle.js'
+import { enqueueRequest, serveQueue } from './queue.js'
 import { beginSetupChecks } from './setup.js'
 import { feed } from '../feeds.js'
 import { balance } from '../ratio.js'
@@ -31,6 +32,8 @@ export const Plans = definePallet({
     EncodingAccepted: named({ amendment: u64, plan: u64 }),
     EncodingDisputed: named({ amendment: u64, plan: u64 }),
     PositionFreed: named({ plan: u64, position: u16, hoster: AccountId32 }),
+    /** The queue could not serve the plan: too few eligible providers of this kind; it is tried again. */
+    PlanWaiting: named({ plan: u64, reason: WaitReason }),
     PlanSupported: named({ plan: u64, supporter: AccountId32, amount: u128 }),
     PlanEnded: named({ plan: u64 })
   },
@@ -65,7 +68,7 @@ export const Plans = definePallet({
       s.PlansByFeed.set(ctx, feedId, id, ctx.block.number)
       // Providers are drawn when the queue is served at the end of this block, from this block's randomness,
       // which did not exist yet when the requester signed.
-      if (!enqueue(ctx, id)) throw Plans.errors.QueueFull()
+      if (!enqueueRequest(ctx, id)) throw Plans.errors.QueueFull()
       Plans.emit(ctx, { type: 'HostingRequested', value: { plan: id, feed: feedId, sponsor: who, mode } })
     }, 'Asks the network to host a feed: Replicate { replicas } or Erasure { k, m }, optionally only block ranges.'),
 
@@ -129,7 +132,7 @@ export const Plans = definePallet({
   },
   hooks: {
     onInitialize: expireAmendments,
-    onFinalize: serveQueue
+    onFinalize: (ctx) => serveQueue(ctx, assignVacant)
   }
 })
 

@@ -1,6 +1,6 @@
 import { doubleMap, map, value } from '../../frame/storage.js'
 import { AccountId32, seq, tuple, u128, u16, u32, u64 } from '../../types/ty.js'
-import { Amendment, Plan, Position, SetupProgress, SlotRoot } from './types.js'
+import { Amendment, Plan, Position, QueueWait, SetupProgress, SlotRoot } from './types.js'
 
 /** The Plans pallet's storage: kept apart so that the challenge logic can use it without the calls. */
 export const plansStorage = {
@@ -9,8 +9,12 @@ export const plansStorage = {
   Positions: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: Position }),
   /** Erasure plans: each position's slot root, once two encoders agreed on it. */
   Slots: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: SlotRoot }),
-  /** Plans with vacant positions, waiting for providers. */
+  /** New plans waiting for their first providers (at most MAX_QUEUE), served by priority. */
   Queue: value({ type: seq(u64), default: [] }),
+  /** Plans that lost positions, waiting for new providers: never refused, served before new plans, in turn. */
+  Repairs: value({ type: seq(u64), default: [] }),
+  /** Queued plans a draw came up short for: why, and when they are tried again. */
+  Waiting: map({ hasher: 'Twox64Concat', key: u64, value: QueueWait }),
   NextAmendmentId: value({ type: u64, default: 0n }),
   Amendments: map({ hasher: 'Twox64Concat', key: u64, value: Amendment }),
   /** Amendments whose deadline is the block. */
@@ -32,5 +36,5 @@ export const plansStorage = {
   SetupProgress: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: SetupProgress })
 }
 
-/** Most plans waiting in the queue: requests beyond it are refused rather than growing every block's work. */
+/** Most new plans waiting in the queue: requests beyond it are refused rather than growing every block's work. */
 export const MAX_QUEUE = 1024

@@ -71,3 +71,14 @@ export type AmendmentValue = JsOf<typeof Amendment>
 
 /** What a position's setup has shown so far: the new hoster's storage proof, and its retrievability check. */
 export const SetupProgress = struct('pallet_plans::SetupProgress', { amendment: u64, stored: bool, retrieved: bool })
+
+/** Why a queued plan could not be served yet: the providers the draw came up short of. */
+export const WaitReason = enumOf('pallet_plans::WaitReason', { Hosters: null, Encoders: null, Attesters: null })
+export type WaitReasonName = JsOf<typeof WaitReason>['type']
+
+/**
+ * A queued plan the chain tried and could not serve: since when, why, and when it tries again (at `retryAt`,
+ * or sooner if the providers' supply changed since: `supply` is Roles' count of such changes at the last try).
+ */
+export const QueueWait = struct('pallet_plans::QueueWait', { since: u32, reason: WaitReason, tries: u32, retryAt: u32, supply: u32 })
+export type QueueWaitValue = JsOf<typeof QueueWait>
