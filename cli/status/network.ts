@@ -34,21 +34,24 @@ export interface NetworkReport {
   /** Plans that have not ended, by id. */
   readonly plans: PlanSummary[]
   readonly endedPlans: number
-  /** Plans waiting for providers, in the chain's queue. */
+  /** New plans waiting for their first providers, in the chain's queue. */
   readonly queue: number[]
+  /** Plans that lost positions, waiting for new providers. */
+  readonly repairs: number[]
   readonly feeds: number
   readonly openChallenges: { readonly storage: number, readonly performance: number }
 }
 
 /** The whole network at a glance: providers, plans and open checks. Reads each storage map once. */
 export async function readNetwork (api: ApiPromise): Promise<NetworkReport> {
-  const [header, finalized, providers, plans, positions, queue, feeds, storage, performance] = await Promise.all([
+  const [header, finalized, providers, plans, positions, queue, repairs, feeds, storage, performance] = await Promise.all([
     api.rpc.chain.getHeader(),
     api.rpc.chain.getFinalizedHead().then((hash) => api.rpc.chain.getHeader(hash)),
     api.query.roles.providers.entries(),
     api.query.plans.plans.entries(),
     api.query.plans.positions.entries<Option<PalletPlansPosition>>(),
     api.query.plans.queue(),
+    api.query.plans.repairs(),
     api.query.feeds.nextFeedId(),
     api.query.challenges.storageChallenges.keys(),
     api.query.challenges.performanceChecks.keys()
@@ -89,6 +92,7 @@ export async function readNetwork (api: ApiPromise): Promise<NetworkReport> {
     plans: summaries.filter((p) => p.status !== 'ended'),
     endedPlans: summaries.filter((p) => p.status === 'ended').length,
     queue: queue.map((id) => id.toNumber()),
+    repairs: repairs.map((id) => id.toNumber()),
     feeds: feeds.toNumber(),
     openChallenges: { storage: storage.length, performance: performance.length }
   }

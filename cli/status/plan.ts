@@ -50,6 +50,8 @@ export interface PlanReport {
   /** Mean blocks between two storage challenges of a position; their times are drawn block by block, known to nobody ahead. */
   readonly challengePeriod: number
   readonly health: PlanHealth
+  /** The queue tried to give the plan providers and came up short: of which, since when, next try by when. */
+  readonly waiting: { readonly reason: 'hosters' | 'encoders' | 'attesters', readonly since: number, readonly retryBy: number } | null
   /** Every position of a plan that has not ended (an ended plan keeps none). */
   readonly positions: PositionReport[]
 }
@@ -68,7 +70,7 @@ export function statusOf (plan: PalletPlansPlan): PlanReport['status'] {
 export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport> {
   const plan = (await api.query.plans.plans(id)).unwrapOr(null)
   if (plan === null) throw CliError.PLAN_NOT_FOUND(id)
-  const [feed, params] = await Promise.all([api.query.feeds.feeds(plan.feed), api.query.params.current()])
+  const [feed, params, waiting] = await Promise.all([api.query.feeds.feeds(plan.feed), api.query.params.current(), api.query.plans.waiting(id)])
   const maxStrikes = params.maxStrikes.toNumber()
   const count = plan.positions.toNumber()
   const positions = statusOf(plan) === 'ended'
@@ -86,6 +88,9 @@ export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport
     maxStrikes,
     challengePeriod: params.challengePeriod.toNumber(),
     health: planHealth(statusOf(plan), positions),
+    waiting: waiting.isNone
+      ? null
+      : { reason: waiting.unwrap().reason.type.toLowerCase() as 'hosters' | 'encoders' | 'attesters', since: waiting.unwrap().since.toNumber(), retryBy: waiting.unwrap().retryAt.toNumber() },
     positions
   }
 }

@@ -15,7 +15,7 @@ export function renderNetwork (n: NetworkReport): string {
   const summary = fields([
     ['chain', `block ${n.block} (finalized ${n.finalized})`],
     ['providers', `${members('hoster')}, ${members('attester')}, ${members('encoder')}; ${bytes(offered)} offered, ${bytes(committed)} committed`],
-    ['plans', `${n.plans.filter((p) => p.status === 'active').length} active, ${n.queue.length} queued, ${n.endedPlans} ended; ${count(n.feeds, 'feed')}`],
+    ['plans', `${n.plans.filter((p) => p.status === 'active').length} active, ${n.queue.length} queued, ${n.repairs.length} waiting for repair, ${n.endedPlans} ended; ${count(n.feeds, 'feed')}`],
     ['open', `${count(n.openChallenges.storage, 'storage challenge')}, ${count(n.openChallenges.performance, 'performance check')}`]
   ])
   const providers = n.providers.length === 0
@@ -38,7 +38,8 @@ export function renderPlan (p: PlanReport): string {
     ['feed', `${p.feed}${p.feedKey === null ? '' : ` (${p.feedKey})`}`],
     ['sponsor', p.sponsor],
     ['created', `block ${p.createdAt}${p.backing === '0' ? '' : `, backed by ${p.backing} ratio`}`],
-    ['challenges', `at random times, every ${p.challengePeriod} blocks per position on average`]
+    ['challenges', `at random times, every ${p.challengePeriod} blocks per position on average`],
+    ...(p.waiting === null ? [] : [['waiting', `too few eligible ${p.waiting.reason} since block ${p.waiting.since}; tried again by block ${p.waiting.retryBy}, or as soon as providers join or free capacity`] as [string, string]])
   ])
   if (p.positions.length === 0) return `${head}\n`
   return `${head}\n\n${positionsTable(p.positions, p.maxStrikes)}\n`

@@ -6,6 +6,8 @@ import { connectApi, devAccount } from '../helpers/api.js'
 import { eventsOf, headEvents, inBlock, newBlocks } from '../helpers/blocks.js'
 import { makeFeed, publishArgs } from '../helpers/hypercore.js'
 import { registerProviders, testProvider } from '../helpers/providers.js'
+import { readPlan } from '../../cli/status/plan.js'
+import { renderPlan } from '../../cli/status/render.js'
 
 test('requests larger than any free capacity wait, then are served in ratio order', async (t) => {
   const chain = await startChainProcess(t)
@@ -30,6 +32,10 @@ test('requests larger than any free capacity wait, then are served in ratio orde
   assert.equal(waiting.flatMap((events) => eventsOf(events, 'plans', 'NewAmendment')).length, 0, '64 KiB fit no 16 KiB hoster')
   assert.deepEqual((await api.query.plans.queue()).map((id) => id.toNumber()).sort(), [0, 1])
   assert.ok((await api.query.plans.plans(0)).unwrap().status.isQueued)
+  // status says why each plan waits.
+  const report = await readPlan(api, 0n)
+  assert.equal(report.waiting?.reason, 'hosters')
+  assert.match(renderPlan(report), /^waiting +too few eligible hosters since block \d+; tried again by block \d+/m)
 
   const large = testProvider('Large0')
   const [registered] = await inBlock(api, [[api.tx.roles.registerHoster(u8aToHex(large.noise.publicKey), 1n << 30n), large.account]])
