@@ -83,7 +83,7 @@ function seed (state: Overlay, runtime: Runtime, feeds: number): void {
   const publisher = id(0, 9)
   for (let i = 0; i < HOSTERS; i++) {
     const who = id(i, 1)
-    Roles.storage.Providers.set(ctx, who, { noiseKey: id(i, 2), hoster: true, encoder: false, attester: false, capacity: 1n << 40n, committed: 0n, pausedUntil: 0, strikes: 0, reputation: 100 })
+    Roles.storage.Providers.set(ctx, who, { noiseKey: id(i, 2), hoster: true, encoder: false, attester: false, capacity: 1n << 40n, committed: 0n, pausedUntil: 0, strikes: 0, reputation: 100, suspendedAt: 0, passed: 0 })
     Roles.storage.Members.set(ctx, { type: 'Hoster' }, i, who)
     Roles.storage.MemberIndex.set(ctx, { type: 'Hoster' }, who, i)
   }

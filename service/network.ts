@@ -131,6 +131,9 @@ export class Network {
    */
   async #findPeers (core: Hypercore): Promise<void> {
     const done = core.findingPeers()
+    // A peer with the blocks may have come online since the topic was last looked up, and hyperswarm looks
+    // again only every 10 minutes: a publisher back to append would not be found before then.
+    await this.swarm.status(core.discoveryKey)?.refresh().catch(() => {})
     await this.swarm.flush().then(done, done)
   }
 

@@ -19,7 +19,7 @@ declare module 'hyperswarm' {
   export interface KeyPair { publicKey: Uint8Array, secretKey: Uint8Array }
   export interface SwarmConnection extends Duplex { readonly remotePublicKey: Uint8Array, readonly publicKey: Uint8Array }
   export interface PeerInfo { readonly publicKey: Uint8Array, ban (status?: boolean): void }
-  export interface PeerDiscovery { flushed (): Promise<void>, destroy (): Promise<void> }
+  export interface PeerDiscovery { flushed (): Promise<void>, refresh (): Promise<boolean | undefined>, destroy (): Promise<void> }
 
   export default class Hyperswarm extends EventEmitter {
     constructor (opts?: { keyPair?: KeyPair, bootstrap?: Array<string | { host: string, port: number }>, firewall?: (remotePublicKey: Uint8Array) => boolean, dht?: unknown })
@@ -28,6 +28,8 @@ declare module 'hyperswarm' {
     readonly peers: Map<string, PeerInfo>
     join (topic: Uint8Array, opts?: { server?: boolean, client?: boolean }): PeerDiscovery
     leave (topic: Uint8Array): Promise<void>
+    /** The discovery of a joined topic, or null. */
+    status (topic: Uint8Array): PeerDiscovery | null
     joinPeer (publicKey: Uint8Array): void
     leavePeer (publicKey: Uint8Array): void
     flush (): Promise<void>

@@ -84,6 +84,8 @@ declare module '@polkadot/api-base/types/events' {
       CapacityChanged: AugmentedEvent<ApiType, [who: AccountId32, capacity: u64], { who: AccountId32, capacity: u64 }>;
       Paused: AugmentedEvent<ApiType, [who: AccountId32, until: u32], { who: AccountId32, until: u32 }>;
       Registered: AugmentedEvent<ApiType, [who: AccountId32, role: PalletRolesRole, noiseKey: U8aFixed], { who: AccountId32, role: PalletRolesRole, noiseKey: U8aFixed }>;
+      Reinstated: AugmentedEvent<ApiType, [who: AccountId32], { who: AccountId32 }>;
+      Suspended: AugmentedEvent<ApiType, [who: AccountId32, strikes: u32], { who: AccountId32, strikes: u32 }>;
       Unregistered: AugmentedEvent<ApiType, [who: AccountId32, role: PalletRolesRole], { who: AccountId32, role: PalletRolesRole }>;
       /**
        * Generic event

@@ -59,7 +59,7 @@ declare module '@polkadot/api-base/types/submittable' {
       /**
        * Sets every parameter (root only, through sudo).
        **/
-      setParams: AugmentedSubmittable<(params: PalletParamsParams | { challengePeriod?: any; samples?: any; responseWindow?: any; maxStrikes?: any; performancePeriod?: any; attestersPerCheck?: any; amendmentDeadline?: any; ratioPerMibBlock?: any; attesterReward?: any; encoderReward?: any; maxAmendmentsPerBlock?: any; auditPeriod?: any; followWindow?: any; notServedQuorum?: any; attesterReputationFloor?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletParamsParams]>;
+      setParams: AugmentedSubmittable<(params: PalletParamsParams | { challengePeriod?: any; samples?: any; responseWindow?: any; maxStrikes?: any; performancePeriod?: any; attestersPerCheck?: any; amendmentDeadline?: any; ratioPerMibBlock?: any; attesterReward?: any; encoderReward?: any; maxAmendmentsPerBlock?: any; auditPeriod?: any; followWindow?: any; notServedQuorum?: any; attesterReputationFloor?: any; probation?: any; strikeDecay?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletParamsParams]>;
       /**
        * Generic tx
        **/

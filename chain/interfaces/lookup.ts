@@ -244,7 +244,9 @@ export default {
     auditPeriod: 'u32',
     followWindow: 'u32',
     notServedQuorum: 'u32',
-    attesterReputationFloor: 'u32'
+    attesterReputationFloor: 'u32',
+    probation: 'u32',
+    strikeDecay: 'u32'
   },
   /**
    * Lookup42: pallet_params::pallet::Call
@@ -331,7 +333,9 @@ export default {
     committed: 'u64',
     pausedUntil: 'u32',
     strikes: 'u32',
-    reputation: 'u32'
+    reputation: 'u32',
+    suspendedAt: 'u32',
+    passed: 'u32'
   },
   /**
    * Lookup51: pallet_roles::Role
@@ -382,7 +386,14 @@ export default {
       },
       Paused: {
         who: 'AccountId32',
-        until: 'u32'
+        until: 'u32',
+      },
+      Suspended: {
+        who: 'AccountId32',
+        strikes: 'u32',
+      },
+      Reinstated: {
+        who: 'AccountId32'
       }
     }
   },

@@ -250,6 +250,8 @@ declare module '@polkadot/types/lookup' {
     readonly followWindow: u32;
     readonly notServedQuorum: u32;
     readonly attesterReputationFloor: u32;
+    readonly probation: u32;
+    readonly strikeDecay: u32;
   }
 
   /** @name PalletParamsCall (42) */
@@ -338,6 +340,8 @@ declare module '@polkadot/types/lookup' {
     readonly pausedUntil: u32;
     readonly strikes: u32;
     readonly reputation: u32;
+    readonly suspendedAt: u32;
+    readonly passed: u32;
   }
 
   /** @name PalletRolesRole (51) */
@@ -397,7 +401,16 @@ declare module '@polkadot/types/lookup' {
       readonly who: AccountId32;
       readonly until: u32;
     } & Struct;
-    readonly type: 'Registered' | 'Unregistered' | 'CapacityChanged' | 'Paused';
+    readonly isSuspended: boolean;
+    readonly asSuspended: {
+      readonly who: AccountId32;
+      readonly strikes: u32;
+    } & Struct;
+    readonly isReinstated: boolean;
+    readonly asReinstated: {
+      readonly who: AccountId32;
+    } & Struct;
+    readonly type: 'Registered' | 'Unregistered' | 'CapacityChanged' | 'Paused' | 'Suspended' | 'Reinstated';
   }
 
   /** @name PalletRolesError (57) */

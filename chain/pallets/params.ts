@@ -34,7 +34,11 @@ export const ParamsTy = struct('pallet_params::Params', {
   /** `NotServed` reports of one check needed to find a hoster not serving (silence is no vote). */
   notServedQuorum: u32,
   /** Attesters whose reputation fell below this are not drawn for checks. */
-  attesterReputationFloor: u32
+  attesterReputationFloor: u32,
+  /** Blocks a suspended provider (struck out of a position) is not drawn; then it may be, to prove itself. */
+  probation: u32,
+  /** Storage proofs a provider passes that take one of its strikes away. */
+  strikeDecay: u32
 })
 export type ParamsValue = JsOf<typeof ParamsTy>
 
@@ -62,7 +66,9 @@ export const DEFAULT_PARAMS: ParamsValue = {
   auditPeriod: 2400,
   followWindow: 50,
   notServedQuorum: 2,
-  attesterReputationFloor: 50
+  attesterReputationFloor: 50,
+  probation: 600,
+  strikeDecay: 10
 }
 
 const storage = {
@@ -99,7 +105,7 @@ export const Params = definePallet({
 })
 
 function checkParams (p: ParamsValue): void {
-  const counts = [p.challengePeriod, p.samples, p.responseWindow, p.maxStrikes, p.performancePeriod, p.attestersPerCheck, p.amendmentDeadline, p.maxAmendmentsPerBlock, p.auditPeriod, p.followWindow, p.notServedQuorum]
+  const counts = [p.challengePeriod, p.samples, p.responseWindow, p.maxStrikes, p.performancePeriod, p.attestersPerCheck, p.amendmentDeadline, p.maxAmendmentsPerBlock, p.auditPeriod, p.followWindow, p.notServedQuorum, p.probation, p.strikeDecay]
   if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw Params.errors.InvalidParams()
 }
 

@@ -21,9 +21,17 @@ export const Provider = struct('pallet_roles::Provider', {
   committed: u64,
   /** Not picked for new work before this block (0: not paused). */
   pausedUntil: u32,
+  /** Positions taken from it for failing; passed storage proofs take them away again (strikeDecay). */
   strikes: u32,
   /** Starts at 100; attesters gain when they agree with the majority, lose when they do not. */
-  reputation: u32
+  reputation: u32,
+  /**
+   * The block it was last struck at while not suspended since (0: not suspended). A suspended provider is
+   * drawn for nothing for `probation` blocks, and is reinstated by the next storage proof it passes.
+   */
+  suspendedAt: u32,
+  /** Storage proofs passed since a strike was last taken away. */
+  passed: u32
 })
 export type ProviderValue = JsOf<typeof Provider>
 
@@ -52,7 +60,11 @@ export const Roles = definePallet({
     Registered: named({ who: AccountId32, role: Role, noiseKey: fixed(32) }),
     Unregistered: named({ who: AccountId32, role: Role }),
     CapacityChanged: named({ who: AccountId32, capacity: u64 }),
-    Paused: named({ who: AccountId32, until: u32 })
+    Paused: named({ who: AccountId32, until: u32 }),
+    /** Struck out of a position (or its encoding failed an audit): drawn for nothing new until it proves itself, after `probation` blocks. */
+    Suspended: named({ who: AccountId32, strikes: u32 }),
+    /** A suspended provider passed a storage proof. */
+    Reinstated: named({ who: AccountId32 })
   },
   errors: {
     NotRegistered: 'The account is not registered for this role.',
@@ -112,7 +124,7 @@ function enroll (ctx: DispatchCtx, who: Uint8Array, noiseKey: Uint8Array, role: 
     if (storage.NoiseKeyOwner.contains(ctx, noiseKey)) throw Roles.errors.NoiseKeyTaken()
     storage.NoiseKeyOwner.set(ctx, noiseKey, who)
   }
-  const p = existing ?? { noiseKey, hoster: false, encoder: false, attester: false, capacity: 0n, committed: 0n, pausedUntil: 0, strikes: 0, reputation: INITIAL_REPUTATION }
+  const p = existing ?? { noiseKey, hoster: false, encoder: false, attester: false, capacity: 0n, committed: 0n, pausedUntil: 0, strikes: 0, reputation: INITIAL_REPUTATION, suspendedAt: 0, passed: 0 }
   if (!p[flag(role)]) {
     addMember(ctx, role, who)
     supplyGrew(ctx)
@@ -147,8 +159,9 @@ export function provider (ctx: StorageCtx, who: Uint8Array): ProviderValue | nul
   return storage.Providers.get(ctx, who)
 }
 
-export function isActive (p: ProviderValue, now: number): boolean {
-  return p.pausedUntil === 0 || p.pausedUntil <= now
+/** Whether the provider may be drawn for new work: not paused, and not suspended (or on probation). */
+export function isActive (p: ProviderValue, now: number, probation: number): boolean {
+  return (p.pausedUntil === 0 || p.pausedUntil <= now) && (p.suspendedAt === 0 || now >= p.suspendedAt + probation)
 }
 
 /**
@@ -206,9 +219,28 @@ export function supply (ctx: StorageCtx): number {
   return storage.Supply.get(ctx)
 }
 
+/** A failed check of the provider's. */
 export function strike (ctx: StorageCtx, who: Uint8Array): void {
   const p = storage.Providers.get(ctx, who)
-  if (p !== null) storage.Providers.set(ctx, who, { ...p, strikes: p.strikes + 1 })
+  if (p !== null) storage.Providers.set(ctx, who, { ...p, strikes: p.strikes + 1, passed: 0 })
+}
+
+/** A position (or an encoding) was taken from the provider for failing: it is drawn for nothing new for a while. */
+export function suspend (ctx: DispatchCtx, who: Uint8Array): void {
+  const p = storage.Providers.get(ctx, who)
+  if (p === null) return
+  storage.Providers.set(ctx, who, { ...p, suspendedAt: ctx.block.number })
+  Roles.emit(ctx, { type: 'Suspended', value: { who, strikes: p.strikes } })
+}
+
+/** The provider passed a storage proof: it is reinstated if suspended, and every `strikeDecay` passes take a strike away. */
+export function proved (ctx: DispatchCtx, who: Uint8Array, strikeDecay: number): void {
+  const p = storage.Providers.get(ctx, who)
+  if (p === null) return
+  const passed = p.strikes === 0 ? 0 : p.passed + 1
+  const decayed = passed >= strikeDecay
+  storage.Providers.set(ctx, who, { ...p, suspendedAt: 0, strikes: decayed ? p.strikes - 1 : p.strikes, passed: decayed ? 0 : passed })
+  if (p.suspendedAt !== 0) Roles.emit(ctx, { type: 'Reinstated', value: { who } })
 }
 
 export function changeReputation (ctx: StorageCtx, who: Uint8Array, delta: number): void {

@@ -13,6 +13,8 @@ export interface ProviderReport {
   readonly reputation: number
   /** Not picked for new work before this block (0: not paused). */
   readonly pausedUntil: number
+  /** Struck out of a position at this block and drawn for nothing new until it proves itself (0: not suspended). */
+  readonly suspendedAt: number
 }
 
 export interface PlanSummary {
@@ -86,7 +88,8 @@ export async function readNetwork (api: ApiPromise): Promise<NetworkReport> {
         committed: p.committed.toNumber(),
         strikes: p.strikes.toNumber(),
         reputation: p.reputation.toNumber(),
-        pausedUntil: p.pausedUntil.toNumber()
+        pausedUntil: p.pausedUntil.toNumber(),
+        suspendedAt: p.suspendedAt.toNumber()
       }
     }).sort((a, b) => (a.address < b.address ? -1 : 1)),
     plans: summaries.filter((p) => p.status !== 'ended'),

@@ -14,15 +14,15 @@ export function renderNetwork (n: NetworkReport): string {
   const committed = hosters.reduce((sum, p) => sum + p.committed, 0)
   const summary = fields([
     ['chain', `block ${n.block} (finalized ${n.finalized})`],
-    ['providers', `${members('hoster')}, ${members('attester')}, ${members('encoder')}; ${bytes(offered)} offered, ${bytes(committed)} committed`],
+    ['providers', `${members('hoster')}, ${members('attester')}, ${members('encoder')}; ${bytes(offered)} offered, ${bytes(committed)} committed; ${n.providers.filter((p) => p.suspendedAt !== 0).length} suspended`],
     ['plans', `${n.plans.filter((p) => p.status === 'active').length} active, ${n.queue.length} queued, ${n.repairs.length} waiting for repair, ${n.endedPlans} ended; ${count(n.feeds, 'feed')}`],
     ['open', `${count(n.openChallenges.storage, 'storage challenge')}, ${count(n.openChallenges.performance, 'performance check')}`]
   ])
   const providers = n.providers.length === 0
     ? 'no providers registered'
-    : table(['ACCOUNT', 'ROLES', 'CAPACITY', 'COMMITTED', 'STRIKES', 'REPUTATION', 'PAUSED UNTIL'], n.providers.map((p) => [
+    : table(['ACCOUNT', 'ROLES', 'CAPACITY', 'COMMITTED', 'STRIKES', 'REPUTATION', 'PAUSED UNTIL', 'SUSPENDED'], n.providers.map((p) => [
       p.address, p.roles.join(','), p.roles.includes('hoster') ? bytes(p.capacity) : '-', p.roles.includes('hoster') ? bytes(p.committed) : '-',
-      String(p.strikes), String(p.reputation), p.pausedUntil === 0 ? '-' : String(p.pausedUntil)
+      String(p.strikes), String(p.reputation), p.pausedUntil === 0 ? '-' : String(p.pausedUntil), p.suspendedAt === 0 ? '-' : `since ${p.suspendedAt}`
     ]))
   const plans = n.plans.length === 0
     ? 'no plans'

@@ -36,7 +36,7 @@ function chainWithActivePositions (runtime: Runtime, positions = POSITIONS, para
   const chain = new RuntimeHarness(runtime, spec(params))
   const ctx = chain.ctx()
   const publisher = id(0, 9)
-  const provider = (i: number, hoster: boolean) => ({ noiseKey: id(i, 2), hoster, encoder: false, attester: !hoster, capacity: 1n << 40n, committed: 0n, pausedUntil: 0, strikes: 0, reputation: 100 })
+  const provider = (i: number, hoster: boolean) => ({ noiseKey: id(i, 2), hoster, encoder: false, attester: !hoster, capacity: 1n << 40n, committed: 0n, pausedUntil: 0, strikes: 0, reputation: 100, suspendedAt: 0, passed: 0 })
   for (let a = 0; a < ATTESTERS; a++) {
     const who = id(a, 5)
     Roles.storage.Providers.set(ctx, who, provider(1000 + a, false))

@@ -8,7 +8,7 @@ import { Draw } from '../draw.js'
 import { seed } from '../randomness.js'
 import { params } from '../params.js'
 import { feed } from '../feeds.js'
-import { strike } from '../roles.js'
+import { strike, suspend } from '../roles.js'
 import { plansStorage } from '../plans/storage.js'
 import { barFromPlan, freePosition, positionsOf } from '../plans/lifecycle.js'
 import { strikePosition } from '../challenges/open-close.js'
@@ -114,6 +114,7 @@ export function closeAudit (ctx: DispatchCtx, id: bigint): void {
   for (const encoder of encoders) {
     strike(ctx, encoder)
     barFromPlan(ctx, audit.plan, encoder)
+    suspend(ctx, encoder)
   }
   reencode(ctx, audit.plan)
 }

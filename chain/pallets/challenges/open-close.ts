@@ -10,7 +10,7 @@ import { params } from '../params.js'
 import { challengeRoot, feed } from '../feeds.js'
 import { plansStorage } from '../plans/storage.js'
 import { barFromPlan, freePosition } from '../plans/lifecycle.js'
-import { strike } from '../roles.js'
+import { proved, strike, suspend } from '../roles.js'
 import { pay } from '../ratio.js'
 import { setupEvidence, setupFailed } from '../plans/setup.js'
 import { closePerformance, openCheck } from './performance.js'
@@ -143,6 +143,7 @@ export function acceptStorage (ctx: DispatchCtx, id: bigint, c: StorageChallenge
   const plan = plansStorage.Plans.get(ctx, c.plan)
   let paid = 0n
   const held = position !== null && position.hoster !== null && u8aEq(position.hoster, c.hoster)
+  if (held) proved(ctx, c.hoster, params(ctx).strikeDecay)
   // A hoster in setup is not paid yet: its proof is evidence for its setup.
   if (held && position.state.type === 'Setup') {
     Challenges.emit(ctx, { type: 'StorageProofAccepted', value: { id, plan: c.plan, position: c.position, hoster: c.hoster, paid } })
@@ -184,6 +185,7 @@ export function strikePosition (ctx: DispatchCtx, plan: bigint, position: number
   plansStorage.Positions.set(ctx, plan, position, { ...p, strikes })
   if (strikes < params(ctx).maxStrikes) return true
   barFromPlan(ctx, plan, hoster)
+  suspend(ctx, hoster)
   freePosition(ctx, plan, position, false)
   return false
 }

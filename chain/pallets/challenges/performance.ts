@@ -27,11 +27,11 @@ export function openCheck (ctx: DispatchCtx, plan: bigint, position: number, hos
   const root = positionRoot(ctx, plan, position)
   if (info === null || root === null) return null
   const now = ctx.block.number
-  const { attestersPerCheck, attesterReputationFloor, responseWindow } = params(ctx)
+  const { attestersPerCheck, attesterReputationFloor, probation, responseWindow } = params(ctx)
   const holders = positionsOf(ctx, plan, info).map(([, p]) => p.hoster).filter((h): h is Uint8Array => h !== null)
   const id = nextId(ctx)
   const attesters = drawMembers(ctx, 'Attester', attestersPerCheck, new Draw(seed.get(ctx), `datdot/perf/${id}`), (who, p) =>
-    isActive(p, now) && p.reputation >= attesterReputationFloor && !u8aEq(who, info.sponsor) && !holders.some((h) => u8aEq(h, who)))
+    isActive(p, now, probation) && p.reputation >= attesterReputationFloor && !u8aEq(who, info.sponsor) && !holders.some((h) => u8aEq(h, who)))
   if (attesters.length === 0) return null
   // One block for the samples to be drawn, then the usual window to fetch and report.
   const deadline = now + 1 + responseWindow

@@ -6,7 +6,7 @@ import type { AmendmentValue, PlanValue, PositionValue, WaitReasonName } from '.
 import { dequeue, enqueueRepair } from './queue.js'
 import { Draw } from '../draw.js'
 import { seed } from '../randomness.js'
-import { commit, drawMembers, freeCapacity, isActive, network, provider, release, strike } from '../roles.js'
+import { commit, drawMembers, freeCapacity, isActive, network, provider, release, strike, suspend } from '../roles.js'
 import { feed } from '../feeds.js'
 import { params } from '../params.js'
 import { System } from '../system.js'
@@ -55,7 +55,7 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName 
   const vacant = all.filter(([, p]) => p.state.type === 'Vacant').map(([i]) => i)
   if (vacant.length === 0) return null
   const now = ctx.block.number
-  const { amendmentDeadline, attestersPerCheck } = params(ctx)
+  const { amendmentDeadline, attestersPerCheck, probation } = params(ctx)
   // Slot roots fixed: a repair, which one encoder does from the other slots.
   const encoded = s.Slots.contains(ctx, planId, 0)
   const holders = all.map(([, p]) => p.hoster).filter((h): h is Uint8Array => h !== null)
@@ -72,16 +72,16 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName 
   // One account, one copy of a feed: a hoster of another plan of this feed would store it once for both.
   const holdsFeed = (who: Uint8Array) => s.FeedHosters.contains(ctx, plan.feed, who)
   const hosters = drawMembers(ctx, 'Hoster', vacant.length, draw, (who, p, picked) =>
-    isActive(p, now) && !isPlanMember(who) && !holdsFeed(who) && !recentlyStruck(who) && freeCapacity(p) >= largest &&
+    isActive(p, now, probation) && !isPlanMember(who) && !holdsFeed(who) && !recentlyStruck(who) && freeCapacity(p) >= largest &&
     !sharesNetwork(ctx, who, [...holders, ...picked]))
   if (hosters.length < vacant.length) return 'Hosters'
   const encodersNeeded = plan.mode.type !== 'Erasure' ? 0 : encoded ? 1 : 2
   // An encoder serves slot cores of its own; a hoster of the same slots in the same process would clash with them.
-  const encoders = encodersNeeded === 0 ? [] : drawMembers(ctx, 'Encoder', encodersNeeded, draw, (who, p) => isActive(p, now) && !isPlanMember(who) && !recentlyStruck(who) && !hosters.some((h) => u8aEq(h, who)))
+  const encoders = encodersNeeded === 0 ? [] : drawMembers(ctx, 'Encoder', encodersNeeded, draw, (who, p) => isActive(p, now, probation) && !isPlanMember(who) && !recentlyStruck(who) && !hosters.some((h) => u8aEq(h, who)))
   if (encoders.length < encodersNeeded) return 'Encoders'
   // An attester checks hosters as an outsider: never a member of the plan, nor an encoder of these slots.
   const outsider = (who: Uint8Array) => !isPlanMember(who) && ![...hosters, ...encoders].some((h) => u8aEq(h, who))
-  const attesters = drawMembers(ctx, 'Attester', Math.min(vacant.length, attestersPerCheck), draw, (who, p) => isActive(p, now) && outsider(who))
+  const attesters = drawMembers(ctx, 'Attester', Math.min(vacant.length, attestersPerCheck), draw, (who, p) => isActive(p, now, probation) && outsider(who))
   if (attesters.length === 0) return 'Attesters'
 
   const id = s.NextAmendmentId.get(ctx)
@@ -146,6 +146,7 @@ export function freePosition (ctx: DispatchCtx, planId: bigint, position: number
   if (failed) {
     strike(ctx, p.hoster)
     barFromPlan(ctx, planId, p.hoster)
+    suspend(ctx, p.hoster)
   }
   s.Positions.set(ctx, planId, position, vacantPosition())
   Plans.emit(ctx, { type: 'PositionFreed', value: { plan: planId, position, hoster: p.hoster } })
