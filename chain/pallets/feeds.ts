@@ -137,5 +137,6 @@ function recordHead (ctx: DispatchCtx, f: FeedValue): RecordedRootValue[] {
   const bucket = (r: RecordedRootValue) => Math.floor(r.at / spacing)
   if (kept.length > 1 && bucket(kept[kept.length - 1]) === bucket(head)) kept[kept.length - 1] = head
   else kept.push(head)
-  return kept.slice(-MAX_ROOT_HISTORY)
+  // Trimming drops the oldest roots after kept[0] (more can be kept than fit after followWindow was raised).
+  return kept.length <= MAX_ROOT_HISTORY ? kept : [kept[0], ...kept.slice(1 - MAX_ROOT_HISTORY)]
 }

@@ -14,6 +14,7 @@ import { Feeds, challengeRoot } from '../../chain/pallets/feeds.js'
 import { plansStorage } from '../../chain/pallets/plans/storage.js'
 import { challengesStorage } from '../../chain/pallets/challenges/storage.js'
 import { addActive } from '../../chain/pallets/challenges/active.js'
+import { params } from '../../chain/pallets/params.js'
 
 const FOLLOW_WINDOW = 5
 const FIRST_LENGTH = 20
@@ -107,5 +108,36 @@ test('with a long followWindow the root history stays bounded and the challenge 
       assert.ok(length <= lengthAt.get(now - window)!, `block ${now}: root of length ${length} is younger than followWindow`)
       assert.ok(length >= lengthAt.get(Math.max(1, now - window - spacing))!, `block ${now}: root of length ${length} is older than followWindow + ${spacing}`)
     }
+  }
+})
+
+test('raising followWindow never moves the challenge root to one younger than the new window', async (t) => {
+  const RAISED = 28
+  await cryptoWaitReady()
+  const dev = loadChainSpec(new URL('../../chain-spec/dev.json', import.meta.url).pathname)
+  const chain = new RuntimeHarness(RuntimeHarness.runtime(() => {}), { ...dev, genesis: { ...dev.genesis, pallets: { params: { followWindow: 14 } } } })
+  const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice').publicKey
+  const core = await makeFeed(t, 4)
+  const head = await publishArgs(core)
+  chain.block([[chain.tx.feeds.publishFeed(head.key, head.manifest, head.head), alice]])
+  const lengthAt = new Map<number, number>([[chain.number, core.length]])
+  const update = async () => {
+    await appendBlocks(core, 1)
+    chain.block([[chain.tx.feeds.updateFeed(0, u8aToHex(await makeHeadProof(core))), alice]])
+    lengthAt.set(chain.number, core.length)
+  }
+  // A feed updated every block under a window of 14: its history holds 15 roots one block apart.
+  for (let b = 0; b < 30; b++) await update()
+  const current = params(chain.ctx())
+  assert.deepEqual(chain.block([[chain.tx.sudo.sudo(chain.tx.params.setParams({ ...current, followWindow: RAISED })), alice]]), ['ok'])
+  lengthAt.set(chain.number, core.length)
+  const rootNow = () => Number(challengeRoot({ ...chain.ctx(), block: { number: chain.number } }, Feeds.storage.Feeds.get(chain.ctx(), 0n)!).length)
+  const atSwitch = rootNow()
+  // The history fills up with roots 2 blocks apart (RAISED / 14); trimming it must keep the root in force, which
+  // moves on only to roots RAISED blocks old.
+  for (let b = 0; b < 2 * RAISED; b++) {
+    await update()
+    const root = rootNow()
+    assert.ok(root <= Math.max(atSwitch, lengthAt.get(chain.number - RAISED)!), `block ${chain.number}: the challenge root moved on to length ${root}, younger than ${RAISED} blocks`)
   }
 })
