@@ -108,13 +108,37 @@ export class HosterRole {
     if (target === 'encoding') return log.info(ids, 'waiting for the encoders to agree on the slots')
     const holding = await this.#hold(target, positionId(plan, position))
     log.info({ ...ids, core: u8aToHex(target.key), length: target.length }, 'fetching a position')
-    await this.o.network.download(holding.core, target.length)
+    const stopReporting = pos.state.isSetup ? this.#reportProgress(holding.core, pos.state.asSetup.toBigInt(), position, target.length) : () => {}
+    try {
+      await this.o.network.download(holding.core, target.length)
+    } finally {
+      stopReporting()
+    }
     this.o.metrics.bytesHosted.set(this.#bytesHeld())
     // hypercore verified every block: against the feed's signatures, or, for a slot, against the committed
     // root its key fixes (a prologue), so a peer serving anything else is refused and cannot stall this.
     if (!pos.state.isSetup || pos.ready.isTrue) return
     const result = await this.o.txq.submit(api.tx.plans.hostingReady(pos.state.asSetup, position), 'hostingReady')
     log.info({ ...ids, ok: result.ok, error: result.error }, 'reported the position ready')
+  }
+
+  /**
+   * Tells the chain, at each quarter of a setup's blocks, how many this hoster holds: one that shows progress
+   * is not struck for missing the deadline (a big feed on a slow link). Returns a function that stops it.
+   */
+  #reportProgress (core: Hypercore, amendment: bigint, position: number, length: number): () => void {
+    const { api, log, txq } = this.o
+    let quarter = Math.floor((4 * core.contiguousLength) / Math.max(1, length))
+    const onDownload = (): void => {
+      const reached = Math.floor((4 * core.contiguousLength) / Math.max(1, length))
+      if (reached <= quarter || reached >= 4) return
+      quarter = reached
+      background(log, txq.submit(api.tx.plans.reportProgress(amendment, position, core.contiguousLength), 'reportProgress').then((result) => {
+        log.info({ amendment: String(amendment), position, blocks: core.contiguousLength, length, ok: result.ok, error: result.error }, 'reported setup progress')
+      }), 'reporting setup progress')
+    }
+    core.on('download', onDownload)
+    return () => core.off('download', onDownload)
   }
 
   /** Takes this hoster's positions of an amendment whose erasure slots were just agreed on. */

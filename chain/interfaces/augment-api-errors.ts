@@ -157,6 +157,10 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       InvalidRanges: AugmentedError<ApiType>;
       /**
+       * A progress report must name more blocks than the last one.
+       **/
+      NoProgress: AugmentedError<ApiType>;
+      /**
        * The account is not assigned to this amendment and position.
        **/
       NotAssigned: AugmentedError<ApiType>;

@@ -96,6 +96,7 @@ declare module '@polkadot/api-base/types/storage' {
       positions: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansPosition>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
       queue: AugmentedQuery<ApiType, () => Observable<Vec<u64>>, []> & QueryableStorageEntry<ApiType, []>;
       repairs: AugmentedQuery<ApiType, () => Observable<Vec<u64>>, []> & QueryableStorageEntry<ApiType, []>;
+      setupFetched: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<u64>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
       setupProgress: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansSetupProgress>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
       slots: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansSlotRoot>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
       struckFrom: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<u32>>, [u64, AccountId32]> & QueryableStorageEntry<ApiType, [u64, AccountId32]>;

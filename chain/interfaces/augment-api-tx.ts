@@ -59,7 +59,7 @@ declare module '@polkadot/api-base/types/submittable' {
       /**
        * Sets every parameter (root only, through sudo).
        **/
-      setParams: AugmentedSubmittable<(params: PalletParamsParams | { challengePeriod?: any; samples?: any; responseWindow?: any; maxStrikes?: any; performancePeriod?: any; attestersPerCheck?: any; amendmentDeadline?: any; ratioPerMibBlock?: any; attesterReward?: any; encoderReward?: any; maxAmendmentsPerBlock?: any; auditPeriod?: any; followWindow?: any; notServedQuorum?: any; attesterReputationFloor?: any; probation?: any; strikeDecay?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletParamsParams]>;
+      setParams: AugmentedSubmittable<(params: PalletParamsParams | { challengePeriod?: any; samples?: any; responseWindow?: any; maxStrikes?: any; performancePeriod?: any; attestersPerCheck?: any; amendmentDeadline?: any; setupThroughput?: any; ratioPerMibBlock?: any; attesterReward?: any; encoderReward?: any; maxAmendmentsPerBlock?: any; auditPeriod?: any; followWindow?: any; notServedQuorum?: any; attesterReputationFloor?: any; probation?: any; strikeDecay?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletParamsParams]>;
       /**
        * Generic tx
        **/
@@ -70,6 +70,10 @@ declare module '@polkadot/api-base/types/submittable' {
        * A hoster reports its copy of the position complete; the chain then asks it for a storage proof and has attesters check that it serves.
        **/
       hostingReady: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array, position: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u16]>;
+      /**
+       * A hoster setting a position up reports how many blocks it holds so far: one that shows progress is not struck for missing the deadline.
+       **/
+      reportProgress: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array, position: u16 | AnyNumber | Uint8Array, blocks: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u16, u64]>;
       /**
        * Asks the network to host a feed: Replicate { replicas } or Erasure { k, m }, optionally only block ranges.
        **/

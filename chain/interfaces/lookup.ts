@@ -237,6 +237,7 @@ export default {
     performancePeriod: 'u32',
     attestersPerCheck: 'u32',
     amendmentDeadline: 'u32',
+    setupThroughput: 'u32',
     ratioPerMibBlock: 'u128',
     attesterReward: 'u128',
     encoderReward: 'u128',
@@ -612,6 +613,11 @@ export default {
         amendment: 'u64',
         position: 'u16',
       },
+      report_progress: {
+        amendment: 'u64',
+        position: 'u16',
+        blocks: 'u64',
+      },
       submit_encoding: {
         amendment: 'u64',
         slots: 'Vec<PalletPlansSlotRoot>'
@@ -691,7 +697,7 @@ export default {
    * Lookup94: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
-    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'InsufficientRatio', 'ZeroAmount']
+    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NoProgress', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
    * Lookup95: pallet_challenges::StorageChallenge

@@ -242,6 +242,7 @@ declare module '@polkadot/types/lookup' {
     readonly performancePeriod: u32;
     readonly attestersPerCheck: u32;
     readonly amendmentDeadline: u32;
+    readonly setupThroughput: u32;
     readonly ratioPerMibBlock: u128;
     readonly attesterReward: u128;
     readonly encoderReward: u128;
@@ -640,12 +641,18 @@ declare module '@polkadot/types/lookup' {
       readonly amendment: u64;
       readonly position: u16;
     } & Struct;
+    readonly isReportProgress: boolean;
+    readonly asReportProgress: {
+      readonly amendment: u64;
+      readonly position: u16;
+      readonly blocks: u64;
+    } & Struct;
     readonly isSubmitEncoding: boolean;
     readonly asSubmitEncoding: {
       readonly amendment: u64;
       readonly slots: Vec<PalletPlansSlotRoot>;
     } & Struct;
-    readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'SubmitEncoding';
+    readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportProgress' | 'SubmitEncoding';
   }
 
   /** @name PalletPlansEvent (93) */
@@ -739,12 +746,13 @@ declare module '@polkadot/types/lookup' {
     readonly isAmendmentNotFound: boolean;
     readonly isNotAssigned: boolean;
     readonly isNotInSetup: boolean;
+    readonly isNoProgress: boolean;
     readonly isEncodingPending: boolean;
     readonly isWrongSlotCount: boolean;
     readonly isUnevenSlots: boolean;
     readonly isInsufficientRatio: boolean;
     readonly isZeroAmount: boolean;
-    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'InsufficientRatio' | 'ZeroAmount';
+    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NoProgress' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
   /** @name PalletChallengesStorageChallenge (95) */

@@ -17,8 +17,10 @@ export const ParamsTy = struct('pallet_params::Params', {
   performancePeriod: u32,
   /** Attesters asked in one performance check. */
   attestersPerCheck: u32,
-  /** Blocks an amendment's providers have to set hosting up (and a hoster to catch up with a feed update). */
+  /** Blocks an amendment's providers have to set hosting up, besides the time its bytes take (setupThroughput). */
   amendmentDeadline: u32,
+  /** Bytes per block a new provider fetches at least: an amendment's deadline grows by its bytes at this rate. */
+  setupThroughput: u32,
   /** Ratio a hoster earns (and the sponsor pays) per MiB held per block, paid at each accepted proof. */
   ratioPerMibBlock: u128,
   /** Ratio an attester earns per report that agrees with the majority. */
@@ -59,6 +61,7 @@ export const DEFAULT_PARAMS: ParamsValue = {
   performancePeriod: 600,
   attestersPerCheck: 3,
   amendmentDeadline: 300,
+  setupThroughput: 1_048_576,
   ratioPerMibBlock: 1n,
   attesterReward: 10n,
   encoderReward: 10n,
@@ -105,7 +108,7 @@ export const Params = definePallet({
 })
 
 function checkParams (p: ParamsValue): void {
-  const counts = [p.challengePeriod, p.samples, p.responseWindow, p.maxStrikes, p.performancePeriod, p.attestersPerCheck, p.amendmentDeadline, p.maxAmendmentsPerBlock, p.auditPeriod, p.followWindow, p.notServedQuorum, p.probation, p.strikeDecay]
+  const counts = [p.challengePeriod, p.samples, p.responseWindow, p.maxStrikes, p.performancePeriod, p.attestersPerCheck, p.amendmentDeadline, p.maxAmendmentsPerBlock, p.auditPeriod, p.followWindow, p.notServedQuorum, p.probation, p.strikeDecay, p.setupThroughput]
   if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw Params.errors.InvalidParams()
 }
 

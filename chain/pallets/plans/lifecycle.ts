@@ -55,7 +55,7 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName 
   const vacant = all.filter(([, p]) => p.state.type === 'Vacant').map(([i]) => i)
   if (vacant.length === 0) return null
   const now = ctx.block.number
-  const { amendmentDeadline, attestersPerCheck, probation } = params(ctx)
+  const { amendmentDeadline, attestersPerCheck, probation, setupThroughput } = params(ctx)
   // Slot roots fixed: a repair, which one encoder does from the other slots.
   const encoded = s.Slots.contains(ctx, planId, 0)
   const holders = all.map(([, p]) => p.hoster).filter((h): h is Uint8Array => h !== null)
@@ -92,7 +92,10 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName 
     s.HosterPositions.set(ctx, hosters[j], [planId, position], now)
     s.FeedHosters.set(ctx, plan.feed, hosters[j], [planId, position])
   })
-  const deadline = now + amendmentDeadline
+  // Fetching takes time in proportion to the bytes: the hosters' largest position, or for a new erasure plan
+  // the whole feed, which its encoders fetch first.
+  const toFetch = encodersNeeded === 2 ? (feed(ctx, plan.feed)?.root.byteLength ?? largest) : largest
+  const deadline = now + amendmentDeadline + Number((toFetch + BigInt(setupThroughput) - 1n) / BigInt(setupThroughput))
   const amendment: AmendmentValue = {
     plan: planId,
     kind: { type: all.some(([, p]) => p.state.type !== 'Vacant') || encoded ? 'Repair' : 'New' },
@@ -142,6 +145,7 @@ export function freePosition (ctx: DispatchCtx, planId: bigint, position: number
   s.HosterPositions.remove(ctx, p.hoster, [planId, position])
   s.FeedHosters.remove(ctx, s.Plans.get(ctx, planId)!.feed, p.hoster)
   s.SetupProgress.remove(ctx, planId, position)
+  s.SetupFetched.remove(ctx, planId, position)
   removeActive(ctx, planId, position)
   if (failed) {
     strike(ctx, p.hoster)
@@ -169,6 +173,8 @@ export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue): voi
     removeActive(ctx, planId, position)
     s.Positions.remove(ctx, planId, position)
     s.Slots.remove(ctx, planId, position)
+    s.SetupProgress.remove(ctx, planId, position)
+    s.SetupFetched.remove(ctx, planId, position)
   }
   for (const [hoster] of s.StruckFrom.entriesOf(ctx, planId)) s.StruckFrom.remove(ctx, planId, hoster)
   planEnded(ctx, planId)
@@ -217,7 +223,8 @@ export function extendDeadline (ctx: DispatchCtx, id: bigint, at: number): void 
 
 /**
  * Handles the amendments whose deadline is this block: positions not set up go to fresh providers. A hoster
- * that reported ready and whose evidence did not conclude (its attesters were silent) is not at fault.
+ * that reported ready and whose evidence did not conclude (its attesters were silent), or that reported
+ * progress, is not at fault.
  */
 export function expireAmendments (ctx: DispatchCtx): void {
   const due = s.AmendmentDeadlines.get(ctx, ctx.block.number)
@@ -230,7 +237,11 @@ export function expireAmendments (ctx: DispatchCtx): void {
     const hostersAtFault = s.Plans.get(ctx, a.plan)?.mode.type !== 'Erasure' || s.Slots.contains(ctx, a.plan, 0)
     for (const position of a.positions) {
       const p = s.Positions.get(ctx, a.plan, position)
-      if (p !== null && p.state.type === 'Setup' && p.state.value === id) freePosition(ctx, a.plan, position, hostersAtFault && !p.ready)
+      if (p === null || p.state.type !== 'Setup' || p.state.value !== id || p.hoster === null) continue
+      // A hoster that showed progress was slow, not absent: not struck, only kept from this plan for a while.
+      const slow = hostersAtFault && !p.ready && (s.SetupFetched.get(ctx, a.plan, position) ?? 0n) > 0n
+      if (slow) barFromPlan(ctx, a.plan, p.hoster)
+      freePosition(ctx, a.plan, position, hostersAtFault && !p.ready && !slow)
     }
     s.Amendments.remove(ctx, id)
   }

@@ -48,6 +48,7 @@ export const Plans = definePallet({
     AmendmentNotFound: 'No open amendment with this id (it may have passed its deadline).',
     NotAssigned: 'The account is not assigned to this amendment and position.',
     NotInSetup: 'The position is not being set up by this amendment.',
+    NoProgress: 'A progress report must name more blocks than the last one.',
     EncodingPending: 'The erasure slots are not agreed on yet: wait for EncodingAccepted.',
     WrongSlotCount: 'An encoding gives exactly one slot root per position (k + m).',
     UnevenSlots: 'The slots of an encoding all hold the same number of blocks (one per stripe), at least one.',
@@ -103,6 +104,16 @@ export const Plans = definePallet({
       Plans.emit(ctx, { type: 'HostingReady', value: { amendment: id, plan: a.plan, position, hoster: who } })
       beginSetupChecks(ctx, id, a.plan, position, who)
     }, 'A hoster reports its copy of the position complete; the chain then asks it for a storage proof and has attesters check that it serves.'),
+
+    reportProgress: signedCall({ amendment: u64, position: u16, blocks: u64 }, (ctx, who, { amendment: id, position, blocks }) => {
+      const a = s.Amendments.get(ctx, id)
+      if (a === null) throw Plans.errors.AmendmentNotFound()
+      const p = s.Positions.get(ctx, a.plan, position)
+      if (p === null || p.hoster === null || !u8aEq(p.hoster, who)) throw Plans.errors.NotAssigned()
+      if (p.state.type !== 'Setup' || p.state.value !== id) throw Plans.errors.NotInSetup()
+      if (blocks <= (s.SetupFetched.get(ctx, a.plan, position) ?? 0n)) throw Plans.errors.NoProgress()
+      s.SetupFetched.set(ctx, a.plan, position, blocks)
+    }, 'A hoster setting a position up reports how many blocks it holds so far: one that shows progress is not struck for missing the deadline.'),
 
     submitEncoding: signedCall({ amendment: u64, slots: seq(SlotRoot) }, (ctx, who, { amendment: id, slots }) => {
       const a = s.Amendments.get(ctx, id)

@@ -32,6 +32,8 @@ export const plansStorage = {
   StruckFrom: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [u64, AccountId32], value: u32 }),
   /** Ratio each supporter reserved for a plan. */
   Support: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [u64, AccountId32], value: u128 }),
+  /** Blocks of its core a hoster in setup reported holding (its last report): it shows progress. */
+  SetupFetched: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: u64 }),
   /** Positions whose hoster reported ready: the evidence of their setup so far. */
   SetupProgress: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: SetupProgress })
 }
