@@ -89,6 +89,17 @@ export function verifyBlockProof (proofBytes: Uint8Array, root: CommittedRoot, i
   const refuse = (why: string) => new ProofRefused('ProofInvalid', `the proof of block ${index} ${why}`)
   if (!block || !(block.value instanceof Uint8Array) || proof.hash || proof.seek || !upgrade || proof.fork !== 0) throw refuse('is not a block proof')
   if (block.index !== index) throw refuse(`is for block ${block.index}`)
+  boundToRoot(proof, root, index, refuse)
+  return block.value
+}
+
+/**
+ * Checks that a proof's path (a block's or a leaf hash's) leads, with the other full roots, to a committed
+ * root: hypercore's own verifyUpgrade does the hashing; its result must be true, or the path was never bound
+ * to the roots.
+ */
+function boundToRoot (proof: DataMessage, root: CommittedRoot, index: number, refuse: (why: string) => ProofRefused): void {
+  const upgrade = proof.upgrade!
   if (index >= root.length) throw refuse(`is beyond the committed length ${root.length}`)
   if (upgrade.start !== 0 || upgrade.length !== root.length || upgrade.additionalNodes.length !== 0) throw refuse(`is not against the committed length ${root.length}`)
   // verifyUpgrade ignores surplus root nodes: pin their number.
@@ -101,7 +112,6 @@ export function verifyBlockProof (proofBytes: Uint8Array, root: CommittedRoot, i
   if (!bound || batch.length !== root.length || !Buffer.from(batch.hash()).equals(Buffer.from(root.treeHash))) {
     throw refuse('does not lead to the committed tree hash')
   }
-  return block.value
 }
 
 /**
@@ -139,16 +149,6 @@ export function verifyHashProof (proofBytes: Uint8Array, root: CommittedRoot, in
   const refuse = (why: string) => new ProofRefused('ProofInvalid', `the hash proof of block ${index} ${why}`)
   if (!hash || proof.block || proof.seek || !upgrade || proof.fork !== 0) throw refuse('is not a hash proof')
   if (hash.index !== 2 * index || hash.nodes.length === 0 || hash.nodes[0].index !== 2 * index) throw refuse(`is for tree node ${hash.index}`)
-  if (index >= root.length) throw refuse(`is beyond the committed length ${root.length}`)
-  if (upgrade.start !== 0 || upgrade.length !== root.length || upgrade.additionalNodes.length !== 0) throw refuse(`is not against the committed length ${root.length}`)
-  if (upgrade.nodes.length !== flat.fullRoots(2 * root.length).length - 1) throw refuse('has the wrong number of roots')
-  const batch = new MerkleTreeBatch(EMPTY_SESSION)
-  let bound = false
-  try {
-    bound = batch.verifyUpgrade(proof)
-  } catch {}
-  if (!bound || batch.length !== root.length || !Buffer.from(batch.hash()).equals(Buffer.from(root.treeHash))) {
-    throw refuse('does not lead to the committed tree hash')
-  }
+  boundToRoot(proof, root, index, refuse)
   return hash.nodes[0].hash
 }
