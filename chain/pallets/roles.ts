@@ -21,12 +21,12 @@ export const Provider = struct('pallet_roles::Provider', {
   committed: u64,
   /** Not picked for new work before this block (0: not paused). */
   pausedUntil: u32,
-  /** Positions taken from it for failing; passed storage proofs take them away again (strikeDecay). */
+  /** Checks it failed; every `strikeDecay` storage proofs it passes take one away again. */
   strikes: u32,
   /** Starts at 100; attesters gain when they agree with the majority, lose when they do not. */
   reputation: u32,
   /**
-   * The block it was last struck at while not suspended since (0: not suspended). A suspended provider is
+   * The block it was suspended at, struck out of a position or its encoding failed (0: not suspended). It is
    * drawn for nothing for `probation` blocks, and is reinstated by the next storage proof it passes.
    */
   suspendedAt: u32,

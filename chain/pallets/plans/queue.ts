@@ -8,12 +8,12 @@ import { supply } from '../roles.js'
 import { Plans } from './pallet.js'
 
 /**
- * The hosting queue. New plans wait in `Queue` (at most MAX_QUEUE, served by priority, see servingOrder); plans that lost
+ * The hosting queue. New plans wait in `Queue` (at most MAX_QUEUE, in servingOrder); plans that lost
  * positions wait in `Repairs`, which never refuses one and is served first. A plan the draw comes up short
- * for is tried again after a wait that doubles (1, 2, 4 … MAX_RETRY_BLOCKS blocks), or as soon as the providers'
- * supply changes, so plans that cannot be served now do not take the tries of those behind them; `Waiting`
- * says why. Each block tries at most
- * `maxAmendmentsPerBlock` plans and looks at most at MAX_QUEUE repairs, whatever waits.
+ * for is tried again after a wait that doubles (1, 2, 4 … MAX_RETRY_BLOCKS blocks), or as soon as the
+ * providers' supply changes, so plans that cannot be served now do not take the tries of those behind them;
+ * `Waiting` says why. Each block tries at most `maxAmendmentsPerBlock` plans and looks at most at MAX_QUEUE
+ * repairs, however many wait.
  */
 
 /** Gives a plan's vacant positions to providers; null when served, else which providers were short. */
