@@ -13,5 +13,7 @@ export const serviceErrors = {
     `the account ${account} is registered with another noise key`, 'run the service with the keys it registered with'),
   registrationRefused: (reason: string) => new ServiceError('REGISTRATION_REFUSED', `the chain refused to register the service: ${reason}`),
   publishRefused: (step: string, reason: string) => new ServiceError('PUBLISH_REFUSED', `the chain refused ${step}: ${reason}`),
-  notFound: (path: string) => new ServiceError('PATH_NOT_FOUND', `no file or directory at ${path}`)
+  notFound: (path: string) => new ServiceError('PATH_NOT_FOUND', `no file or directory at ${path}`),
+  heldCoresUnreadable: (file: string, why: string) => new ServiceError('HELD_CORES_UNREADABLE',
+    `cannot read the hoster's list of the cores on its disk (${file}): ${why}`, 'restore the file from a backup, or remove it (cores let go before then then stay on disk)')
 }

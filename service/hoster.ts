@@ -1,5 +1,5 @@
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
-import { u8aToHex } from '@polkadot/util'
+import { hexToU8a, u8aToHex } from '@polkadot/util'
 import type Hypercore from 'hypercore'
 import crypto from 'hypercore-crypto'
 import { background, RunningDuties } from './background.js'
@@ -7,12 +7,17 @@ import type { RoleDeps } from './role.js'
 import { makeBlockProof, makeHashProof, makeHeadProof, ProofUnavailable } from '../hypercore/make.js'
 import { positionCore } from './position-core.js'
 import type { PositionCore } from './position-core.js'
+import type { HeldCores } from './held-cores.js'
 import { receiptMessage } from '../protocol/receipt.js'
 import type { ReceiptRequest, SignedReceipt } from './receipt.js'
 
 export interface HosterOptions extends RoleDeps {
   /** How long data stays after a position is lost or a plan ends (a replacement may still fetch it). */
   readonly graceMs: number
+  /** Bytes this hoster offers: what it keeps on disk never exceeds it, data in its grace period included. */
+  readonly capacity: bigint
+  /** The cores on this disk and since when each is no longer needed, kept across restarts. */
+  readonly heldCores: HeldCores
 }
 
 /** A core this hoster keeps: a feed (replicas) or an erasure slot. */
@@ -64,11 +69,33 @@ export class HosterRole {
   async resume (): Promise<void> {
     const { api, log } = this.o
     const positions = (await api.query.plans.hosterPositions.entries(this.#me)).map(([key]) => key.args[1])
+    await this.#reconcile(positions.map(([plan, position]) => [plan.toBigInt(), position.toNumber()]))
     const answers = (await api.query.challenges.hosterChallenges.entries(this.#me))
       .map(([key]) => this.#answer(key.args[1].toBigInt()).catch((err) => log.error({ err }, 'answering a challenge failed')))
     background(log, Promise.all(answers).then(() => {
       for (const [plan, position] of positions) background(log, this.#take(plan.toBigInt(), position.toNumber()), 'taking a position')
     }), 'taking positions')
+  }
+
+  /**
+   * Lets go of the cores on disk that no position of this hoster's on chain needs (it was let go of them
+   * before a crash, or missed the event while down): each is dropped once its grace period, counted from
+   * when it was let go, is over.
+   */
+  async #reconcile (positions: Array<[bigint, number]>): Promise<void> {
+    const needed = new Set<string>()
+    for (const [plan, position] of positions) {
+      const target = await positionCore(this.o.api, plan, position)
+      if (target !== null && target !== 'encoding') needed.add(u8aToHex(target.key))
+    }
+    const now = Date.now()
+    for (const { key, releasedAt } of this.o.heldCores.entries()) {
+      if (needed.has(key)) continue
+      const holding = this.#holdings.get(key) ?? await this.#open({ key: hexToU8a(key), feed: null, length: 0 })
+      if (holding.positions.size > 0) continue
+      this.o.log.info({ core: key, releasedAt }, 'no position needs this core any more: it goes after its grace period')
+      this.#release(holding, releasedAt ?? now)
+    }
   }
 
   async onEvents (events: FrameSystemEventRecord[]): Promise<void> {
@@ -106,6 +133,7 @@ export class HosterRole {
     if (target === null) return
     // EncodingAccepted brings the position back once the encoders agreed on the slots.
     if (target === 'encoding') return log.info(ids, 'waiting for the encoders to agree on the slots')
+    await this.#makeRoom(pos.bytes.toBigInt())
     const holding = await this.#hold(target, positionId(plan, position))
     log.info({ ...ids, core: u8aToHex(target.key), length: target.length }, 'fetching a position')
     const stopReporting = pos.state.isSetup ? this.#reportProgress(holding.core, pos.state.asSetup.toBigInt(), position, target.length) : () => {}
@@ -128,13 +156,17 @@ export class HosterRole {
    */
   #reportProgress (core: Hypercore, amendment: bigint, position: number, length: number): () => void {
     const { api, log, txq } = this.o
-    let quarter = Math.floor((4 * core.contiguousLength) / Math.max(1, length))
+    // Blocks come out of order, so the contiguous length may jump past a quarter: count them as they come,
+    // from the contiguous part already on disk (a lower bound of what is held).
+    let blocks = core.contiguousLength
+    let quarter = Math.floor((4 * blocks) / Math.max(1, length))
     const onDownload = (): void => {
-      const reached = Math.floor((4 * core.contiguousLength) / Math.max(1, length))
+      const reached = Math.floor((4 * ++blocks) / Math.max(1, length))
       if (reached <= quarter || reached >= 4) return
       quarter = reached
-      background(log, txq.submit(api.tx.plans.reportProgress(amendment, position, core.contiguousLength), 'reportProgress').then((result) => {
-        log.info({ amendment: String(amendment), position, blocks: core.contiguousLength, length, ok: result.ok, error: result.error }, 'reported setup progress')
+      const held = blocks
+      background(log, txq.submit(api.tx.plans.reportProgress(amendment, position, held), 'reportProgress').then((result) => {
+        log.info({ amendment: String(amendment), position, blocks: held, length, ok: result.ok, error: result.error }, 'reported setup progress')
       }), 'reporting setup progress')
     }
     core.on('download', onDownload)
@@ -162,6 +194,7 @@ export class HosterRole {
       clearTimeout(holding.dropTimer)
       holding.dropTimer = null
     }
+    this.o.heldCores.held(id)
     return holding
   }
 
@@ -303,10 +336,35 @@ export class HosterRole {
       if (mine.length === 0) continue
       for (const p of mine) holding.positions.delete(p)
       if (holding.positions.size > 0 || holding.dropTimer !== null) continue
-      holding.dropTimer = setTimeout(() => {
-        holding.dropTimer = null
-        this.#drop(holding).catch((err) => this.o.log.error({ err, core: u8aToHex(holding.key) }, 'could not drop a core'))
-      }, this.o.graceMs)
+      this.#release(holding, Date.now())
+    }
+  }
+
+  /** Drops a core no position holds once the grace period from `since` (ms) is over; written down first. */
+  #release (holding: Holding, since: number): void {
+    const id = u8aToHex(holding.key)
+    this.o.heldCores.released(id, since)
+    if (holding.dropTimer !== null) clearTimeout(holding.dropTimer)
+    holding.dropTimer = setTimeout(() => {
+      holding.dropTimer = null
+      this.#drop(holding).catch((err) => this.o.log.error({ err, core: id }, 'could not drop a core'))
+    }, Math.max(0, since + this.o.graceMs - Date.now()))
+  }
+
+  /**
+   * Makes room on disk for `bytes` more: cores in their grace period go early, those let go first first, so
+   * that what this hoster keeps never exceeds its capacity.
+   */
+  async #makeRoom (bytes: bigint): Promise<void> {
+    const released = new Map(this.o.heldCores.entries().map((e) => [e.key, e.releasedAt]))
+    const graced = [...this.#holdings.values()].filter((h) => h.positions.size === 0 && h.dropTimer !== null)
+      .sort((a, b) => (released.get(u8aToHex(a.key)) ?? 0) - (released.get(u8aToHex(b.key)) ?? 0))
+    for (const holding of graced) {
+      if (BigInt(this.#bytesHeld()) + bytes <= this.o.capacity) return
+      clearTimeout(holding.dropTimer!)
+      holding.dropTimer = null
+      this.o.log.info({ core: u8aToHex(holding.key), capacity: String(this.o.capacity) }, 'dropping a core in its grace period early, to stay within capacity')
+      await this.#drop(holding)
     }
   }
 
@@ -317,6 +375,7 @@ export class HosterRole {
     await this.o.network.leave(holding.key)
     await holding.core.clear(0, holding.core.length)
     await holding.core.close()
+    this.o.heldCores.forget(id)
     this.o.metrics.bytesHosted.set(this.#bytesHeld())
     this.o.log.info({ core: id }, 'dropped a core no longer hosted')
   }

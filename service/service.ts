@@ -10,6 +10,7 @@ import { ReceiptProtocol } from './receipt.js'
 import { TxQueue } from './tx-queue.js'
 import { Metrics } from './metrics.js'
 import { HosterRole } from './hoster.js'
+import { HeldCores } from './held-cores.js'
 import { AttesterRole } from './attester.js'
 import { EncoderRole } from './encoder.js'
 import { AuditResponder } from './audit-responder.js'
@@ -97,7 +98,7 @@ export class DatdotService {
 
     const common = { api, keys, network, receipts, txq, metrics }
     const graceMs = opts.graceMs ?? 10 * 60_000
-    const hoster = opts.roles.includes('hoster') ? new HosterRole({ ...common, log: log.child({ role: 'hoster' }), graceMs }) : null
+    const hoster = opts.roles.includes('hoster') ? new HosterRole({ ...common, log: log.child({ role: 'hoster' }), graceMs, capacity: opts.capacity, heldCores: HeldCores.open(join(opts.storage, 'held-cores.json')) }) : null
     const encoder = opts.roles.includes('encoder') ? new EncoderRole({ ...common, log: log.child({ role: 'encoder' }), graceMs, slotDir: join(opts.storage, 'slots') }) : null
     const audits = hoster === null ? null : new AuditResponder({ ...common, log: log.child({ role: 'hoster' }) })
     const attester = opts.roles.includes('attester') ? new AttesterRole({ ...common, log: log.child({ role: 'attester' }), probeDir: join(opts.storage, 'probes') }) : null
