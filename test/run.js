@@ -29,12 +29,9 @@ function * testFiles (dir) {
 const args = process.argv.slice(2)
 const flags = args.filter(a => a.startsWith('-'))
 const filters = args.filter(a => !a.startsWith('-'))
-// End-to-end files (whole networks of processes, minutes each) start first: one of them last would leave a
-// core idle while it runs alone.
-const endToEnd = (f) => f.startsWith(join('test', 'service')) || f.startsWith(join('test', 'cli'))
 const files = DIRS.flatMap(d => [...testFiles(join(root, d))])
   .filter(f => filters.length === 0 || filters.some(p => f.includes(p)))
-  .sort((a, b) => Number(endToEnd(b)) - Number(endToEnd(a)) || (a < b ? -1 : a > b ? 1 : 0))
+  .sort()
 
 if (files.length === 0) {
   console.error(`no test files${filters.length > 0 ? ` match ${filters.join(' ')}` : ''}`)
