@@ -45,7 +45,7 @@ export class HeldCores {
   }
 
   held (key: string): void {
-    if (this.#cores.has(key) && this.#cores.get(key) === null) return
+    if (this.#cores.get(key) === null) return
     this.#cores.set(key, null)
     this.#save()
   }

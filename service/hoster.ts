@@ -69,7 +69,8 @@ export class HosterRole {
   async resume (): Promise<void> {
     const { api, log } = this.o
     const positions = (await api.query.plans.hosterPositions.entries(this.#me)).map(([key]) => key.args[1])
-    await this.#reconcile(positions.map(([plan, position]) => [plan.toBigInt(), position.toNumber()]))
+    // Cores no position needs are let go beside the answers and the fetching (they touch only such cores).
+    background(log, this.#reconcile(positions.map(([plan, position]) => [plan.toBigInt(), position.toNumber()])), 'letting go of cores no position needs')
     const answers = (await api.query.challenges.hosterChallenges.entries(this.#me))
       .map(([key]) => this.#answer(key.args[1].toBigInt()).catch((err) => log.error({ err }, 'answering a challenge failed')))
     background(log, Promise.all(answers).then(() => {
@@ -83,11 +84,8 @@ export class HosterRole {
    * when it was let go, is over.
    */
   async #reconcile (positions: Array<[bigint, number]>): Promise<void> {
-    const needed = new Set<string>()
-    for (const [plan, position] of positions) {
-      const target = await positionCore(this.o.api, plan, position)
-      if (target !== null && target !== 'encoding') needed.add(u8aToHex(target.key))
-    }
+    const targets = await Promise.all(positions.map(([plan, position]) => positionCore(this.o.api, plan, position)))
+    const needed = new Set<string>(targets.flatMap((target) => (target === null || target === 'encoding' ? [] : [u8aToHex(target.key)])))
     const now = Date.now()
     for (const { key, releasedAt } of this.o.heldCores.entries()) {
       if (needed.has(key)) continue

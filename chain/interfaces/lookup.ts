@@ -852,8 +852,7 @@ export default {
    **/
   PalletAuditsEncodedPlan: {
     index: 'u32',
-    encoders: 'Vec<AccountId32>',
-    acceptedAt: 'u32'
+    encoders: 'Vec<AccountId32>'
   },
   /**
    * Lookup114: pallet_audits::Audit

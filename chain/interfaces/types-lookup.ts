@@ -922,7 +922,6 @@ declare module '@polkadot/types/lookup' {
   interface PalletAuditsEncodedPlan extends Struct {
     readonly index: u32;
     readonly encoders: Vec<AccountId32>;
-    readonly acceptedAt: u32;
   }
 
   /** @name PalletAuditsAudit (114) */

@@ -1,12 +1,11 @@
 import type { StorageCtx } from '../../frame/storage.js'
-import type { DispatchCtx } from '../../frame/pallet.js'
 import { auditsStorage as s } from './storage.js'
 
 /**
  * The interface the Plans pallet uses: an erasure plan's roots were accepted (from these encoders), or the
  * plan ended. The audits pallet keeps its own dense index of encoded plans from these two calls.
  */
-export function encodingAccepted (ctx: DispatchCtx, plan: bigint, encoders: Uint8Array[]): void {
+export function encodingAccepted (ctx: StorageCtx, plan: bigint, encoders: Uint8Array[]): void {
   const existing = s.Encoded.get(ctx, plan)
   let index = existing?.index
   if (index === undefined) {
@@ -14,7 +13,7 @@ export function encodingAccepted (ctx: DispatchCtx, plan: bigint, encoders: Uint
     s.EncodedPlans.set(ctx, index, plan)
     s.EncodedCount.set(ctx, index + 1)
   }
-  s.Encoded.set(ctx, plan, { index, encoders, acceptedAt: ctx.block.number })
+  s.Encoded.set(ctx, plan, { index, encoders })
 }
 
 /** Takes a plan out of the index (swap-remove: the last plan takes its index). */

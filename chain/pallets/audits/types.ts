@@ -6,8 +6,7 @@ export const EncodedPlan = struct('pallet_audits::EncodedPlan', {
   /** Its index in EncodedPlans (0..EncodedCount). */
   index: u32,
   /** The encoders whose agreeing roots the chain accepted: they answer for the encoding. */
-  encoders: seq(AccountId32),
-  acceptedAt: u32
+  encoders: seq(AccountId32)
 })
 export type EncodedPlanValue = JsOf<typeof EncodedPlan>
 
