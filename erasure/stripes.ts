@@ -18,6 +18,7 @@ const ReedSolomon = createRequire(import.meta.url)('@ronomon/reed-solomon') as t
  */
 
 const HEADER = 4
+const EMPTY = new Uint8Array(0)
 
 /** Blocks in each slot of a feed of `feedLength` blocks. */
 export function slotLength (feedLength: number, k: number): number {
@@ -51,10 +52,16 @@ export function unframe (shard: Uint8Array): Uint8Array {
 
 /** A shard framing `payload`, of `size` bytes. */
 export function frame (payload: Uint8Array, size: number): Buffer {
-  const shard = Buffer.alloc(size)
-  shard.writeUInt32LE(payload.byteLength, 0)
-  shard.set(payload, HEADER)
+  const shard = Buffer.allocUnsafe(size)
+  frameInto(shard, 0, payload, size)
   return shard
+}
+
+/** Writes the shard framing `payload` (`size` bytes) into `target` at `offset`: one copy, no zeroing but the padding's. */
+function frameInto (target: Buffer, offset: number, payload: Uint8Array, size: number): void {
+  target.writeUInt32LE(payload.byteLength, offset)
+  target.set(payload, offset + HEADER)
+  target.fill(0, offset + HEADER + payload.byteLength, offset + size)
 }
 
 const contexts = new Map<string, Context>()
@@ -97,9 +104,10 @@ function split (data: Buffer, parity: Buffer, k: number, m: number, size: number
 export async function encodeStripe (payloads: readonly Uint8Array[], k: number, m: number): Promise<Buffer[]> {
   if (payloads.length > k) throw new RangeError(`a stripe holds at most ${k} payloads, not ${payloads.length}`)
   const size = shardSize(payloads)
-  const data = Buffer.alloc(k * size)
-  const parity = Buffer.alloc(m * size)
-  payloads.forEach((payload, i) => data.set(frame(payload, size), i * size))
+  // Every byte is written below (data) or by the coding (parity): no zeroing needed.
+  const data = Buffer.allocUnsafe(k * size)
+  const parity = Buffer.allocUnsafe(m * size)
+  for (let i = 0; i < k; i++) frameInto(data, i * size, payloads[i] ?? EMPTY, size)
   await code(k, m, size, data, parity, Array.from({ length: k }, (_, i) => i), Array.from({ length: m }, (_, i) => k + i))
   return split(data, parity, k, m, size)
 }

@@ -96,7 +96,9 @@ export class AttesterRole {
     const probe = noiseKey === null ? failed('the hoster is not registered') : await this.#probe(checkId, noiseKey, target.key, root, indexes)
     if (probe === null || this.#closed) return
     const { receipt, ...figures } = probe
-    const result = await this.o.txq.submit(api.tx.challenges.submitPerformanceReport(checkId, probe.success, Math.round(probe.latencyMs), Math.round(probe.throughput), probe.network, receipt), 'submitPerformanceReport')
+    const result = await this.o.txq.submit(api.tx.challenges.submitPerformanceReport(checkId, probe.success, Math.round(probe.latencyMs), Math.round(probe.throughput), probe.network, receipt), 'submitPerformanceReport', {
+      retryWhile: async () => (await api.query.challenges.performanceChecks(checkId)).isSome
+    })
     this.o.metrics.checksReported.inc({ kind: check.setup.isSome ? 'setup' : 'performance', success: String(probe.success) })
     log.info({ check: String(checkId), hoster, setup: check.setup.isSome, ...figures, ok: result.ok, error: result.error }, 'reported a performance check')
   }

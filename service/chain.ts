@@ -49,3 +49,25 @@ export async function followFinalized (api: ApiPromise, handler: BlockHandler, l
   })
   return unsubscribe
 }
+
+/** A watch of the chain's new blocks: `done` resolves true once `test` holds for one, false once stopped first. */
+export interface ChainWatch { readonly done: Promise<boolean>, stop (): void }
+
+/** Checks `test` at every new best block (from the next one) until it holds; errors in it count as not yet. */
+export function whenChain (api: ApiPromise, test: (block: number) => boolean | Promise<boolean>): ChainWatch {
+  let end = (_held: boolean): void => {}
+  const done = new Promise<boolean>((resolve) => {
+    let unsubscribe: (() => void) | null = null
+    let over = false
+    end = (held) => {
+      if (over) return
+      over = true
+      unsubscribe?.()
+      resolve(held)
+    }
+    api.rpc.chain.subscribeNewHeads(async (header) => {
+      if (!over && await Promise.resolve(test(header.number.toNumber())).catch(() => false)) end(true)
+    }).then((u) => { if (over) u(); else unsubscribe = u }, () => end(false))
+  })
+  return { done, stop: () => end(false) }
+}

@@ -7,8 +7,12 @@ import crypto from 'hypercore-crypto'
 import { background, RunningDuties } from './background.js'
 import type { RoleDeps } from './role.js'
 import { positionCore } from './position-core.js'
+import { whenChain } from './chain.js'
+import type { ChainWatch } from './chain.js'
+import { fetchFeed, fetchSlots, releaseSource } from './repair-sources.js'
+import type { RepairSource, SourceDeps } from './repair-sources.js'
 import { feedStripes, matchesRoot, sealSlot, slotKey, slotManifest, slotRoot, slotStripes, writeSlots } from '../erasure/slot-cores.js'
-import type { SlotRoot } from '../erasure/slot-cores.js'
+import type { SlotRoot, StripeSource } from '../erasure/slot-cores.js'
 import type { FeedHead } from '../erasure/feed-proofs.js'
 import { slotLength } from '../erasure/stripes.js'
 
@@ -42,7 +46,25 @@ interface ErasureWork {
   readonly m: number
   /** Positions the amendment fills. */
   readonly positions: number[]
+  /** The block the amendment expires at. */
+  readonly deadline: number
 }
+
+/** Blocks before a repair's deadline by which an encoder that could not rebuild reports it (the report must land first). */
+const REPORT_MARGIN = 3
+/** Fewest blocks a repair waits for any peer of the feed before it gives the feed up. */
+const FEED_PEER_WAIT = 5
+
+/**
+ * A core being fetched. The feed is fetched into the corestore (each user with a session of its own, `shared`
+ * null); a slot into one core outside it, shared, in `dir`: the corestore answers any peer that asks for a
+ * core it has on disk, even cleared, so a slot fetched there would answer, empty, for the slot core this
+ * encoder may later serve itself (Network.serveOwn), and that slot's hosters would get nothing.
+ */
+interface Fetched { users: number, readonly shared: Hypercore | null, readonly dir: string | null }
+
+/** What the repair reads of a hypercore peer: how many blocks from the start it has. */
+interface FeedPeer { readonly remoteContiguousLength: number }
 
 /**
  * The encoder: turns a feed into the k + m slot cores of an erasure plan and serves them to the plan's
@@ -56,6 +78,8 @@ export class EncoderRole {
   readonly #duties = new RunningDuties()
   /** By `plan/slot`. */
   readonly #serving = new Map<string, Served>()
+  /** Cores being fetched (the feed to code, repair sources), by key: by how many duties (the last lets it go). */
+  readonly #fetched = new Map<string, Fetched>()
   /** Per plan, the slot writing in progress: two amendments of one plan must not append to its slots at once. */
   readonly #writing = new Map<string, Promise<unknown>>()
 
@@ -105,15 +129,21 @@ export class EncoderRole {
       feedKey: feed.key.toU8a(),
       k: plan.mode.asErasure.k.toNumber(),
       m: plan.mode.asErasure.m.toNumber(),
-      positions: a.positions.map((p) => p.toNumber())
+      positions: a.positions.map((p) => p.toNumber()),
+      deadline: a.deadline.toNumber()
     }
+    // The head the plan's slots code, fixed by the chain when its first encoders were drawn.
+    const coded = (await api.query.plans.codedHeads(work.plan)).unwrapOr(null)
+    const head: FeedHead = coded === null
+      ? { length: feed.root.length.toNumber(), signature: feed.signature.toU8a(true) }
+      : { length: coded.length.toNumber(), signature: coded.signature.toU8a(true) }
     const committed = new Map<number, SlotRoot>()
     for (const [key, slot] of await api.query.plans.slots.entries(work.plan)) {
       const s = slot.unwrap()
       committed.set(key.args[1].toNumber(), { length: s.length.toNumber(), byteLength: s.byteLength.toNumber(), treeHash: s.treeHash.toU8a() })
     }
-    if (committed.size === 0) await this.#codeFeed(work, { length: feed.root.length.toNumber(), signature: feed.signature.toU8a(true) }, a.proposed.unwrapOr(null)?.encoder.toString() === this.#me)
-    else await this.#repair(work, committed)
+    if (committed.size === 0) await this.#codeFeed(work, head, a.proposed.unwrapOr(null)?.encoder.toString() === this.#me)
+    else await this.#repair(work, committed, head)
   }
 
   /** A new plan: codes every slot from the feed, serves them, and proposes their roots. */
@@ -122,9 +152,7 @@ export class EncoderRole {
     const { api, network, log } = this.o
     const { k, m } = work
     const ids = { amendment: String(work.amendment), plan: String(work.plan) }
-    const feed = network.core(work.feedKey)
-    await feed.ready()
-    await network.join(work.feedKey)
+    const feed = await this.#openFetched(work.feedKey, 'feed')
     try {
       log.info({ ...ids, length: feedLength, k, m }, 'fetching the feed to code it')
       await network.download(feed, feedLength)
@@ -151,92 +179,190 @@ export class EncoderRole {
       this.o.metrics.encodings.inc({ kind: 'new', success: String(result.ok) })
       log.info({ ...ids, ok: result.ok, error: result.error }, 'submitted the slot roots')
     } finally {
-      await network.leave(work.feedKey)
-      await this.#clearUnlessHosted(feed, feedLength, await this.#hostedKeys())
+      await this.#releaseFetched(feed)
     }
-  }
-
-  /** A repair: rebuilds the amendment's slots from k others (from any peer that serves them) and serves them. */
-  async #repair (work: ErasureWork, committed: Map<number, SlotRoot>): Promise<void> {
-    const { log } = this.o
-    const ids = { amendment: String(work.amendment), plan: String(work.plan), positions: work.positions }
-    if ((await Promise.all(work.positions.map((i) => this.#servesComplete(work.plan, i, committed.get(i)!)))).every(Boolean)) {
-      return await this.#announce(work.plan, work.positions)
-    }
-    log.info(ids, 'rebuilding lost slots from the others')
-    const sources = await this.#fetchSlots(work, committed, new Set(work.positions))
-    const ok = await this.#exclusive(work.plan, async () => {
-      const drafts = await this.#drafts(work.plan, work.positions, 'repair')
-      try {
-        await writeSlots(new Map([...drafts].map(([i, d]) => [i, d.core])), committed.get(work.positions[0])!.length, slotStripes(sources, work.k, work.m))
-        // The sources were verified against their roots by hypercore; a rebuilt slot differs only if coding did.
-        if (!(await Promise.all([...drafts].map(async ([i, d]) => await matchesRoot(d.core, committed.get(i)!)))).every(Boolean)) {
-          for (const d of drafts.values()) await d.core.close().then(() => rmSync(d.dir, { recursive: true, force: true }))
-          return false
-        }
-        for (const [i, draft] of drafts) await this.#seal(work.plan, i, draft, committed.get(i)!)
-        return true
-      } finally {
-        await Promise.all([...drafts.values()].map((d) => d.core.close()))
-        const hosted = await this.#hostedKeys()
-        for (const [i, core] of sources) {
-          if (this.#servedCore(work.plan, i) === core) continue
-          await this.o.network.leave(core.key)
-          await this.#clearUnlessHosted(core, committed.get(i)!.length, hosted)
-        }
-      }
-    })
-    this.o.metrics.encodings.inc({ kind: 'repair', success: String(ok) })
-    if (!ok) return log.error(ids, 'the rebuilt slots do not match their committed roots')
-    await this.#announce(work.plan, work.positions)
-    log.info(ids, 'rebuilt the lost slots; serving them')
   }
 
   /**
-   * The first k slots (other than `exclude`) that arrive complete. A slot's key fixes its committed root, so
-   * hypercore verifies every block against it, whoever serves it. Slots this encoder still serves itself are
-   * used as they are (the corestore must not open a second copy).
+   * A repair: rebuilds the amendment's slots from any k others (from any peer that serves them) or, when
+   * fewer than k can be had, from the feed itself at the coded head; serves them and tells the chain. If
+   * neither can be had before the deadline nears, it reports the data lost.
    */
-  async #fetchSlots (work: ErasureWork, committed: Map<number, SlotRoot>, exclude: Set<number>): Promise<Map<number, Hypercore>> {
-    const { network } = this.o
-    const candidates = [...committed.keys()].filter((i) => !exclude.has(i))
-    if (candidates.length < work.k) throw new Error(`only ${candidates.length} slots are left to rebuild from; ${work.k} are needed`)
-    const found = new Map<number, Hypercore>()
-    const remote: number[] = []
-    for (const i of candidates) {
-      const own = this.#servedCore(work.plan, i)
-      if (own === null) remote.push(i)
-      else if (await this.#servesComplete(work.plan, i, committed.get(i)!)) found.set(i, own)
+  async #repair (work: ErasureWork, committed: Map<number, SlotRoot>, head: FeedHead): Promise<void> {
+    const { log } = this.o
+    const ids = { amendment: String(work.amendment), plan: String(work.plan), positions: work.positions }
+    const served = (await Promise.all(work.positions.map((i) => this.#servesComplete(work.plan, i, committed.get(i)!)))).every(Boolean)
+    const from = served ? 'served' : await this.#rebuild(work, committed, head)
+    this.o.metrics.encodings.inc({ kind: 'repair', success: String(from !== null) })
+    if (from === null) return await this.#report(work, 'reportDataLost', ids)
+    await this.#announce(work.plan, work.positions)
+    log.info({ ...ids, from }, 'rebuilt the lost slots; serving them')
+    await this.#report(work, 'repairServed', ids)
+  }
+
+  /**
+   * Rebuilds the amendment's slots from k slots, or from the feed, which is fetched too from midway to the
+   * deadline or once the chain counts fewer than k slots held: the first source complete is used. Null: none
+   * came before the deadline nears.
+   */
+  async #rebuild (work: ErasureWork, committed: Map<number, SlotRoot>, head: FeedHead): Promise<'slots' | 'feed' | null> {
+    const { api, log } = this.o
+    const ids = { amendment: String(work.amendment), plan: String(work.plan) }
+    const now = (await api.rpc.chain.getHeader()).number.toNumber()
+    const giveUpAt = work.deadline - REPORT_MARGIN
+    const midway = now + Math.floor((giveUpAt - now) / 2)
+    const deps = this.#sourceDeps(work, committed)
+    log.info({ ...ids, positions: work.positions }, 'rebuilding lost slots from the others')
+    const fewHeld = async () => await this.#heldSlots(work) < work.k
+    const slotsOver = whenChain(api, async (block) => block >= giveUpAt || await fewHeld())
+    const slots = fetchSlots(deps, work.k, committed, new Set(work.positions), slotsOver.done).then((found): RepairSource => ({ slots: found }))
+    const feedWanted = whenChain(api, async (block) => block >= midway || await fewHeld())
+    let feedOver: ChainWatch | null = null
+    const feed = feedWanted.done.then(async (wanted): Promise<RepairSource> => {
+      if (!wanted) throw new Error('k slots came first')
+      log.info(ids, 'fetching the feed as well, to rebuild from it')
+      const from = (await api.rpc.chain.getHeader()).number.toNumber()
+      // Given up at the deadline, or sooner if no peer with the whole feed turned up in a quarter of the time
+      // left (other encoders trying the same are peers too, with nothing to give).
+      const noPeerBy = from + Math.max(FEED_PEER_WAIT, Math.floor((giveUpAt - from) / 4))
+      const nobodyHasIt = (core: Hypercore) => !(core.peers as FeedPeer[]).some((p) => p.remoteContiguousLength >= head.length)
+      return { feed: await fetchFeed(deps, work.feedKey, head.length, (core) => (feedOver = whenChain(api, (block) => block >= giveUpAt || (block >= noPeerBy && nobodyHasIt(core)))).done) }
+    })
+    // Bounded by the deadline whatever an attempt waits on, so that the outcome is always reported in time.
+    const late = whenChain(api, (block) => block >= giveUpAt + 1)
+    const source = await Promise.race([
+      Promise.any([slots, feed]),
+      late.done.then((reached) => { if (reached) throw new AggregateError([new Error('the deadline came first')]); return null })
+    ]).catch((err: AggregateError) => {
+      log.warn({ ...ids, err: err.errors.map((e: Error) => e.message) }, 'neither k slots nor the feed could be fetched in time')
+      return null
+    })
+    // The other attempt stops; whatever it fetched is let go.
+    for (const watch of [slotsOver, feedWanted, feedOver as ChainWatch | null, late]) watch?.stop()
+    const own = (slot: number, core: Hypercore) => this.#servedCore(work.plan, slot) === core
+    for (const attempt of [slots, feed]) {
+      background(log, attempt.then(async (s) => { if (s !== source) await releaseSource(deps, s, own) }, () => {}), 'letting go of a repair source', ids)
     }
-    if (found.size >= work.k) return new Map([...found].slice(0, work.k))
-    const opened = remote.map((i) => ({ i, core: network.core(slotKey(committed.get(i)!)) }))
-    const fetching = opened.map(async ({ i, core }) => {
-      const root = committed.get(i)!
-      let joined = false
-      try {
-        await core.ready()
-        await network.join(core.key)
-        joined = true
-        await network.download(core, root.length)
-        if (found.size < work.k) found.set(i, core)
-      } finally {
-        if (!found.has(i)) {
-          if (joined) await network.leave(core.key)
-          await core.close()
-        }
-      }
-    })
-    // Done when k slots are in, or every candidate has succeeded or failed.
-    await new Promise<void>((resolve) => {
-      let settled = 0
-      const check = () => { if (found.size >= work.k || ++settled === fetching.length) resolve() }
-      if (fetching.length === 0) resolve()
-      for (const f of fetching) void f.then(check, check)
-    })
-    // Closing the others ends their wait for peers; each then leaves its topic.
-    await Promise.all(opened.filter(({ i }) => !found.has(i)).map(({ core }) => core.close()))
-    if (found.size < work.k) throw new Error(`only ${found.size} of the ${work.k} slots needed could be fetched and verified`)
-    return found
+    if (source === null) return null
+    try {
+      // Written one repair (or coding) of the plan at a time; fetching goes on side by side.
+      return await this.#exclusive(work.plan, async () => 'slots' in source
+        ? (await this.#rebuildFrom(work, committed, committed.get(work.positions[0])!.length, slotStripes(source.slots, work.k, work.m)) ? 'slots' : null)
+        : (await this.#rebuildFrom(work, committed, slotLength(head.length, work.k), feedStripes(source.feed, head, work.k, work.m)) ? 'feed' : null))
+    } finally {
+      await releaseSource(deps, source, own)
+    }
+  }
+
+  /** What fetching a repair's sources uses of this encoder. */
+  #sourceDeps (work: ErasureWork, committed: Map<number, SlotRoot>): SourceDeps {
+    return {
+      network: this.o.network,
+      log: this.o.log,
+      servedComplete: async (slot) => await this.#servesComplete(work.plan, slot, committed.get(slot)!) ? this.#servedCore(work.plan, slot) : null,
+      open: async (key, kind) => await this.#openFetched(key, kind),
+      release: async (core) => await this.#releaseFetched(core)
+    }
+  }
+
+  /** Opens a core to fetch (the feed, or a slot: see Fetched) and joins its topic; counted per key. */
+  async #openFetched (key: Uint8Array, kind: 'feed' | 'slot'): Promise<Hypercore> {
+    const { network } = this.o
+    const id = u8aToHex(key)
+    const entry = this.#fetched.get(id)
+    if (entry !== undefined) {
+      entry.users++
+      if (entry.shared !== null) return entry.shared
+      const session = network.core(key)
+      await session.ready()
+      await network.join(key)
+      return session
+    }
+    if (kind === 'feed') {
+      this.#fetched.set(id, { users: 1, shared: null, dir: null })
+      const core = network.core(key)
+      await core.ready()
+      await network.join(key)
+      return core
+    }
+    const dir = join(this.o.slotDir, 'fetching', u8aToHex(crypto.discoveryKey(key), -1, false))
+    const core = new Hypercore(dir, key)
+    this.#fetched.set(id, { users: 1, shared: core, dir })
+    await core.ready()
+    // Replicated on every connection and looked up on its topic, as a served slot is: that is how it is fetched.
+    await network.serveOwn(core)
+    return core
+  }
+
+  /**
+   * Lets go of a core from #openFetched. The last user lets the core go: a slot's is closed and deleted; the
+   * feed is cleared from the corestore, unless this account hosts it (the hoster role shares the corestore).
+   */
+  async #releaseFetched (core: Hypercore): Promise<void> {
+    const { network } = this.o
+    const id = u8aToHex(core.key)
+    const entry = this.#fetched.get(id)
+    // Dropped already (a slot this encoder now serves itself: #seal).
+    if (entry === undefined) return
+    if (--entry.users > 0) {
+      if (entry.shared !== null) return
+      await network.leave(core.key)
+      return await core.close()
+    }
+    this.#fetched.delete(id)
+    if (entry.shared !== null) return await this.#dropFetchedSlot(entry)
+    await network.leave(core.key)
+    // A session closed midway (a fetch given up on) clears through a session of its own.
+    if (core.closing !== null || core.closed) await core.close()
+    const session = core.closing === null && !core.closed ? core : network.core(core.key)
+    await session.ready()
+    await this.#clearUnlessHosted(session, await this.#hostedKeys())
+  }
+
+  async #dropFetchedSlot (entry: Fetched): Promise<void> {
+    await this.o.network.stopServingOwn(entry.shared!)
+    await entry.shared!.close()
+    rmSync(entry.dir!, { recursive: true, force: true })
+  }
+
+  /** Writes the amendment's slots from `stripes` into drafts, and seals them if they match the committed roots. */
+  async #rebuildFrom (work: ErasureWork, committed: Map<number, SlotRoot>, stripes: number, source: StripeSource): Promise<boolean> {
+    const drafts = await this.#drafts(work.plan, work.positions, 'repair')
+    let matches: boolean
+    try {
+      await writeSlots(new Map([...drafts].map(([i, d]) => [i, d.core])), stripes, source)
+      // The sources were verified against their roots (or the feed's signature) by hypercore; a rebuilt slot differs only if coding did.
+      matches = (await Promise.all([...drafts].map(async ([i, d]) => await matchesRoot(d.core, committed.get(i)!)))).every(Boolean)
+      if (matches) for (const [i, draft] of drafts) await this.#seal(work.plan, i, draft, committed.get(i)!)
+    } finally {
+      await Promise.all([...drafts.values()].map((d) => d.core.close()))
+    }
+    if (!matches) {
+      for (const d of drafts.values()) rmSync(d.dir, { recursive: true, force: true })
+      this.o.log.error({ amendment: String(work.amendment), plan: String(work.plan) }, 'the rebuilt slots do not match their committed roots')
+    }
+    return matches
+  }
+
+  /** The plan's positions whose hoster proved its slot, as the chain sees them. */
+  async #heldSlots (work: ErasureWork): Promise<number> {
+    const positions = await this.o.api.query.plans.positions.entries(work.plan)
+    return positions.filter(([, p]) => p.unwrapOr(null)?.state.isActive === true).length
+  }
+
+  /** Tells the chain the repair's outcome: the slots are served, or the data is lost. */
+  async #report (work: ErasureWork, call: 'repairServed' | 'reportDataLost', ids: object): Promise<void> {
+    const { api, log, txq } = this.o
+    let result = await txq.submit(api.tx.plans[call](work.amendment), call)
+    if (call === 'repairServed') return log.info({ ...ids, ok: result.ok, error: result.error }, 'reported the rebuilt slots served')
+    if (result.error?.endsWith('.SlotsRemain') === true) {
+      // The chain still counts k slots held (their hosters are gone but not struck out yet): said again once it does not.
+      log.warn(ids, 'could fetch neither k slots nor the feed, but the chain still counts k slots held: waiting for it to see them gone')
+      const gone = whenChain(api, async (block) => block >= work.deadline - 1 || await this.#heldSlots(work) < work.k)
+      await gone.done
+      if (await this.#heldSlots(work) < work.k) result = await txq.submit(api.tx.plans.reportDataLost(work.amendment), call)
+    }
+    log.error({ ...ids, ok: result.ok, error: result.error }, 'could fetch neither k slots nor the feed: reported the data lost')
   }
 
   /** The core of a slot this encoder serves, if any. */
@@ -292,6 +418,12 @@ export class EncoderRole {
       served = undefined
     }
     if (served === undefined) {
+      // A repair still fetching this slot (from hosters now gone) gives way: the slot is served from here.
+      const fetching = this.#fetched.get(u8aToHex(key))
+      if (fetching !== undefined) {
+        this.#fetched.delete(u8aToHex(key))
+        await this.#dropFetchedSlot(fetching)
+      }
       // Two plans of one feed with the same k + m have the same slots, so the same slot cores: share one.
       const twin = [...this.#serving.values()].find((s) => u8aEq(s.core.key, key))
       const dir = twin?.dir ?? join(this.o.slotDir, u8aToHex(crypto.discoveryKey(key), -1, false))
@@ -338,12 +470,9 @@ export class EncoderRole {
     rmSync(served.dir, { recursive: true, force: true })
   }
 
-  /**
-   * Clears a core the encoder fetched into the corestore (the feed, repair sources), and closes it, unless
-   * this account also hosts it (`hosted`, from #hostedKeys): the hoster role shares the corestore.
-   */
-  async #clearUnlessHosted (core: Hypercore, length: number, hosted: Set<string>): Promise<void> {
-    if (!hosted.has(u8aToHex(core.key))) await core.clear(0, length)
+  /** Clears a core fetched into the corestore, and closes it, unless this account also hosts it (`hosted`: #hostedKeys). */
+  async #clearUnlessHosted (core: Hypercore, hosted: Set<string>): Promise<void> {
+    if (!hosted.has(u8aToHex(core.key))) await core.clear(0, core.length)
     await core.close()
   }
 

@@ -5,8 +5,8 @@ import crypto from 'hypercore-crypto'
 import { background, RunningDuties } from './background.js'
 import type { RoleDeps } from './role.js'
 import { makeBlockProof, makeHashProof, makeHeadProof, ProofUnavailable } from '../hypercore/make.js'
-import { positionCore } from './position-core.js'
-import type { PositionCore } from './position-core.js'
+import { covered, positionCore } from './position-core.js'
+import type { PositionCore, Ranges } from './position-core.js'
 import type { HeldCores } from './held-cores.js'
 import { receiptMessage } from '../protocol/receipt.js'
 import type { ReceiptRequest, SignedReceipt } from './receipt.js'
@@ -25,6 +25,8 @@ interface Holding {
   readonly key: Uint8Array
   /** The feed, when the core is one; null for a slot. */
   readonly feed: bigint | null
+  /** The only blocks kept, for a plan of ranges of the feed; null: all. */
+  readonly ranges: Ranges | null
   readonly core: Hypercore
   /** (plan/position) ids this core is held for. */
   readonly positions: Set<string>
@@ -89,7 +91,7 @@ export class HosterRole {
     const now = Date.now()
     for (const { key, releasedAt } of this.o.heldCores.entries()) {
       if (needed.has(key)) continue
-      const holding = this.#holdings.get(key) ?? await this.#open({ key: hexToU8a(key), feed: null, length: 0 })
+      const holding = this.#holdings.get(key) ?? await this.#open({ key: hexToU8a(key), feed: null, length: 0, ranges: null })
       if (holding.positions.size > 0) continue
       this.o.log.info({ core: key, releasedAt }, 'no position needs this core any more: it goes after its grace period')
       this.#release(holding, releasedAt ?? now)
@@ -131,12 +133,13 @@ export class HosterRole {
     if (target === null) return
     // EncodingAccepted brings the position back once the encoders agreed on the slots.
     if (target === 'encoding') return log.info(ids, 'waiting for the encoders to agree on the slots')
-    await this.#makeRoom(pos.bytes.toBigInt())
+    // A core held already (opened by a challenge after a restart, say) counts in what is held: no room to make.
+    if (!this.#holdings.has(u8aToHex(target.key))) await this.#makeRoom(pos.bytes.toBigInt())
     const holding = await this.#hold(target, positionId(plan, position))
     log.info({ ...ids, core: u8aToHex(target.key), length: target.length }, 'fetching a position')
-    const stopReporting = pos.state.isSetup ? this.#reportProgress(holding.core, pos.state.asSetup.toBigInt(), position, target.length) : () => {}
+    const stopReporting = pos.state.isSetup ? this.#reportProgress(holding.core, pos.state.asSetup.toBigInt(), position, covered(target.length, target.ranges)) : () => {}
     try {
-      await this.o.network.download(holding.core, target.length)
+      await this.o.network.download(holding.core, target.length, target.ranges)
     } finally {
       stopReporting()
     }
@@ -196,10 +199,10 @@ export class HosterRole {
     return holding
   }
 
-  async #open ({ key, feed }: PositionCore): Promise<Holding> {
+  async #open ({ key, feed, ranges }: PositionCore): Promise<Holding> {
     const core = this.o.network.core(key)
     await core.ready()
-    const holding: Holding = { feed, key, core, positions: new Set(), dropTimer: null, headOffered: 0 }
+    const holding: Holding = { feed, ranges, key, core, positions: new Set(), dropTimer: null, headOffered: 0 }
     const id = u8aToHex(key)
     this.#holdings.set(id, holding)
     core.on('upload', (index: number, _bytes: number, peer: Peerish) => {
@@ -243,7 +246,7 @@ export class HosterRole {
     const holding = [...this.#holdings.values()].find((h) => h.feed === feed)
     if (holding === undefined) return
     this.o.log.info({ feed: String(feed), length }, 'the feed grew: fetching the new blocks')
-    await this.o.network.download(holding.core, length)
+    await this.o.network.download(holding.core, length, holding.ranges)
     this.o.metrics.bytesHosted.set(this.#bytesHeld())
   }
 
@@ -291,7 +294,10 @@ export class HosterRole {
       return log.error({ ...ids, err: proofs }, 'could not answer a storage challenge')
     }
     try {
-      const result = await this.o.txq.submit(api.tx.challenges.submitStorageProof(id, proofs.map((p) => u8aToHex(p))), 'submitStorageProof')
+      // Tried again until the challenge closes: a proof given up on while it still counts is a strike for nothing.
+      const result = await this.o.txq.submit(api.tx.challenges.submitStorageProof(id, proofs.map((p) => u8aToHex(p))), 'submitStorageProof', {
+        retryWhile: async () => (await api.query.challenges.storageChallenges(id)).isSome
+      })
       if (result.ok) {
         metrics.challengesAnswered.inc()
         metrics.proofLatency.observe(Number(process.hrtime.bigint() - started) / 1e9)
@@ -321,7 +327,7 @@ export class HosterRole {
       const { log, metrics, network } = this.o
       log.warn({ core, length }, 'repairing: fetching lost blocks again from other peers')
       metrics.repairs.inc({ outcome: 'started' })
-      await network.download(holding.core, length)
+      await network.download(holding.core, length, holding.ranges)
       metrics.repairs.inc({ outcome: 'done' })
       log.info({ core, length }, 'repaired: every block is on this disk again')
     }), 'repairing a core', { core })

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Corestore from 'corestore'
+import { blocksOf } from './position-core.js'
+import type { Ranges } from './position-core.js'
 import Hyperswarm from 'hyperswarm'
 import DHT from 'hyperdht'
 import type { DhtSocket } from 'hyperdht'
@@ -134,22 +136,25 @@ export class Network {
     // A peer with the blocks may have come online since the topic was last looked up, and hyperswarm looks
     // again only every 10 minutes: a publisher back to append would not be found before then.
     await this.swarm.status(core.discoveryKey)?.refresh().catch(() => {})
-    await this.swarm.flush().then(done, done)
+    // Not awaited: a flush also waits for connection attempts to peers still announced but gone (a killed
+    // hoster), which take seconds to time out; the download starts with the first peer that connects.
+    this.swarm.flush().then(done, done)
   }
 
   /**
-   * Downloads blocks [0, length) of a core from its peers, each verified by hypercore; resumes what is
-   * already on disk. Waits for a peer that has them for as long as it takes (or until the core closes):
-   * with no peer, `update({ wait: true })` answers at once, and looping on it would spin.
+   * Downloads blocks [0, length) of a core from its peers, or only those of `ranges` below `length`, each
+   * verified by hypercore; resumes what is already on disk. Waits for a peer that has them for as long as it
+   * takes (or until the core closes): with no peer, `update({ wait: true })` answers at once, and looping on
+   * it would spin.
    */
-  async download (core: Hypercore, length: number): Promise<void> {
+  async download (core: Hypercore, length: number, ranges: Ranges | null = null): Promise<void> {
     await this.#findPeers(core)
     while (core.length < length) {
       if (core.closed) throw new Error('the core was closed before it was fetched')
       if (core.peers.length > 0 && await core.update({ wait: true })) continue
       await nextPeerOrAppend(core)
     }
-    await core.download({ start: 0, end: length }).done()
+    await Promise.all(blocksOf(length, ranges).map(([start, end]) => core.download({ start, end }).done()))
   }
 
   async close (): Promise<void> {

@@ -49,8 +49,11 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     this.watch.on('change', (_plan, setup) => this.#onSetup(setup))
   }
 
-  /** Publishes the core (or records it again if it is known) and requests hosting in the given mode. */
-  async publish (core: Hypercore, mode: HostingMode): Promise<Published> {
+  /**
+   * Publishes the core (or records it again if it is known) and requests hosting in the given mode: of every
+   * block, or only of `ranges` (block indexes [start, end), ordered, within the feed).
+   */
+  async publish (core: Hypercore, mode: HostingMode, opts: { ranges?: ReadonlyArray<readonly [number, number]> } = {}): Promise<Published> {
     const { api, network, txq, log } = this.o
     await core.ready()
     await network.join(core.key, { server: true, client: false })
@@ -66,7 +69,9 @@ export class Publisher extends EventEmitter<PublisherEvents> {
     await this.watch.start()
     this.emit('requesting', { feed: feedId })
     const chainMode = 'replicas' in mode ? { Replicate: { replicas: mode.replicas } } : { Erasure: mode.erasure }
-    const request = await txq.submit(api.tx.plans.requestHosting(feedId, chainMode, null), 'requestHosting')
+    // The ranges' struct has no name in the metadata: encoded by the call's own argument type.
+    const ranges = api.createType(api.tx.plans.requestHosting.meta.args[2].type.toString(), opts.ranges?.map(([start, end]) => ({ start, end })) ?? null).toU8a()
+    const request = await txq.submit(api.tx.plans.requestHosting(feedId, chainMode, ranges), 'requestHosting')
     const requested = request.events.map((e) => e.event).find((e) => api.events.plans.HostingRequested.is(e))
     if (!request.ok || requested === undefined || !api.events.plans.HostingRequested.is(requested)) throw serviceErrors.publishRefused('requestHosting', request.error ?? 'unknown')
     const planId = requested.data.plan.toBigInt()

@@ -148,3 +148,27 @@ test('TxQueue finds an extrinsic it lost sight of when the connection dropped, w
   assert.equal(await nonceOf(api, ferdie), 1, 'applied once')
   assert.ok(log.lines.some((l) => l.level === 'warn' && /disconnected/.test((l.obj as { err: string }).err)))
 })
+
+test('TxQueue keeps trying past maxAttempts while retryWhile says so, and only then', async (t) => {
+  const chain = await startChainProcess(t, { args: ['--instant'] })
+  const api = await connectApi(t, chain.url)
+  const queue = new TxQueue(api, devAccount('//Dave'), { backoffMs: 50, maxAttempts: 2 })
+  t.after(() => queue.close())
+  const closed = new Promise((resolve) => api.once('disconnected', resolve))
+  await api.disconnect()
+  await closed
+  // While the node is out of reach every try fails: one gives up after two, the other goes on while asked to.
+  const given = queue.submit(api.tx.system.remarkWithEvent('0x01'), 'given up')
+  const over = queue.submit(api.tx.system.remarkWithEvent('0x02'), 'no longer wanted', { retryWhile: async () => false })
+  let asked = 0
+  const kept = queue.submit(api.tx.system.remarkWithEvent('0x03'), 'kept', { retryWhile: async () => ++asked < 1000 })
+  await assert.rejects(given, (err: TxQueueError) => err.code === 'TX_FAILED')
+  await assert.rejects(over, (err: TxQueueError) => err.code === 'TX_FAILED')
+  while (asked < 3) await new Promise((resolve) => setTimeout(resolve, 20))
+  const opened = new Promise((resolve) => api.once('connected', resolve))
+  await api.connect()
+  await opened
+  const result = await kept
+  assert.equal(result.ok, true, 'it lands once the node is back')
+  assert.ok(asked >= 3, `retryWhile was asked after each failure past the second (${asked})`)
+})

@@ -79,12 +79,25 @@ interface Item {
   readonly reject: (err: Error) => void
   /** Failed tries so far. */
   attempts: number
+  /** Past maxAttempts, it is tried again for as long as this says so (see SubmitOptions). */
+  readonly retryWhile: (() => Promise<boolean>) | null
   /** When the next try may start (backoff). */
   notBefore: number
   sent: Sent | null
   /** Bumped whenever the item stops being watched, so that late statuses of an old watch are ignored. */
   watch: number
 }
+
+export interface SubmitOptions {
+  /**
+   * Keeps trying past maxAttempts while this resolves true, e.g. while the challenge a proof answers is
+   * open: giving up while it still counts would fail a duty for a passing fault (a node restarting).
+   */
+  readonly retryWhile?: () => Promise<boolean>
+}
+
+/** Longest wait between two tries (the backoff doubles up to it). */
+const MAX_BACKOFF_STEPS = 4
 
 /** How to handle a failed submission. */
 type Verdict = 'resign' | 'transient' | 'pending' | 'final'
@@ -125,10 +138,10 @@ export class TxQueue {
    * Queues `tx` to be signed (by the queue: it is signed in place, do not sign or reuse it) and sent; resolves
    * once it is in a finalized block, ok or not.
    */
-  submit (tx: SubmittableExtrinsic<'promise'>, label: string): Promise<TxResult> {
+  submit (tx: SubmittableExtrinsic<'promise'>, label: string, opts: SubmitOptions = {}): Promise<TxResult> {
     if (this.#closed) return Promise.reject(TxQueueError.TX_QUEUE_CLOSED(label))
     return new Promise((resolve, reject) => {
-      this.#queue.push({ tx, label, resolve, reject, attempts: 0, notBefore: 0, sent: null, watch: 0 })
+      this.#queue.push({ tx, label, resolve, reject, attempts: 0, retryWhile: opts.retryWhile ?? null, notBefore: 0, sent: null, watch: 0 })
       void this.#pump()
     })
   }
@@ -209,16 +222,21 @@ export class TxQueue {
     // the gap an extrinsic that is given up leaves below ours waiting in the pool.
     this.#nonce = null
     item.attempts++
-    if (item.attempts >= this.#maxAttempts) {
+    if (item.attempts < this.#maxAttempts) return this.#again(item, error)
+    const failed = (): void => {
       this.#log.error({ label: item.label, attempts: item.attempts, err: error.message }, 'transaction failed')
       item.reject(TxQueueError.TX_FAILED(item.label, item.attempts, error, item.sent !== null))
-      return
     }
+    if (item.retryWhile === null) return failed()
+    void item.retryWhile().catch(() => false).then((go) => { if (go) this.#again(item, error); else failed() })
+  }
+
+  #again (item: Item, error: Error): void {
     if (this.#closed) {
       item.reject(TxQueueError.TX_QUEUE_CLOSED(item.label, item.sent !== null))
       return
     }
-    const delay = this.#backoffMs * 2 ** (item.attempts - 1)
+    const delay = this.#backoffMs * 2 ** Math.min(item.attempts - 1, MAX_BACKOFF_STEPS)
     this.#log.warn({ label: item.label, attempt: item.attempts, delay, err: error.message }, 'transaction will be retried')
     item.notBefore = Date.now() + delay
     // At the front: extrinsics submitted after it should not overtake it where that can be helped.

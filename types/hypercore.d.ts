@@ -40,6 +40,8 @@ declare module 'hypercore' {
     readonly writable: boolean
     readonly readable: boolean
     readonly closed: boolean
+    /** Set once close() was called (the close in progress). */
+    readonly closing: Promise<void> | null
     readonly manifest: unknown
     readonly peers: unknown[]
     ready (): Promise<void>

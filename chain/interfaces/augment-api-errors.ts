@@ -161,6 +161,10 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       NoProgress: AugmentedError<ApiType>;
       /**
+       * The amendment is not a repair of an erasure plan whose slots are agreed on.
+       **/
+      NotARepair: AugmentedError<ApiType>;
+      /**
        * The account is not assigned to this amendment and position.
        **/
       NotAssigned: AugmentedError<ApiType>;
@@ -184,6 +188,10 @@ declare module '@polkadot/api-base/types/errors' {
        * Too many plans wait for providers; try again later.
        **/
       QueueFull: AugmentedError<ApiType>;
+      /**
+       * At least k of the plan's slots are still held: rebuild from them.
+       **/
+      SlotsRemain: AugmentedError<ApiType>;
       /**
        * The slots of an encoding all hold the same number of blocks (one per stripe), at least one.
        **/

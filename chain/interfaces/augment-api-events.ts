@@ -54,6 +54,7 @@ declare module '@polkadot/api-base/types/events' {
       [key: string]: AugmentedEvent<ApiType>;
     };
     plans: {
+      DataLost: AugmentedEvent<ApiType, [plan: u64], { plan: u64 }>;
       EncodingAccepted: AugmentedEvent<ApiType, [amendment: u64, plan: u64], { amendment: u64, plan: u64 }>;
       EncodingDisputed: AugmentedEvent<ApiType, [amendment: u64, plan: u64], { amendment: u64, plan: u64 }>;
       EncodingProposed: AugmentedEvent<ApiType, [amendment: u64, plan: u64, encoder: AccountId32], { amendment: u64, plan: u64, encoder: AccountId32 }>;
@@ -65,6 +66,7 @@ declare module '@polkadot/api-base/types/events' {
       PlanSupported: AugmentedEvent<ApiType, [plan: u64, supporter: AccountId32, amount: u128], { plan: u64, supporter: AccountId32, amount: u128 }>;
       PlanWaiting: AugmentedEvent<ApiType, [plan: u64, reason: PalletPlansWaitReason], { plan: u64, reason: PalletPlansWaitReason }>;
       PositionFreed: AugmentedEvent<ApiType, [plan: u64, position: u16, hoster: AccountId32], { plan: u64, position: u16, hoster: AccountId32 }>;
+      RepairServed: AugmentedEvent<ApiType, [amendment: u64, plan: u64, encoder: AccountId32], { amendment: u64, plan: u64, encoder: AccountId32 }>;
       SetupFailed: AugmentedEvent<ApiType, [amendment: u64, plan: u64, position: u16, hoster: AccountId32], { amendment: u64, plan: u64, position: u16, hoster: AccountId32 }>;
       /**
        * Generic event

@@ -9,7 +9,7 @@ import type { ApiTypes, AugmentedQuery, QueryableStorageEntry } from '@polkadot/
 import type { Bytes, Option, U8aFixed, Vec, u128, u16, u32, u64 } from '@polkadot/types-codec';
 import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSystemAccountInfo, FrameSystemEventRecord, PalletAuditsAudit, PalletAuditsEncodedPlan, PalletChallengesDue, PalletChallengesPerformanceCheck, PalletChallengesStorageChallenge, PalletFeedsFeed, PalletParamsParams, PalletPlansAmendment, PalletPlansPlan, PalletPlansPosition, PalletPlansQueueWait, PalletPlansSetupProgress, PalletPlansSlotRoot, PalletRolesProvider, PalletRolesRole, SpRuntimeDigest } from '@polkadot/types/lookup';
+import type { FrameSystemAccountInfo, FrameSystemEventRecord, PalletAuditsAudit, PalletAuditsEncodedPlan, PalletChallengesDue, PalletChallengesPerformanceCheck, PalletChallengesStorageChallenge, PalletFeedsFeed, PalletParamsParams, PalletPlansAmendment, PalletPlansCodedHead, PalletPlansPlan, PalletPlansPosition, PalletPlansQueueWait, PalletPlansSetupProgress, PalletPlansSlotRoot, PalletRolesProvider, PalletRolesRole, SpRuntimeDigest } from '@polkadot/types/lookup';
 import type { Observable } from '@polkadot/types/types';
 
 export type __AugmentedQuery<ApiType extends ApiTypes> = AugmentedQuery<ApiType, () => unknown>;
@@ -87,6 +87,7 @@ declare module '@polkadot/api-base/types/storage' {
     plans: {
       amendmentDeadlines: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<u64>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
       amendments: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansAmendment>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      codedHeads: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansCodedHead>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
       feedHosters: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<ITuple<[u64, u16]>>>, [u64, AccountId32]> & QueryableStorageEntry<ApiType, [u64, AccountId32]>;
       hosterPositions: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: ITuple<[u64, u16]> | [u64 | AnyNumber | Uint8Array, u16 | AnyNumber | Uint8Array]) => Observable<Option<u32>>, [AccountId32, ITuple<[u64, u16]>]> & QueryableStorageEntry<ApiType, [AccountId32, ITuple<[u64, u16]>]>;
       nextAmendmentId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;

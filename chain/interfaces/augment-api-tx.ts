@@ -71,6 +71,14 @@ declare module '@polkadot/api-base/types/submittable' {
        **/
       hostingReady: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array, position: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u16]>;
       /**
+       * The encoder of an erasure repair reports the rebuilt slots served, for the new hosters to fetch.
+       **/
+      repairServed: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64]>;
+      /**
+       * The encoder of an erasure repair reports that it could fetch neither k slots nor the feed; accepted only while the chain sees fewer than k slots held.
+       **/
+      reportDataLost: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64]>;
+      /**
        * A hoster setting a position up reports how many blocks it holds so far: one that shows progress is not struck for missing the deadline.
        **/
       reportProgress: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array, position: u16 | AnyNumber | Uint8Array, blocks: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u16, u64]>;

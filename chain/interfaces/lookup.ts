@@ -511,7 +511,7 @@ export default {
    * Lookup72: pallet_plans::PlanStatus
    **/
   PalletPlansPlanStatus: {
-    _enum: ['Queued', 'Active', 'Ended']
+    _enum: ['Queued', 'Active', 'Ended', 'Lost']
   },
   /**
    * Lookup73: pallet_plans::Position
@@ -543,7 +543,14 @@ export default {
     treeHash: '[u8;32]'
   },
   /**
-   * Lookup79: pallet_plans::QueueWait
+   * Lookup78: pallet_plans::CodedHead
+   **/
+  PalletPlansCodedHead: {
+    length: 'u64',
+    signature: 'Bytes'
+  },
+  /**
+   * Lookup80: pallet_plans::QueueWait
    **/
   PalletPlansQueueWait: {
     since: 'u32',
@@ -553,13 +560,13 @@ export default {
     supply: 'u32'
   },
   /**
-   * Lookup80: pallet_plans::WaitReason
+   * Lookup81: pallet_plans::WaitReason
    **/
   PalletPlansWaitReason: {
     _enum: ['Hosters', 'Encoders', 'Attesters']
   },
   /**
-   * Lookup81: pallet_plans::Amendment
+   * Lookup82: pallet_plans::Amendment
    **/
   PalletPlansAmendment: {
     plan: 'u64',
@@ -569,23 +576,24 @@ export default {
     encoders: 'Vec<AccountId32>',
     attesters: 'Vec<AccountId32>',
     deadline: 'u32',
-    proposed: 'Option<PalletPlansProposedEncoding>'
+    proposed: 'Option<PalletPlansProposedEncoding>',
+    delivered: 'bool'
   },
   /**
-   * Lookup82: pallet_plans::AmendmentKind
+   * Lookup83: pallet_plans::AmendmentKind
    **/
   PalletPlansAmendmentKind: {
     _enum: ['New', 'Repair']
   },
   /**
-   * Lookup85: pallet_plans::ProposedEncoding
+   * Lookup86: pallet_plans::ProposedEncoding
    **/
   PalletPlansProposedEncoding: {
     encoder: 'AccountId32',
     slots: 'Vec<PalletPlansSlotRoot>'
   },
   /**
-   * Lookup91: pallet_plans::SetupProgress
+   * Lookup92: pallet_plans::SetupProgress
    **/
   PalletPlansSetupProgress: {
     amendment: 'u64',
@@ -593,7 +601,7 @@ export default {
     retrieved: 'bool'
   },
   /**
-   * Lookup92: pallet_plans::pallet::Call
+   * Lookup93: pallet_plans::pallet::Call
    **/
   PalletPlansCall: {
     _enum: {
@@ -620,12 +628,18 @@ export default {
       },
       submit_encoding: {
         amendment: 'u64',
-        slots: 'Vec<PalletPlansSlotRoot>'
+        slots: 'Vec<PalletPlansSlotRoot>',
+      },
+      repair_served: {
+        amendment: 'u64',
+      },
+      report_data_lost: {
+        amendment: 'u64'
       }
     }
   },
   /**
-   * Lookup93: pallet_plans::pallet::Event
+   * Lookup94: pallet_plans::pallet::Event
    **/
   PalletPlansEvent: {
     _enum: {
@@ -688,19 +702,27 @@ export default {
         supporter: 'AccountId32',
         amount: 'u128',
       },
+      RepairServed: {
+        amendment: 'u64',
+        plan: 'u64',
+        encoder: 'AccountId32',
+      },
+      DataLost: {
+        plan: 'u64',
+      },
       PlanEnded: {
         plan: 'u64'
       }
     }
   },
   /**
-   * Lookup94: pallet_plans::pallet::Error
+   * Lookup95: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
-    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NoProgress', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'InsufficientRatio', 'ZeroAmount']
+    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NoProgress', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'NotARepair', 'SlotsRemain', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
-   * Lookup95: pallet_challenges::StorageChallenge
+   * Lookup96: pallet_challenges::StorageChallenge
    **/
   PalletChallengesStorageChallenge: {
     plan: 'u64',
@@ -712,7 +734,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup96: pallet_challenges::PerformanceCheck
+   * Lookup97: pallet_challenges::PerformanceCheck
    **/
   PalletChallengesPerformanceCheck: {
     plan: 'u64',
@@ -728,7 +750,7 @@ export default {
     retry: 'bool'
   },
   /**
-   * Lookup97: pallet_challenges::Report
+   * Lookup98: pallet_challenges::Report
    **/
   PalletChallengesReport: {
     attester: 'AccountId32',
@@ -738,7 +760,7 @@ export default {
     network: 'u32'
   },
   /**
-   * Lookup100: pallet_challenges::Due
+   * Lookup101: pallet_challenges::Due
    **/
   PalletChallengesDue: {
     kind: 'PalletChallengesCheckKind',
@@ -747,13 +769,13 @@ export default {
     id: 'u64'
   },
   /**
-   * Lookup101: pallet_challenges::CheckKind
+   * Lookup102: pallet_challenges::CheckKind
    **/
   PalletChallengesCheckKind: {
     _enum: ['Storage', 'Performance']
   },
   /**
-   * Lookup104: pallet_challenges::pallet::Call
+   * Lookup105: pallet_challenges::pallet::Call
    **/
   PalletChallengesCall: {
     _enum: {
@@ -772,7 +794,7 @@ export default {
     }
   },
   /**
-   * Lookup106: pallet_challenges::Receipt
+   * Lookup107: pallet_challenges::Receipt
    **/
   PalletChallengesReceipt: {
     indexes: 'Vec<u64>',
@@ -781,7 +803,7 @@ export default {
     signature: '[u8;64]'
   },
   /**
-   * Lookup110: pallet_challenges::pallet::Event
+   * Lookup111: pallet_challenges::pallet::Event
    **/
   PalletChallengesEvent: {
     _enum: {
@@ -836,26 +858,26 @@ export default {
     }
   },
   /**
-   * Lookup111: pallet_challenges::Verdict
+   * Lookup112: pallet_challenges::Verdict
    **/
   PalletChallengesVerdict: {
     _enum: ['Served', 'NotServed', 'Inconclusive', 'Contained']
   },
   /**
-   * Lookup112: pallet_challenges::pallet::Error
+   * Lookup113: pallet_challenges::pallet::Error
    **/
   PalletChallengesError: {
     _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'SamplesPending', 'ReceiptMissing', 'ReceiptWrongIndexes', 'ReceiptSignatureInvalid', 'ReceiptHashInvalid']
   },
   /**
-   * Lookup113: pallet_audits::EncodedPlan
+   * Lookup114: pallet_audits::EncodedPlan
    **/
   PalletAuditsEncodedPlan: {
     index: 'u32',
     encoders: 'Vec<AccountId32>'
   },
   /**
-   * Lookup114: pallet_audits::Audit
+   * Lookup115: pallet_audits::Audit
    **/
   PalletAuditsAudit: {
     plan: 'u64',
@@ -865,7 +887,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup115: pallet_audits::pallet::Call
+   * Lookup116: pallet_audits::pallet::Call
    **/
   PalletAuditsCall: {
     _enum: {
@@ -877,7 +899,7 @@ export default {
     }
   },
   /**
-   * Lookup116: pallet_audits::pallet::Event
+   * Lookup117: pallet_audits::pallet::Event
    **/
   PalletAuditsEvent: {
     _enum: {
@@ -915,19 +937,19 @@ export default {
     }
   },
   /**
-   * Lookup117: pallet_audits::AuditFault
+   * Lookup118: pallet_audits::AuditFault
    **/
   PalletAuditsAuditFault: {
     _enum: ['Malformed', 'NotTheFeed', 'WrongLength', 'ParityMismatch']
   },
   /**
-   * Lookup118: pallet_audits::pallet::Error
+   * Lookup119: pallet_audits::pallet::Error
    **/
   PalletAuditsError: {
     _enum: ['AuditNotFound', 'NotAudited', 'AlreadyAnswered', 'ProofInvalid']
   },
   /**
-   * Lookup122: sp_runtime::MultiSignature
+   * Lookup123: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -937,31 +959,31 @@ export default {
     }
   },
   /**
-   * Lookup123: sp_core::ed25519::Signature
+   * Lookup124: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup124: sp_core::sr25519::Signature
+   * Lookup125: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup125: sp_core::ecdsa::Signature
+   * Lookup126: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup127: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup128: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup128: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup129: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup129: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup130: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup134: datdot_runtime::Runtime
+   * Lookup135: datdot_runtime::Runtime
    **/
   DatdotRuntimeRuntime: 'Null'
 };

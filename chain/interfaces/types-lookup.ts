@@ -538,7 +538,8 @@ declare module '@polkadot/types/lookup' {
     readonly isQueued: boolean;
     readonly isActive: boolean;
     readonly isEnded: boolean;
-    readonly type: 'Queued' | 'Active' | 'Ended';
+    readonly isLost: boolean;
+    readonly type: 'Queued' | 'Active' | 'Ended' | 'Lost';
   }
 
   /** @name PalletPlansPosition (73) */
@@ -567,7 +568,13 @@ declare module '@polkadot/types/lookup' {
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletPlansQueueWait (79) */
+  /** @name PalletPlansCodedHead (78) */
+  interface PalletPlansCodedHead extends Struct {
+    readonly length: u64;
+    readonly signature: Bytes;
+  }
+
+  /** @name PalletPlansQueueWait (80) */
   interface PalletPlansQueueWait extends Struct {
     readonly since: u32;
     readonly reason: PalletPlansWaitReason;
@@ -576,7 +583,7 @@ declare module '@polkadot/types/lookup' {
     readonly supply: u32;
   }
 
-  /** @name PalletPlansWaitReason (80) */
+  /** @name PalletPlansWaitReason (81) */
   interface PalletPlansWaitReason extends Enum {
     readonly isHosters: boolean;
     readonly isEncoders: boolean;
@@ -584,7 +591,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Hosters' | 'Encoders' | 'Attesters';
   }
 
-  /** @name PalletPlansAmendment (81) */
+  /** @name PalletPlansAmendment (82) */
   interface PalletPlansAmendment extends Struct {
     readonly plan: u64;
     readonly kind: PalletPlansAmendmentKind;
@@ -594,29 +601,30 @@ declare module '@polkadot/types/lookup' {
     readonly attesters: Vec<AccountId32>;
     readonly deadline: u32;
     readonly proposed: Option<PalletPlansProposedEncoding>;
+    readonly delivered: bool;
   }
 
-  /** @name PalletPlansAmendmentKind (82) */
+  /** @name PalletPlansAmendmentKind (83) */
   interface PalletPlansAmendmentKind extends Enum {
     readonly isNew: boolean;
     readonly isRepair: boolean;
     readonly type: 'New' | 'Repair';
   }
 
-  /** @name PalletPlansProposedEncoding (85) */
+  /** @name PalletPlansProposedEncoding (86) */
   interface PalletPlansProposedEncoding extends Struct {
     readonly encoder: AccountId32;
     readonly slots: Vec<PalletPlansSlotRoot>;
   }
 
-  /** @name PalletPlansSetupProgress (91) */
+  /** @name PalletPlansSetupProgress (92) */
   interface PalletPlansSetupProgress extends Struct {
     readonly amendment: u64;
     readonly stored: bool;
     readonly retrieved: bool;
   }
 
-  /** @name PalletPlansCall (92) */
+  /** @name PalletPlansCall (93) */
   interface PalletPlansCall extends Enum {
     readonly isRequestHosting: boolean;
     readonly asRequestHosting: {
@@ -652,10 +660,18 @@ declare module '@polkadot/types/lookup' {
       readonly amendment: u64;
       readonly slots: Vec<PalletPlansSlotRoot>;
     } & Struct;
-    readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportProgress' | 'SubmitEncoding';
+    readonly isRepairServed: boolean;
+    readonly asRepairServed: {
+      readonly amendment: u64;
+    } & Struct;
+    readonly isReportDataLost: boolean;
+    readonly asReportDataLost: {
+      readonly amendment: u64;
+    } & Struct;
+    readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportProgress' | 'SubmitEncoding' | 'RepairServed' | 'ReportDataLost';
   }
 
-  /** @name PalletPlansEvent (93) */
+  /** @name PalletPlansEvent (94) */
   interface PalletPlansEvent extends Enum {
     readonly isHostingRequested: boolean;
     readonly asHostingRequested: {
@@ -727,14 +743,24 @@ declare module '@polkadot/types/lookup' {
       readonly supporter: AccountId32;
       readonly amount: u128;
     } & Struct;
+    readonly isRepairServed: boolean;
+    readonly asRepairServed: {
+      readonly amendment: u64;
+      readonly plan: u64;
+      readonly encoder: AccountId32;
+    } & Struct;
+    readonly isDataLost: boolean;
+    readonly asDataLost: {
+      readonly plan: u64;
+    } & Struct;
     readonly isPlanEnded: boolean;
     readonly asPlanEnded: {
       readonly plan: u64;
     } & Struct;
-    readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanWaiting' | 'PlanSupported' | 'PlanEnded';
+    readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanWaiting' | 'PlanSupported' | 'RepairServed' | 'DataLost' | 'PlanEnded';
   }
 
-  /** @name PalletPlansError (94) */
+  /** @name PalletPlansError (95) */
   interface PalletPlansError extends Enum {
     readonly isFeedNotFound: boolean;
     readonly isPlanNotFound: boolean;
@@ -750,12 +776,14 @@ declare module '@polkadot/types/lookup' {
     readonly isEncodingPending: boolean;
     readonly isWrongSlotCount: boolean;
     readonly isUnevenSlots: boolean;
+    readonly isNotARepair: boolean;
+    readonly isSlotsRemain: boolean;
     readonly isInsufficientRatio: boolean;
     readonly isZeroAmount: boolean;
-    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NoProgress' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'InsufficientRatio' | 'ZeroAmount';
+    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NoProgress' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'NotARepair' | 'SlotsRemain' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
-  /** @name PalletChallengesStorageChallenge (95) */
+  /** @name PalletChallengesStorageChallenge (96) */
   interface PalletChallengesStorageChallenge extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -766,7 +794,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesPerformanceCheck (96) */
+  /** @name PalletChallengesPerformanceCheck (97) */
   interface PalletChallengesPerformanceCheck extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -781,7 +809,7 @@ declare module '@polkadot/types/lookup' {
     readonly retry: bool;
   }
 
-  /** @name PalletChallengesReport (97) */
+  /** @name PalletChallengesReport (98) */
   interface PalletChallengesReport extends Struct {
     readonly attester: AccountId32;
     readonly success: bool;
@@ -790,7 +818,7 @@ declare module '@polkadot/types/lookup' {
     readonly network: u32;
   }
 
-  /** @name PalletChallengesDue (100) */
+  /** @name PalletChallengesDue (101) */
   interface PalletChallengesDue extends Struct {
     readonly kind: PalletChallengesCheckKind;
     readonly plan: u64;
@@ -798,14 +826,14 @@ declare module '@polkadot/types/lookup' {
     readonly id: u64;
   }
 
-  /** @name PalletChallengesCheckKind (101) */
+  /** @name PalletChallengesCheckKind (102) */
   interface PalletChallengesCheckKind extends Enum {
     readonly isStorage: boolean;
     readonly isPerformance: boolean;
     readonly type: 'Storage' | 'Performance';
   }
 
-  /** @name PalletChallengesCall (104) */
+  /** @name PalletChallengesCall (105) */
   interface PalletChallengesCall extends Enum {
     readonly isSubmitStorageProof: boolean;
     readonly asSubmitStorageProof: {
@@ -824,7 +852,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
   }
 
-  /** @name PalletChallengesReceipt (106) */
+  /** @name PalletChallengesReceipt (107) */
   interface PalletChallengesReceipt extends Struct {
     readonly indexes: Vec<u64>;
     readonly hashes: Vec<U8aFixed>;
@@ -832,7 +860,7 @@ declare module '@polkadot/types/lookup' {
     readonly signature: U8aFixed;
   }
 
-  /** @name PalletChallengesEvent (110) */
+  /** @name PalletChallengesEvent (111) */
   interface PalletChallengesEvent extends Enum {
     readonly isStorageChallenge: boolean;
     readonly asStorageChallenge: {
@@ -892,7 +920,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceSamples' | 'PerformanceReported' | 'PerformanceResult';
   }
 
-  /** @name PalletChallengesVerdict (111) */
+  /** @name PalletChallengesVerdict (112) */
   interface PalletChallengesVerdict extends Enum {
     readonly isServed: boolean;
     readonly isNotServed: boolean;
@@ -901,7 +929,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Served' | 'NotServed' | 'Inconclusive' | 'Contained';
   }
 
-  /** @name PalletChallengesError (112) */
+  /** @name PalletChallengesError (113) */
   interface PalletChallengesError extends Enum {
     readonly isChallengeNotFound: boolean;
     readonly isChallengeExpired: boolean;
@@ -918,13 +946,13 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'SamplesPending' | 'ReceiptMissing' | 'ReceiptWrongIndexes' | 'ReceiptSignatureInvalid' | 'ReceiptHashInvalid';
   }
 
-  /** @name PalletAuditsEncodedPlan (113) */
+  /** @name PalletAuditsEncodedPlan (114) */
   interface PalletAuditsEncodedPlan extends Struct {
     readonly index: u32;
     readonly encoders: Vec<AccountId32>;
   }
 
-  /** @name PalletAuditsAudit (114) */
+  /** @name PalletAuditsAudit (115) */
   interface PalletAuditsAudit extends Struct {
     readonly plan: u64;
     readonly stripe: u64;
@@ -933,7 +961,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletAuditsCall (115) */
+  /** @name PalletAuditsCall (116) */
   interface PalletAuditsCall extends Enum {
     readonly isSubmitAuditShard: boolean;
     readonly asSubmitAuditShard: {
@@ -944,7 +972,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitAuditShard';
   }
 
-  /** @name PalletAuditsEvent (116) */
+  /** @name PalletAuditsEvent (117) */
   interface PalletAuditsEvent extends Enum {
     readonly isAuditOpened: boolean;
     readonly asAuditOpened: {
@@ -985,7 +1013,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditOpened' | 'AuditPassed' | 'AuditInconclusive' | 'AuditUnanswered' | 'EncodingFailed';
   }
 
-  /** @name PalletAuditsAuditFault (117) */
+  /** @name PalletAuditsAuditFault (118) */
   interface PalletAuditsAuditFault extends Enum {
     readonly isMalformed: boolean;
     readonly isNotTheFeed: boolean;
@@ -994,7 +1022,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Malformed' | 'NotTheFeed' | 'WrongLength' | 'ParityMismatch';
   }
 
-  /** @name PalletAuditsError (118) */
+  /** @name PalletAuditsError (119) */
   interface PalletAuditsError extends Enum {
     readonly isAuditNotFound: boolean;
     readonly isNotAudited: boolean;
@@ -1003,7 +1031,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditNotFound' | 'NotAudited' | 'AlreadyAnswered' | 'ProofInvalid';
   }
 
-  /** @name SpRuntimeMultiSignature (122) */
+  /** @name SpRuntimeMultiSignature (123) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -1014,25 +1042,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (123) */
+  /** @name SpCoreEd25519Signature (124) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (124) */
+  /** @name SpCoreSr25519Signature (125) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (125) */
+  /** @name SpCoreEcdsaSignature (126) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (127) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (128) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (128) */
+  /** @name FrameSystemExtensionsCheckTxVersion (129) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (129) */
+  /** @name FrameSystemExtensionsCheckGenesis (130) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (134) */
+  /** @name DatdotRuntimeRuntime (135) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module

@@ -8,7 +8,7 @@ import type { AccountFlags } from '../account.js'
 import { bootstrapOption, chainOption, reachableOption } from '../connection-options.js'
 import { connectToChain, onChainLost } from '../chain-client.js'
 import { CliError } from '../errors.js'
-import { erasureCode } from '../hosting-mode.js'
+import { blockRanges, erasureCode } from '../hosting-mode.js'
 import { integer } from '../parse.js'
 import { PublishDisplay } from '../publish-display.js'
 import { openSource, publishSource } from '../publish-source.js'
@@ -19,6 +19,7 @@ import { modeText } from '../status/render.js'
 interface PublishFlags extends AccountFlags {
   replicas: number
   erasure?: ReturnType<typeof erasureCode>
+  ranges?: Array<[number, number]>
   wait?: true
   storage: string
   chain: string
@@ -34,6 +35,7 @@ export function addPublishCommand (program: Command): void {
     .argument('<source>', 'a file or directory (it becomes a new hypercore in --storage), or the 64-hex key of a hypercore in --storage')
     .addOption(new Option('--replicas <n>', 'whole copies, each kept by its own hoster').argParser(integer('replicas', 1, 65535)).default(3).conflicts('erasure'))
     .addOption(new Option('--erasure <k+m>', 'Reed-Solomon coding instead: k data and m parity slots, each kept by its own hoster (any k rebuild the data)').argParser(erasureCode))
+    .addOption(new Option('--ranges <a-b,…>', 'host only these block ranges of the feed (END excluded), e.g. 0-100,200-250; hosters fetch, keep and are paid for those blocks only').argParser(blockRanges))
     .option('--wait', 'stay until the chain confirms every position (HostingStarted), not only until every hoster holds the data')
     .addOption(new Option('--storage <dir>', 'the publisher\'s corestore, where published hypercores are kept').default(defaultStorage(), '$XDG_DATA_HOME/datdot/publisher'))
     .addOption(chainOption())
@@ -96,7 +98,7 @@ async function publishCommand (value: string, flags: PublishFlags): Promise<void
     display.note([['feed key', key], ['size', `${core.length} blocks, ${bytes(core.byteLength)}`]])
     publisher.on('progress', ({ hoster, bytes }) => display.uploaded(hoster, bytes))
 
-    const published = await step(publisher.publish(core, mode), () =>
+    const published = await step(publisher.publish(core, mode, { ranges: flags.ranges }), () =>
       CliError.INTERRUPTED('while publishing', `the feed and a plan may be on chain already: datdot status ${key}`))
     const plan = published.planId
     display.note([['feed id', String(published.feedId)], ['plan', `${plan} (${modeText(mode)})`]])

@@ -1,7 +1,7 @@
 import type { ApiPromise } from '@polkadot/api'
 import type { Option } from '@polkadot/types'
 import type { PalletPlansPosition } from '@polkadot/types/lookup'
-import { modeOf, statusOf } from './plan.js'
+import { isOver, modeOf, statusOf } from './plan.js'
 import type { ModeReport, PlanReport } from './plan.js'
 
 export interface ProviderReport {
@@ -36,6 +36,8 @@ export interface NetworkReport {
   /** Plans that have not ended, by id. */
   readonly plans: PlanSummary[]
   readonly endedPlans: number
+  /** Erasure plans whose data could not be rebuilt (DataLost). */
+  readonly lostPlans: number
   /** New plans waiting for their first providers, in the chain's queue. */
   readonly queue: number[]
   /** Plans that lost positions, waiting for new providers. */
@@ -92,8 +94,9 @@ export async function readNetwork (api: ApiPromise): Promise<NetworkReport> {
         suspendedAt: p.suspendedAt.toNumber()
       }
     }).sort((a, b) => (a.address < b.address ? -1 : 1)),
-    plans: summaries.filter((p) => p.status !== 'ended'),
+    plans: summaries.filter((p) => !isOver(p.status)),
     endedPlans: summaries.filter((p) => p.status === 'ended').length,
+    lostPlans: summaries.filter((p) => p.status === 'lost').length,
     queue: queue.map((id) => id.toNumber()),
     repairs: repairs.map((id) => id.toNumber()),
     feeds: feeds.toNumber(),

@@ -8,7 +8,7 @@ export type ModeReport = { replicas: number } | { erasure: { k: number, m: numbe
 /** A position's health: active without strikes, active with strikes, being set up, or waiting for a hoster. */
 export type PositionHealth = 'healthy' | 'struck' | 'setup' | 'vacant'
 /** A plan's health: every position healthy, some not, none active yet (assigned or waiting), or over. */
-export type PlanHealth = 'healthy' | 'degraded' | 'setup' | 'queued' | 'ended'
+export type PlanHealth = 'healthy' | 'degraded' | 'setup' | 'queued' | 'ended' | 'lost'
 
 export interface PositionReport {
   readonly position: number
@@ -42,7 +42,8 @@ export interface PlanReport {
   readonly feedKey: string | null
   readonly sponsor: string
   readonly mode: ModeReport
-  readonly status: 'queued' | 'active' | 'ended'
+  /** lost: an erasure plan whose data could not be rebuilt (DataLost); it charges nothing more. */
+  readonly status: 'queued' | 'active' | 'ended' | 'lost'
   /** Ratio supporters reserved for the plan (u128, as a decimal string). */
   readonly backing: string
   readonly createdAt: number
@@ -62,6 +63,9 @@ export function modeOf (mode: PalletPlansMode): ModeReport {
     : { erasure: { k: mode.asErasure.k.toNumber(), m: mode.asErasure.m.toNumber() } }
 }
 
+/** Whether a plan is over: unpublished, or its data lost. */
+export const isOver = (status: PlanReport['status']): boolean => status === 'ended' || status === 'lost'
+
 export function statusOf (plan: PalletPlansPlan): PlanReport['status'] {
   return plan.status.type.toLowerCase() as PlanReport['status']
 }
@@ -73,7 +77,7 @@ export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport
   const [feed, params, waiting] = await Promise.all([api.query.feeds.feeds(plan.feed), api.query.params.current(), api.query.plans.waiting(id)])
   const maxStrikes = params.maxStrikes.toNumber()
   const count = plan.positions.toNumber()
-  const positions = statusOf(plan) === 'ended'
+  const positions = isOver(statusOf(plan))
     ? []
     : flagSlow(await Promise.all(Array.from({ length: count }, async (_, i) => readPosition(api, id, i, (await api.query.plans.positions(id, i)).unwrap()))))
   return {
@@ -153,7 +157,7 @@ async function lastProofOf (api: ApiPromise, plan: bigint, position: number, pai
 }
 
 function planHealth (status: PlanReport['status'], positions: PositionReport[]): PlanHealth {
-  if (status === 'ended') return 'ended'
+  if (isOver(status)) return status as 'ended' | 'lost'
   if (positions.every((p) => p.health === 'healthy')) return 'healthy'
   if (positions.some((p) => p.state === 'active')) return 'degraded'
   return positions.some((p) => p.state === 'setup') ? 'setup' : 'queued'

@@ -9,7 +9,7 @@ const hoster = (address: string, suspendedAt: number): ProviderReport => ({
 
 test('the network status counts and shows suspended providers, and plans waiting for repair', () => {
   const n: NetworkReport = {
-    block: 120, finalized: 118, providers: [hoster('5Ok', 0), hoster('5Struck', 97)], plans: [], endedPlans: 0, queue: [3], repairs: [1, 2], feeds: 2, openChallenges: { storage: 0, performance: 0 }
+    block: 120, finalized: 118, providers: [hoster('5Ok', 0), hoster('5Struck', 97)], plans: [], endedPlans: 0, lostPlans: 0, queue: [3], repairs: [1, 2], feeds: 2, openChallenges: { storage: 0, performance: 0 }
   }
   const text = renderNetwork(n)
   assert.match(text, /1 suspended/)

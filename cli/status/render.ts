@@ -15,7 +15,7 @@ export function renderNetwork (n: NetworkReport): string {
   const summary = fields([
     ['chain', `block ${n.block} (finalized ${n.finalized})`],
     ['providers', `${members('hoster')}, ${members('attester')}, ${members('encoder')}; ${bytes(offered)} offered, ${bytes(committed)} committed; ${n.providers.filter((p) => p.suspendedAt !== 0).length} suspended`],
-    ['plans', `${n.plans.filter((p) => p.status === 'active').length} active, ${n.queue.length} queued, ${n.repairs.length} waiting for repair, ${n.endedPlans} ended; ${count(n.feeds, 'feed')}`],
+    ['plans', `${n.plans.filter((p) => p.status === 'active').length} active, ${n.queue.length} queued, ${n.repairs.length} waiting for repair, ${n.endedPlans} ended${n.lostPlans > 0 ? `, ${n.lostPlans} LOST (data could not be rebuilt)` : ''}; ${count(n.feeds, 'feed')}`],
     ['open', `${count(n.openChallenges.storage, 'storage challenge')}, ${count(n.openChallenges.performance, 'performance check')}`]
   ])
   const providers = n.providers.length === 0
@@ -39,6 +39,7 @@ export function renderPlan (p: PlanReport): string {
     ['sponsor', p.sponsor],
     ['created', `block ${p.createdAt}${p.backing === '0' ? '' : `, backed by ${p.backing} ratio`}`],
     ['challenges', `at random times, every ${p.challengePeriod} blocks per position on average`],
+    ...(p.status !== 'lost' ? [] : [['data', 'LOST: fewer than k slots were left, and neither k slots nor the feed could be fetched; the plan charges nothing more'] as [string, string]]),
     ...(p.waiting === null ? [] : [['waiting', `too few eligible ${p.waiting.reason} since block ${p.waiting.since}; tried again by block ${p.waiting.retryBy}, or as soon as providers join or free capacity`] as [string, string]])
   ])
   if (p.positions.length === 0) return `${head}\n`

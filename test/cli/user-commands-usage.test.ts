@@ -14,7 +14,7 @@ writeFileSync(file, 'some data')
 
 describe('--help lists every option and an example', { concurrency: 2 }, () => {
   const commands: Record<string, string[]> = {
-    publish: ['--replicas <n>', '--erasure <k+m>', '--wait', '--storage <dir>', '--chain <url>', '--bootstrap <host:port>', '--json', '--account <uri>'],
+    publish: ['--replicas <n>', '--erasure <k+m>', '--ranges <a-b,…>', '--wait', '--storage <dir>', '--chain <url>', '--bootstrap <host:port>', '--json', '--account <uri>'],
     unpublish: ['--chain <url>', '--json', '--account <uri>'],
     status: ['--chain <url>', '--json'],
     challenges: ['--hoster <account>', '--recent <blocks>', '--chain <url>', '--json']
@@ -33,6 +33,8 @@ describe('a command line that cannot run exits 2 with one line', { concurrency: 
   const cases: Array<[string[], RegExp]> = [
     [['publish', '--erasure', '4x2', 'file'], /\[USAGE\].*"4x2" is not K\+M/],
     [['publish', '--erasure', '0+2', 'file'], /\[USAGE\].*"0\+2" is not K\+M/],
+    [['publish', '--ranges', '10-20,15-30', 'file'], /\[USAGE\].*"10-20,15-30" is not a list of block ranges/],
+    [['publish', '--ranges', '5-5', 'file'], /\[USAGE\].*"5-5" is not a list of block ranges/],
     [['publish', '--replicas', '2', '--erasure', '4+2', file, ...DEV], /\[USAGE\].*'--replicas <n>' cannot be used with option '--erasure <k\+m>'/],
     [['publish', '--replicas', '0', 'file'], /\[USAGE\].*replicas must be an integer from 1/],
     [['publish', ...DEV], /\[USAGE\].*missing required argument 'source'/],

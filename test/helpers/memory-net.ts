@@ -6,6 +6,7 @@ import type Hypercore from 'hypercore'
 import { u8aEq, u8aToHex } from '@polkadot/util'
 import { cryptoWaitReady } from '@polkadot/util-crypto'
 import type { Call } from '@polkadot/types/interfaces'
+import type { DispatchCtx } from '../../chain/frame/pallet.js'
 import { RuntimeHarness } from './runtime.js'
 import { makeFeed, proofsFor, publishArgs } from './hypercore.js'
 import { testProvider } from './providers.js'
@@ -69,10 +70,13 @@ export class Net {
     return this
   }
 
-  /** Writes to storage directly, as another pallet would (what attesters' reports will do). */
-  write (fn: (ctx: ReturnType<RuntimeHarness['ctx']>) => void): void {
+  /**
+   * Runs pallet code on the state directly, as another pallet would, at the last block's number; the events it
+   * deposits are dropped (a test sets its scene with it, then watches the blocks that follow).
+   */
+  write (fn: (ctx: DispatchCtx) => void): void {
     const ctx = this.chain.ctx()
-    fn(ctx)
+    fn({ ...ctx, block: { number: this.chain.number, parentHash: new Uint8Array(32), digest: [] }, deposit: () => {}, dispatch: () => { throw new Error('no nested dispatch in Net.write') } })
     this.chain.state.apply(ctx.state.changes)
   }
 

@@ -1,7 +1,7 @@
 import type { TestContext } from 'node:test'
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -58,6 +58,8 @@ export async function startServiceProcess (t: TestContext, opts: ServiceProcessO
   const logs: string[] = []
   createInterface({ input: proc.stderr! }).on('line', (line) => logs.push(line))
   t.after(() => stop(proc))
+  // DATDOT_TEST_LOGS=DIR keeps what each service logged (README).
+  if (process.env.DATDOT_TEST_LOGS !== undefined) t.after(() => writeFileSync(join(process.env.DATDOT_TEST_LOGS!, `${opts.account.replace(/\W/g, '')}-${proc.pid}.log`), logs.join('\n')))
   let metricsPort: number | null = null
   const address = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`service ${opts.account} did not start in ${START_TIMEOUT_MS} ms:\n${logs.slice(-20).join('\n')}`)), START_TIMEOUT_MS)

@@ -25,6 +25,13 @@ export function positionsOf (ctx: StorageCtx, planId: bigint, plan: PlanValue): 
   return Array.from({ length: plan.positions }, (_, i) => [i, s.Positions.get(ctx, planId, i)!] as [number, PositionValue])
 }
 
+/** Whether a plan is over: unpublished (Ended) or its data lost (Lost). */
+export const isOver = (plan: PlanValue): boolean => plan.status.type === 'Ended' || plan.status.type === 'Lost'
+
+/** The positions of a plan whose hoster proved its copy: for an erasure plan, the slots a repair can rebuild from. */
+export function intactPositions (ctx: StorageCtx, planId: bigint, plan: PlanValue): number {
+  return positionsOf(ctx, planId, plan).filter(([, p]) => p.state.type === 'Active').length
+}
 
 /** Bytes one position of the plan holds: the feed (or its ranges) for replicas, a k-th of it for a slot. */
 export function bytesPerPosition (ctx: StorageCtx, plan: PlanValue, position: number, planId: bigint): bigint {
@@ -50,7 +57,7 @@ export function bytesPerPosition (ctx: StorageCtx, plan: PlanValue, position: nu
  */
 export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName | null {
   const plan = s.Plans.get(ctx, planId)
-  if (plan === null || plan.status.type === 'Ended') return null
+  if (plan === null || isOver(plan)) return null
   const all = positionsOf(ctx, planId, plan)
   const vacant = all.filter(([, p]) => p.state.type === 'Vacant').map(([i]) => i)
   if (vacant.length === 0) return null
@@ -94,7 +101,10 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName 
   })
   // Fetching takes time in proportion to the bytes: the hosters' largest position, or for a new erasure plan
   // the whole feed, which its encoders fetch first.
-  const toFetch = encodersNeeded === 2 ? (feed(ctx, plan.feed)?.root.byteLength ?? largest) : largest
+  const coded = encodersNeeded === 2 ? feed(ctx, plan.feed) : null
+  // Both encoders code the head of now, whatever the feed's head is when they start.
+  if (coded !== null) s.CodedHeads.set(ctx, planId, { length: coded.root.length, signature: coded.signature })
+  const toFetch = coded?.root.byteLength ?? largest
   const deadline = now + amendmentDeadline + Number((toFetch + BigInt(setupThroughput) - 1n) / BigInt(setupThroughput))
   const amendment: AmendmentValue = {
     plan: planId,
@@ -104,7 +114,8 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName 
     encoders,
     attesters,
     deadline,
-    proposed: null
+    proposed: null,
+    delivered: false
   }
   s.Amendments.set(ctx, id, amendment)
   s.AmendmentDeadlines.mutate(ctx, deadline, (ids) => [...ids, id])
@@ -162,9 +173,11 @@ export function barFromPlan (ctx: DispatchCtx, planId: bigint, hoster: Uint8Arra
   s.StruckFrom.set(ctx, planId, hoster, ctx.block.number)
 }
 
-/** Ends a plan: every hoster's capacity is released, the backing returned, the plan left as Ended. */
-export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue): void {
+/** Ends a plan: every hoster's capacity is released, the backing returned, the plan left as Ended (or Lost). */
+export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue, status: 'Ended' | 'Lost' = 'Ended'): void {
   for (const [position, p] of positionsOf(ctx, planId, plan)) {
+    // Its amendments go too: nobody is to keep setting up, encoding or checking for an ended plan.
+    if (p.state.type === 'Setup') removeAmendment(ctx, p.state.value)
     if (p.hoster !== null) {
       release(ctx, p.hoster, p.bytes)
       s.HosterPositions.remove(ctx, p.hoster, [planId, position])
@@ -183,9 +196,22 @@ export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue): voi
     s.Support.remove(ctx, planId, supporter)
   }
   dequeue(ctx, planId)
+  s.CodedHeads.remove(ctx, planId)
   s.PlansByFeed.remove(ctx, plan.feed, planId)
-  s.Plans.set(ctx, planId, { ...plan, status: { type: 'Ended' }, backing: 0n })
+  s.Plans.set(ctx, planId, { ...plan, status: { type: status }, backing: 0n })
   Plans.emit(ctx, { type: 'PlanEnded', value: { plan: planId } })
+}
+
+/**
+ * An erasure plan's data is gone: fewer than k slots are held and its repair encoder could fetch neither k
+ * slots nor the feed. The chain says so, and the plan ends (Lost): its hosters are released, nothing more is
+ * charged, and the sponsor may publish the feed again if a copy turns up.
+ */
+export function loseData (ctx: DispatchCtx, planId: bigint): void {
+  const plan = s.Plans.get(ctx, planId)
+  if (plan === null || isOver(plan)) return
+  Plans.emit(ctx, { type: 'DataLost', value: { plan: planId } })
+  endPlan(ctx, planId, plan, 'Lost')
 }
 
 /**
@@ -214,17 +240,29 @@ export function feedGrew (ctx: DispatchCtx, feedId: bigint): void {
 export function extendDeadline (ctx: DispatchCtx, id: bigint, at: number): void {
   const a = s.Amendments.get(ctx, id)
   if (a === null || a.deadline >= at) return
-  const left = s.AmendmentDeadlines.get(ctx, a.deadline).filter((x) => x !== id)
-  if (left.length === 0) s.AmendmentDeadlines.remove(ctx, a.deadline)
-  else s.AmendmentDeadlines.set(ctx, a.deadline, left)
+  unscheduleDeadline(ctx, id, a.deadline)
   s.AmendmentDeadlines.mutate(ctx, at, (ids) => [...ids, id])
   s.Amendments.set(ctx, id, { ...a, deadline: at })
+}
+
+function removeAmendment (ctx: StorageCtx, id: bigint): void {
+  const a = s.Amendments.get(ctx, id)
+  if (a === null) return
+  unscheduleDeadline(ctx, id, a.deadline)
+  s.Amendments.remove(ctx, id)
+}
+
+function unscheduleDeadline (ctx: StorageCtx, id: bigint, deadline: number): void {
+  const left = s.AmendmentDeadlines.get(ctx, deadline).filter((x) => x !== id)
+  if (left.length === 0) s.AmendmentDeadlines.remove(ctx, deadline)
+  else s.AmendmentDeadlines.set(ctx, deadline, left)
 }
 
 /**
  * Handles the amendments whose deadline is this block: positions not set up go to fresh providers. A hoster
  * that reported ready and whose evidence did not conclude (its attesters were silent), or that reported
- * progress, is not at fault.
+ * progress, is not at fault; nor is the hoster of an erasure repair whose encoder never served the rebuilt
+ * slots: the encoder is struck and suspended instead (unless only k slots were left to rebuild from).
  */
 export function expireAmendments (ctx: DispatchCtx): void {
   const due = s.AmendmentDeadlines.get(ctx, ctx.block.number)
@@ -233,14 +271,32 @@ export function expireAmendments (ctx: DispatchCtx): void {
   for (const id of due) {
     const a = s.Amendments.get(ctx, id)
     if (a === null) continue
-    // A slot hoster had nothing to fetch while the encoders had not agreed: only then is it at fault.
-    const hostersAtFault = s.Plans.get(ctx, a.plan)?.mode.type !== 'Erasure' || s.Slots.contains(ctx, a.plan, 0)
-    for (const position of a.positions) {
+    const plan = s.Plans.get(ctx, a.plan)
+    const k = plan?.mode.type === 'Erasure' ? plan.mode.value.k : null
+    const erasure = k !== null
+    const encoded = erasure && s.Slots.contains(ctx, a.plan, 0)
+    const unfinished = a.positions.filter((position) => {
       const p = s.Positions.get(ctx, a.plan, position)
-      if (p === null || p.state.type !== 'Setup' || p.state.value !== id || p.hoster === null) continue
+      return p !== null && p.state.type === 'Setup' && p.state.value === id && p.hoster !== null
+    })
+    const encoderFailed = encoded && a.kind.type === 'Repair' && !a.delivered && unfinished.length > 0
+    // With only k slots held (or fewer), one gone hoster not struck out yet is enough to make the slots short:
+    // the encoder is excused, and another tries.
+    if (encoderFailed && intactPositions(ctx, a.plan, plan!) > k!) {
+      for (const encoder of a.encoders) {
+        strike(ctx, encoder)
+        suspend(ctx, encoder)
+        barFromPlan(ctx, a.plan, encoder)
+      }
+    }
+    // A slot hoster had nothing to fetch while the encoders had not agreed, or the repair's encoder did not
+    // serve the slot: only otherwise is it at fault.
+    const hostersAtFault = !erasure || (encoded && !encoderFailed)
+    for (const position of unfinished) {
+      const p = s.Positions.get(ctx, a.plan, position)!
       // A hoster that showed progress was slow, not absent: not struck, only kept from this plan for a while.
       const slow = hostersAtFault && !p.ready && (s.SetupFetched.get(ctx, a.plan, position) ?? 0n) > 0n
-      if (slow) barFromPlan(ctx, a.plan, p.hoster)
+      if (slow) barFromPlan(ctx, a.plan, p.hoster!)
       freePosition(ctx, a.plan, position, hostersAtFault && !p.ready && !slow)
     }
     s.Amendments.remove(ctx, id)

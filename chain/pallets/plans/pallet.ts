@@ -3,8 +3,8 @@ import { definePallet, signedCall } from '../../frame/pallet.js'
 import { AccountId32, named, option, seq, u128, u16, u32, u64 } from '../../types/ty.js'
 import { plansStorage as s } from './storage.js'
 import { Mode, Range, SlotRoot, WaitReason } from './types.js'
-import type { ModeValue } from './types.js'
-import { assignVacant, endPlan, expireAmendments, freePosition, reserveDelta, vacantPosition } from './lifecycle.js'
+import type { AmendmentValue, ModeValue, PlanValue } from './types.js'
+import { assignVacant, endPlan, expireAmendments, extendDeadline, freePosition, intactPositions, isOver, loseData, reserveDelta, vacantPosition } from './lifecycle.js'
 import { enqueueRequest, serveQueue } from './queue.js'
 import { beginSetupChecks } from './setup.js'
 import { feed } from '../feeds.js'
@@ -35,6 +35,10 @@ export const Plans = definePallet({
     /** The queue could not serve the plan: too few eligible providers of this kind; it is tried again. */
     PlanWaiting: named({ plan: u64, reason: WaitReason }),
     PlanSupported: named({ plan: u64, supporter: AccountId32, amount: u128 }),
+    /** An erasure repair's encoder serves the rebuilt slots: from now on their hosters are at fault if they miss the deadline. */
+    RepairServed: named({ amendment: u64, plan: u64, encoder: AccountId32 }),
+    /** An erasure plan holds fewer than k slots and neither k slots nor the feed could be fetched: the data is gone; the plan ends. */
+    DataLost: named({ plan: u64 }),
     PlanEnded: named({ plan: u64 })
   },
   errors: {
@@ -52,6 +56,8 @@ export const Plans = definePallet({
     EncodingPending: 'The erasure slots are not agreed on yet: wait for EncodingAccepted.',
     WrongSlotCount: 'An encoding gives exactly one slot root per position (k + m).',
     UnevenSlots: 'The slots of an encoding all hold the same number of blocks (one per stripe), at least one.',
+    NotARepair: 'The amendment is not a repair of an erasure plan whose slots are agreed on.',
+    SlotsRemain: 'At least k of the plan\'s slots are still held: rebuild from them.',
     InsufficientRatio: 'The account has less ratio than the amount.',
     ZeroAmount: 'The amount must be more than zero.'
   },
@@ -77,14 +83,14 @@ export const Plans = definePallet({
       const plan = s.Plans.get(ctx, id)
       if (plan === null) throw Plans.errors.PlanNotFound()
       if (!u8aEq(plan.sponsor, who)) throw Plans.errors.NotSponsor()
-      if (plan.status.type === 'Ended') throw Plans.errors.PlanEnded()
+      if (isOver(plan)) throw Plans.errors.PlanEnded()
       endPlan(ctx, id, plan)
     }, 'Ends a plan: hosters are released and backing returned.'),
 
     support: signedCall({ plan: u64, amount: u128 }, (ctx, who, { plan: id, amount }) => {
       const plan = s.Plans.get(ctx, id)
       if (plan === null) throw Plans.errors.PlanNotFound()
-      if (plan.status.type === 'Ended') throw Plans.errors.PlanEnded()
+      if (isOver(plan)) throw Plans.errors.PlanEnded()
       if (amount === 0n) throw Plans.errors.ZeroAmount()
       if (balance(ctx, who) < amount) throw Plans.errors.InsufficientRatio()
       reserveDelta(ctx, who, amount)
@@ -139,13 +145,38 @@ export const Plans = definePallet({
       for (const encoder of [a.proposed.encoder, who]) reward(ctx, encoder, params(ctx).encoderReward, 'Encoding')
       encodingAccepted(ctx, a.plan, [a.proposed.encoder, who])
       Plans.emit(ctx, { type: 'EncodingAccepted', value: { amendment: id, plan: a.plan } })
-    }, 'An encoder submits the slot roots of an erasure plan; two agreeing encoders fix them.')
+    }, 'An encoder submits the slot roots of an erasure plan; two agreeing encoders fix them.'),
+
+    repairServed: signedCall({ amendment: u64 }, (ctx, who, { amendment: id }) => {
+      const { a } = erasureRepair(ctx, id, who)
+      if (a.delivered) return
+      s.Amendments.set(ctx, id, { ...a, delivered: true })
+      // The new hosters could not fetch before: they get a whole base deadline from now.
+      extendDeadline(ctx, id, ctx.block.number + params(ctx).amendmentDeadline)
+      Plans.emit(ctx, { type: 'RepairServed', value: { amendment: id, plan: a.plan, encoder: who } })
+    }, 'The encoder of an erasure repair reports the rebuilt slots served, for the new hosters to fetch (they then have amendmentDeadline blocks).'),
+
+    reportDataLost: signedCall({ amendment: u64 }, (ctx, who, { amendment: id }) => {
+      const { a, plan } = erasureRepair(ctx, id, who)
+      if (plan.mode.type !== 'Erasure' || intactPositions(ctx, a.plan, plan) >= plan.mode.value.k) throw Plans.errors.SlotsRemain()
+      loseData(ctx, a.plan)
+    }, 'The encoder of an erasure repair reports that it could fetch neither k slots nor the feed; accepted only while the chain sees fewer than k slots held.')
   },
   hooks: {
     onInitialize: expireAmendments,
     onFinalize: (ctx) => serveQueue(ctx, assignVacant)
   }
 })
+
+/** An open repair amendment of an encoded erasure plan, with `who` its encoder. */
+function erasureRepair (ctx: Parameters<typeof freePosition>[0], id: bigint, who: Uint8Array): { a: AmendmentValue, plan: PlanValue } {
+  const a = s.Amendments.get(ctx, id)
+  if (a === null) throw Plans.errors.AmendmentNotFound()
+  if (!a.encoders.some((e) => u8aEq(e, who))) throw Plans.errors.NotAssigned()
+  const plan = s.Plans.get(ctx, a.plan)!
+  if (plan.mode.type !== 'Erasure' || a.kind.type !== 'Repair' || !s.Slots.contains(ctx, a.plan, 0)) throw Plans.errors.NotARepair()
+  return { a, plan }
+}
 
 function positionCount (mode: ModeValue): number | null {
   if (mode.type === 'Replicate') {

@@ -1,6 +1,6 @@
 import { doubleMap, map, value } from '../../frame/storage.js'
 import { AccountId32, seq, tuple, u128, u16, u32, u64 } from '../../types/ty.js'
-import { Amendment, Plan, Position, QueueWait, SetupProgress, SlotRoot } from './types.js'
+import { Amendment, CodedHead, Plan, Position, QueueWait, SetupProgress, SlotRoot } from './types.js'
 
 /** The Plans pallet's storage: kept apart so that the challenge logic can use it without the calls. */
 export const plansStorage = {
@@ -9,6 +9,11 @@ export const plansStorage = {
   Positions: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: Position }),
   /** Erasure plans: each position's slot root, once two encoders agreed on it. */
   Slots: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: SlotRoot }),
+  /**
+   * Erasure plans: the feed head their slots code, fixed when the plan's first encoders are drawn, so that
+   * both code the same length, and a repair with too few slots left can code the feed again to the same roots.
+   */
+  CodedHeads: map({ hasher: 'Twox64Concat', key: u64, value: CodedHead }),
   /** New plans waiting for their first providers (at most MAX_QUEUE), served by priority. */
   Queue: value({ type: seq(u64), default: [] }),
   /** Plans that lost positions, waiting for new providers: never refused, served before new plans, in turn. */

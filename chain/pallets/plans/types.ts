@@ -1,4 +1,4 @@
-import { AccountId32, bool, enumOf, fixed, option, seq, struct, u128, u16, u32, u64 } from '../../types/ty.js'
+import { AccountId32, bool, bytes, enumOf, fixed, option, seq, struct, u128, u16, u32, u64 } from '../../types/ty.js'
 import type { JsOf } from '../../types/ty.js'
 
 export const Mode = enumOf('pallet_plans::Mode', {
@@ -13,7 +13,8 @@ export type ModeValue = JsOf<typeof Mode>
 export const Range = struct('pallet_plans::Range', { start: u64, end: u64 })
 export type RangeValue = JsOf<typeof Range>
 
-export const PlanStatus = enumOf('pallet_plans::PlanStatus', { Queued: null, Active: null, Ended: null })
+/** Ended: unpublished. Lost: an erasure plan kept fewer than k slots and nothing could rebuild them (DataLost). */
+export const PlanStatus = enumOf('pallet_plans::PlanStatus', { Queued: null, Active: null, Ended: null, Lost: null })
 
 export const Plan = struct('pallet_plans::Plan', {
   feed: u64,
@@ -28,6 +29,9 @@ export const Plan = struct('pallet_plans::Plan', {
   createdAt: u32
 })
 export type PlanValue = JsOf<typeof Plan>
+
+/** The feed head an erasure plan's slots code: its length, and the feed's signature of that root (FeedHead). */
+export const CodedHead = struct('pallet_plans::CodedHead', { length: u64, signature: bytes })
 
 /** A committed root of an erasure slot: the hypercore the slot's hoster keeps. */
 export const SlotRoot = struct('pallet_plans::SlotRoot', { length: u64, byteLength: u64, treeHash: fixed(32) })
@@ -65,7 +69,9 @@ export const Amendment = struct('pallet_plans::Amendment', {
   attesters: seq(AccountId32),
   deadline: u32,
   /** Erasure: the first encoder's slot roots, waiting for a second encoder to agree. */
-  proposed: option(struct('pallet_plans::ProposedEncoding', { encoder: AccountId32, slots: seq(SlotRoot) }))
+  proposed: option(struct('pallet_plans::ProposedEncoding', { encoder: AccountId32, slots: seq(SlotRoot) })),
+  /** Erasure repair: the encoder reported the rebuilt slots served (repairServed); until then a missed deadline is its fault. */
+  delivered: bool
 })
 export type AmendmentValue = JsOf<typeof Amendment>
 
