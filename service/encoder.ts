@@ -218,6 +218,7 @@ export class EncoderRole {
     const slots = fetchSlots(deps, work.k, committed, new Set(work.positions), slotsOver.done).then((found): RepairSource => ({ slots: found }))
     const feedWanted = whenChain(api, async (block) => block >= midway || await fewHeld())
     let feedOver: ChainWatch | null = null
+    let settled = false
     const feed = feedWanted.done.then(async (wanted): Promise<RepairSource> => {
       if (!wanted) throw new Error('k slots came first')
       log.info(ids, 'fetching the feed as well, to rebuild from it')
@@ -226,18 +227,21 @@ export class EncoderRole {
       // left (other encoders trying the same are peers too, with nothing to give).
       const noPeerBy = from + Math.max(FEED_PEER_WAIT, Math.floor((giveUpAt - from) / 4))
       const nobodyHasIt = (core: Hypercore) => !(core.peers as FeedPeer[]).some((p) => p.remoteContiguousLength >= head.length)
-      return { feed: await fetchFeed(deps, work.feedKey, head.length, (core) => (feedOver = whenChain(api, (block) => block >= giveUpAt || (block >= noPeerBy && nobodyHasIt(core)))).done) }
+      // Opened after the repair settled: let go at once.
+      return { feed: await fetchFeed(deps, work.feedKey, head.length, (core) => settled ? Promise.resolve() : (feedOver = whenChain(api, (block) => block >= giveUpAt || (block >= noPeerBy && nobodyHasIt(core)))).done) }
     })
     // Bounded by the deadline whatever an attempt waits on, so that the outcome is always reported in time.
     const late = whenChain(api, (block) => block >= giveUpAt + 1)
     const source = await Promise.race([
       Promise.any([slots, feed]),
-      late.done.then((reached) => { if (reached) throw new AggregateError([new Error('the deadline came first')]); return null })
+      // A watch that stopped without the deadline (its subscription failed) must not end the repair as lost.
+      late.done.then((reached) => reached ? Promise.reject(new AggregateError([new Error('the deadline came first')])) : new Promise<never>(() => {}))
     ]).catch((err: AggregateError) => {
       log.warn({ ...ids, err: err.errors.map((e: Error) => e.message) }, 'neither k slots nor the feed could be fetched in time')
       return null
     })
     // The other attempt stops; whatever it fetched is let go.
+    settled = true
     for (const watch of [slotsOver, feedWanted, feedOver as ChainWatch | null, late]) watch?.stop()
     const own = (slot: number, core: Hypercore) => this.#servedCore(work.plan, slot) === core
     for (const attempt of [slots, feed]) {
@@ -344,10 +348,10 @@ export class EncoderRole {
     return matches
   }
 
-  /** The plan's positions whose hoster proved its slot, as the chain sees them. */
+  /** The plan's positions whose hoster holds its slot as the chain counts them (intactPositions): active, or ready. */
   async #heldSlots (work: ErasureWork): Promise<number> {
     const positions = await this.o.api.query.plans.positions.entries(work.plan)
-    return positions.filter(([, p]) => p.unwrapOr(null)?.state.isActive === true).length
+    return positions.map(([, p]) => p.unwrapOr(null)).filter((p) => p !== null && (p.state.isActive || (p.state.isSetup && p.ready.isTrue))).length
   }
 
   /** Tells the chain the repair's outcome: the slots are served, or the data is lost. */
@@ -356,11 +360,13 @@ export class EncoderRole {
     let result = await txq.submit(api.tx.plans[call](work.amendment), call)
     if (call === 'repairServed') return log.info({ ...ids, ok: result.ok, error: result.error }, 'reported the rebuilt slots served')
     if (result.error?.endsWith('.SlotsRemain') === true) {
-      // The chain still counts k slots held (their hosters are gone but not struck out yet): said again once it does not.
+      // The chain still counts k slots held (their hosters are gone but not struck out yet): said again once it
+      // does not, while the report can still land before the deadline.
       log.warn(ids, 'could fetch neither k slots nor the feed, but the chain still counts k slots held: waiting for it to see them gone')
-      const gone = whenChain(api, async (block) => block >= work.deadline - 1 || await this.#heldSlots(work) < work.k)
+      const gone = whenChain(api, async (block) => block >= work.deadline - REPORT_MARGIN + 1 || await this.#heldSlots(work) < work.k)
       await gone.done
-      if (await this.#heldSlots(work) < work.k) result = await txq.submit(api.tx.plans.reportDataLost(work.amendment), call)
+      if (await this.#heldSlots(work) >= work.k) return log.warn(ids, 'the chain still counts k slots held at the deadline: the repair goes to another encoder')
+      result = await txq.submit(api.tx.plans.reportDataLost(work.amendment), call)
     }
     log.error({ ...ids, ok: result.ok, error: result.error }, 'could fetch neither k slots nor the feed: reported the data lost')
   }

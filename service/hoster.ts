@@ -133,8 +133,7 @@ export class HosterRole {
     if (target === null) return
     // EncodingAccepted brings the position back once the encoders agreed on the slots.
     if (target === 'encoding') return log.info(ids, 'waiting for the encoders to agree on the slots')
-    // A core held already (opened by a challenge after a restart, say) counts in what is held: no room to make.
-    if (!this.#holdings.has(u8aToHex(target.key))) await this.#makeRoom(pos.bytes.toBigInt())
+    await this.#makeRoom(pos.bytes.toBigInt())
     const holding = await this.#hold(target, positionId(plan, position))
     log.info({ ...ids, core: u8aToHex(target.key), length: target.length }, 'fetching a position')
     const stopReporting = pos.state.isSetup ? this.#reportProgress(holding.core, pos.state.asSetup.toBigInt(), position, covered(target.length, target.ranges)) : () => {}

@@ -83,7 +83,7 @@ export async function fetchFeed (deps: SourceDeps, key: Uint8Array, length: numb
   const { network } = deps
   const feed = await deps.open(key, 'feed')
   let done = false
-  void stopWhen(feed).then(async () => { if (!done) await feed.close() })
+  void stopWhen(feed).then(async () => { if (!done) await feed.close() }).catch((err: Error) => deps.log.warn({ err: err.message }, 'closing a feed given up on failed'))
   try {
     await network.download(feed, length)
     done = true

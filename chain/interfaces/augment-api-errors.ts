@@ -137,6 +137,10 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       AmendmentNotFound: AugmentedError<ApiType>;
       /**
+       * The encoding of this amendment was accepted already.
+       **/
+      EncodingDone: AugmentedError<ApiType>;
+      /**
        * The erasure slots are not agreed on yet: wait for EncodingAccepted.
        **/
       EncodingPending: AugmentedError<ApiType>;

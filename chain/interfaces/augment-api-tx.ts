@@ -71,7 +71,7 @@ declare module '@polkadot/api-base/types/submittable' {
        **/
       hostingReady: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array, position: u16 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, u16]>;
       /**
-       * The encoder of an erasure repair reports the rebuilt slots served, for the new hosters to fetch.
+       * The encoder of an erasure repair reports the rebuilt slots served, for the new hosters to fetch (they then have amendmentDeadline blocks).
        **/
       repairServed: AugmentedSubmittable<(amendment: u64 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64]>;
       /**

@@ -719,7 +719,7 @@ export default {
    * Lookup95: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
-    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NoProgress', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'NotARepair', 'SlotsRemain', 'InsufficientRatio', 'ZeroAmount']
+    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NoProgress', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'NotARepair', 'SlotsRemain', 'EncodingDone', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
    * Lookup96: pallet_challenges::StorageChallenge

@@ -778,9 +778,10 @@ declare module '@polkadot/types/lookup' {
     readonly isUnevenSlots: boolean;
     readonly isNotARepair: boolean;
     readonly isSlotsRemain: boolean;
+    readonly isEncodingDone: boolean;
     readonly isInsufficientRatio: boolean;
     readonly isZeroAmount: boolean;
-    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NoProgress' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'NotARepair' | 'SlotsRemain' | 'InsufficientRatio' | 'ZeroAmount';
+    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NoProgress' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'NotARepair' | 'SlotsRemain' | 'EncodingDone' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
   /** @name PalletChallengesStorageChallenge (96) */

@@ -31,6 +31,7 @@ async function encodedPlan (t: Parameters<typeof setup>[0], seed: string): Promi
   for (const e of a.encoders) net.call(net.tx.plans.submitEncoding(id, slots), e)
   net.blocks()
   assert.equal(net.chain.seen('plans', 'EncodingAccepted').length, 1)
+  assert.deepEqual(net.chain.block([[net.tx.plans.submitEncoding(id, slots), a.encoders[0]]]), ['plans.EncodingDone'], 'accepted once: not paid again')
   // The hosters' setup (proofs of slot cores) is another test's: here they simply hold their slots.
   net.write((ctx) => {
     for (const position of a.positions) activate(ctx, 0n, position)
@@ -89,7 +90,8 @@ test('once the encoder served the rebuilt slots, a new hoster that fetched nothi
     [net.tx.plans.repairServed(id), a.encoders[0]]
   ]), ['plans.NotAssigned', 'ok'])
   assert.equal(net.chain.seen('plans', 'RepairServed').length, 1)
-  assert.equal(plansStorage.Amendments.get(net.chain.ctx(), id)!.deadline, net.chain.number + PARAMS.amendmentDeadline, 'the hosters get a whole base deadline from then')
+  // A whole deadline from then: the base, and the slot's 8 KiB at the default 1 MiB per block (one block).
+  assert.equal(plansStorage.Amendments.get(net.chain.ctx(), id)!.deadline, net.chain.number + PARAMS.amendmentDeadline + 1, 'the hosters get a whole deadline from then')
   passDeadline(net, id)
   assert.equal(provider(net.chain.ctx(), a.hosters[0])!.strikes, 1, 'the hoster is at fault now')
   assert.equal(provider(net.chain.ctx(), a.encoders[0])!.strikes, 0)
@@ -127,4 +129,17 @@ test('with fewer than k slots held, the repair encoder\'s report ends the plan a
   assert.equal(net.chain.seen('plans', 'NewAmendment').length, amendments, 'nobody is drawn for a lost plan again')
   assert.equal(net.chain.seen('plans', 'DataLost').length, 1, 'it is said once')
   assert.deepEqual(net.chain.block([[net.tx.plans.support(0, 1), sponsor.account.publicKey]]), ['plans.PlanEnded'])
+})
+
+test('a slot whose new hoster reported ready counts as held; a repair whose positions are set up takes no more reports', async (t) => {
+  const net = await encodedPlan(t, 'ready-counts')
+  const [id, a] = lose(net, [0, 1])
+  assert.deepEqual(net.chain.block([[net.tx.plans.hostingReady(id, 0), a.hosters[0]]]), ['ok'])
+  net.write((ctx) => freePosition(ctx, 0n, 2, true))
+  net.blocks()
+  // Held: position 3 (active) and position 0 (ready, its checks pending): k of them.
+  assert.deepEqual(net.chain.block([[net.tx.plans.reportDataLost(id), a.encoders[0]]]), ['plans.SlotsRemain'])
+  net.write((ctx) => { for (const position of [0, 1]) activate(ctx, 0n, position) })
+  assert.deepEqual(net.chain.block([[net.tx.plans.reportDataLost(id), a.encoders[0]]]), ['plans.AmendmentNotFound'], 'its positions are all set up')
+  assert.equal(net.chain.seen('plans', 'DataLost').length, 0)
 })

@@ -28,9 +28,12 @@ export function positionsOf (ctx: StorageCtx, planId: bigint, plan: PlanValue): 
 /** Whether a plan is over: unpublished (Ended) or its data lost (Lost). */
 export const isOver = (plan: PlanValue): boolean => plan.status.type === 'Ended' || plan.status.type === 'Lost'
 
-/** The positions of a plan whose hoster proved its copy: for an erasure plan, the slots a repair can rebuild from. */
+/**
+ * The positions of a plan whose hoster holds its copy, as far as the chain knows: active, or set up and
+ * reported ready (its checks pending). For an erasure plan, the slots a repair can rebuild from.
+ */
 export function intactPositions (ctx: StorageCtx, planId: bigint, plan: PlanValue): number {
-  return positionsOf(ctx, planId, plan).filter(([, p]) => p.state.type === 'Active').length
+  return positionsOf(ctx, planId, plan).filter(([, p]) => p.state.type === 'Active' || (p.state.type === 'Setup' && p.ready)).length
 }
 
 /** Bytes one position of the plan holds: the feed (or its ranges) for replicas, a k-th of it for a slot. */
@@ -99,12 +102,12 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName 
     s.HosterPositions.set(ctx, hosters[j], [planId, position], now)
     s.FeedHosters.set(ctx, plan.feed, hosters[j], [planId, position])
   })
-  // Fetching takes time in proportion to the bytes: the hosters' largest position, or for a new erasure plan
-  // the whole feed, which its encoders fetch first.
+  // Fetching takes time in proportion to the bytes: the hosters' largest position, or for an erasure plan
+  // what its encoders fetch first: the whole feed (new), or k slots (repair).
   const coded = encodersNeeded === 2 ? feed(ctx, plan.feed) : null
   // Both encoders code the head of now, whatever the feed's head is when they start.
   if (coded !== null) s.CodedHeads.set(ctx, planId, { length: coded.root.length, signature: coded.signature })
-  const toFetch = coded?.root.byteLength ?? largest
+  const toFetch = coded?.root.byteLength ?? (encodersNeeded === 1 && plan.mode.type === 'Erasure' ? BigInt(plan.mode.value.k) * largest : largest)
   const deadline = now + amendmentDeadline + Number((toFetch + BigInt(setupThroughput) - 1n) / BigInt(setupThroughput))
   const amendment: AmendmentValue = {
     plan: planId,
@@ -280,12 +283,15 @@ export function expireAmendments (ctx: DispatchCtx): void {
       return p !== null && p.state.type === 'Setup' && p.state.value === id && p.hoster !== null
     })
     const encoderFailed = encoded && a.kind.type === 'Repair' && !a.delivered && unfinished.length > 0
-    // With only k slots held (or fewer), one gone hoster not struck out yet is enough to make the slots short:
-    // the encoder is excused, and another tries.
-    if (encoderFailed && intactPositions(ctx, a.plan, plan!) > k!) {
+    if (encoderFailed) {
+      // With only k slots held (or fewer), one gone hoster not struck out yet is enough to make the slots
+      // short: the encoder is excused, only kept from the plan so that another tries.
+      const excused = intactPositions(ctx, a.plan, plan!) <= k!
       for (const encoder of a.encoders) {
-        strike(ctx, encoder)
-        suspend(ctx, encoder)
+        if (!excused) {
+          strike(ctx, encoder)
+          suspend(ctx, encoder)
+        }
         barFromPlan(ctx, a.plan, encoder)
       }
     }

@@ -58,6 +58,7 @@ export const Plans = definePallet({
     UnevenSlots: 'The slots of an encoding all hold the same number of blocks (one per stripe), at least one.',
     NotARepair: 'The amendment is not a repair of an erasure plan whose slots are agreed on.',
     SlotsRemain: 'At least k of the plan\'s slots are still held: rebuild from them.',
+    EncodingDone: 'The encoding of this amendment was accepted already.',
     InsufficientRatio: 'The account has less ratio than the amount.',
     ZeroAmount: 'The amount must be more than zero.'
   },
@@ -125,6 +126,8 @@ export const Plans = definePallet({
       const a = s.Amendments.get(ctx, id)
       if (a === null) throw Plans.errors.AmendmentNotFound()
       if (!a.encoders.some((e) => u8aEq(e, who))) throw Plans.errors.NotAssigned()
+      // Accepted once: a submission after that would pay the encoders again.
+      if (a.delivered) throw Plans.errors.EncodingDone()
       const plan = s.Plans.get(ctx, a.plan)!
       if (slots.length !== plan.positions) throw Plans.errors.WrongSlotCount()
       // Audits draw a stripe below slot 0's length: an empty or a shorter slot would let its encoders escape them.
@@ -140,6 +143,7 @@ export const Plans = definePallet({
         Plans.emit(ctx, { type: 'EncodingDisputed', value: { amendment: id, plan: a.plan } })
         return
       }
+      s.Amendments.set(ctx, id, { ...a, delivered: true })
       slots.forEach((slot, i) => s.Slots.set(ctx, a.plan, i, slot))
       for (const position of a.positions) resizeToSlot(ctx, a.plan, position, slots[position].byteLength)
       for (const encoder of [a.proposed.encoder, who]) reward(ctx, encoder, params(ctx).encoderReward, 'Encoding')
@@ -151,14 +155,16 @@ export const Plans = definePallet({
       const { a } = erasureRepair(ctx, id, who)
       if (a.delivered) return
       s.Amendments.set(ctx, id, { ...a, delivered: true })
-      // The new hosters could not fetch before: they get a whole base deadline from now.
-      extendDeadline(ctx, id, ctx.block.number + params(ctx).amendmentDeadline)
+      // The new hosters could not fetch before: they get a whole deadline, base and bytes, from now.
+      const { amendmentDeadline, setupThroughput } = params(ctx)
+      const bytes = a.positions.map((position) => s.Positions.get(ctx, a.plan, position)?.bytes ?? 0n).reduce((x, y) => (x > y ? x : y), 0n)
+      extendDeadline(ctx, id, ctx.block.number + amendmentDeadline + Number((bytes + BigInt(setupThroughput) - 1n) / BigInt(setupThroughput)))
       Plans.emit(ctx, { type: 'RepairServed', value: { amendment: id, plan: a.plan, encoder: who } })
     }, 'The encoder of an erasure repair reports the rebuilt slots served, for the new hosters to fetch (they then have amendmentDeadline blocks).'),
 
     reportDataLost: signedCall({ amendment: u64 }, (ctx, who, { amendment: id }) => {
-      const { a, plan } = erasureRepair(ctx, id, who)
-      if (plan.mode.type !== 'Erasure' || intactPositions(ctx, a.plan, plan) >= plan.mode.value.k) throw Plans.errors.SlotsRemain()
+      const { a, plan, k } = erasureRepair(ctx, id, who)
+      if (intactPositions(ctx, a.plan, plan) >= k) throw Plans.errors.SlotsRemain()
       loseData(ctx, a.plan)
     }, 'The encoder of an erasure repair reports that it could fetch neither k slots nor the feed; accepted only while the chain sees fewer than k slots held.')
   },
@@ -168,14 +174,20 @@ export const Plans = definePallet({
   }
 })
 
-/** An open repair amendment of an encoded erasure plan, with `who` its encoder. */
-function erasureRepair (ctx: Parameters<typeof freePosition>[0], id: bigint, who: Uint8Array): { a: AmendmentValue, plan: PlanValue } {
+/** An open repair amendment of an encoded erasure plan, with `who` its encoder and a position still to set up. */
+function erasureRepair (ctx: Parameters<typeof freePosition>[0], id: bigint, who: Uint8Array): { a: AmendmentValue, plan: PlanValue, k: number } {
   const a = s.Amendments.get(ctx, id)
   if (a === null) throw Plans.errors.AmendmentNotFound()
   if (!a.encoders.some((e) => u8aEq(e, who))) throw Plans.errors.NotAssigned()
   const plan = s.Plans.get(ctx, a.plan)!
   if (plan.mode.type !== 'Erasure' || a.kind.type !== 'Repair' || !s.Slots.contains(ctx, a.plan, 0)) throw Plans.errors.NotARepair()
-  return { a, plan }
+  // A repair whose positions are all set up is done: its encoder has nothing more to say.
+  const pending = a.positions.some((position) => {
+    const p = s.Positions.get(ctx, a.plan, position)
+    return p !== null && p.state.type === 'Setup' && p.state.value === id
+  })
+  if (!pending) throw Plans.errors.AmendmentNotFound()
+  return { a, plan, k: plan.mode.value.k }
 }
 
 function positionCount (mode: ModeValue): number | null {

@@ -70,7 +70,10 @@ export const Amendment = struct('pallet_plans::Amendment', {
   deadline: u32,
   /** Erasure: the first encoder's slot roots, waiting for a second encoder to agree. */
   proposed: option(struct('pallet_plans::ProposedEncoding', { encoder: AccountId32, slots: seq(SlotRoot) })),
-  /** Erasure repair: the encoder reported the rebuilt slots served (repairServed); until then a missed deadline is its fault. */
+  /**
+   * Erasure: the encoders delivered. A new encoding: its roots were accepted. A repair: the encoder reported
+   * the rebuilt slots served (repairServed); until then a missed deadline is its fault.
+   */
   delivered: bool
 })
 export type AmendmentValue = JsOf<typeof Amendment>
