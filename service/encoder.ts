@@ -56,10 +56,11 @@ const REPORT_MARGIN = 3
 const FEED_PEER_WAIT = 5
 
 /**
- * A core being fetched. The feed is fetched into the corestore (each user with a session of its own, `shared`
- * null); a slot into one core outside it, shared, in `dir`: the corestore answers any peer that asks for a
+ * A core being fetched (the feed, a repair's source slots), into one core outside the corestore, shared, in
+ * `dir`, deleted once its last user lets it go. Not into the corestore: it answers any peer that asks for a
  * core it has on disk, even cleared, so a slot fetched there would answer, empty, for the slot core this
- * encoder may later serve itself (Network.serveOwn), and that slot's hosters would get nothing.
+ * encoder may later serve itself (Network.serveOwn), and a cleared feed left tree nodes that a later fetch
+ * took for complete. A feed this account hosts is read from the corestore (`shared` null: a session each).
  */
 interface Fetched { users: number, readonly shared: Hypercore | null, readonly dir: string | null }
 
@@ -89,6 +90,8 @@ export class EncoderRole {
 
   /** Rebuilds duties from chain storage: open amendments naming this encoder. */
   async resume (): Promise<void> {
+    // Cores a crash left half fetched: the duties that fetched them start over.
+    rmSync(join(this.o.slotDir, 'fetching'), { recursive: true, force: true })
     for (const [key, amendment] of await this.o.api.query.plans.amendments.entries()) {
       if (amendment.unwrap().encoders.some((e) => e.toString() === this.#me)) this.#encode(key.args[0].toBigInt())
     }
@@ -276,18 +279,12 @@ export class EncoderRole {
     const entry = this.#fetched.get(id)
     if (entry !== undefined) {
       entry.users++
-      if (entry.shared !== null) return entry.shared
-      const session = network.core(key)
-      await session.ready()
-      await network.join(key)
-      return session
+      return entry.shared ?? await this.#hostedSession(key)
     }
-    if (kind === 'feed') {
+    // A feed this account hosts is in the corestore already: read there (a second core of it would clash).
+    if (kind === 'feed' && (await this.#hostedKeys()).has(id)) {
       this.#fetched.set(id, { users: 1, shared: null, dir: null })
-      const core = network.core(key)
-      await core.ready()
-      await network.join(key)
-      return core
+      return await this.#hostedSession(key)
     }
     const dir = join(this.o.slotDir, 'fetching', u8aToHex(crypto.discoveryKey(key), -1, false))
     const core = new Hypercore(dir, key)
@@ -298,32 +295,28 @@ export class EncoderRole {
     return core
   }
 
-  /**
-   * Lets go of a core from #openFetched. The last user lets the core go: a slot's is closed and deleted; the
-   * feed is cleared from the corestore, unless this account hosts it (the hoster role shares the corestore).
-   */
+  async #hostedSession (key: Uint8Array): Promise<Hypercore> {
+    const session = this.o.network.core(key)
+    await session.ready()
+    await this.o.network.join(key)
+    return session
+  }
+
+  /** Lets go of a core from #openFetched: the last user closes and deletes it (a hosted feed stays where it is). */
   async #releaseFetched (core: Hypercore): Promise<void> {
-    const { network } = this.o
     const id = u8aToHex(core.key)
     const entry = this.#fetched.get(id)
     // Dropped already (a slot this encoder now serves itself: #seal).
     if (entry === undefined) return
-    if (--entry.users > 0) {
-      if (entry.shared !== null) return
-      await network.leave(core.key)
+    if (--entry.users === 0) this.#fetched.delete(id)
+    if (entry.shared === null) {
+      await this.o.network.leave(core.key)
       return await core.close()
     }
-    this.#fetched.delete(id)
-    if (entry.shared !== null) return await this.#dropFetchedSlot(entry)
-    await network.leave(core.key)
-    // A session closed midway (a fetch given up on) clears through a session of its own.
-    if (core.closing !== null || core.closed) await core.close()
-    const session = core.closing === null && !core.closed ? core : network.core(core.key)
-    await session.ready()
-    await this.#clearUnlessHosted(session, await this.#hostedKeys())
+    if (entry.users === 0) await this.#dropFetched(entry)
   }
 
-  async #dropFetchedSlot (entry: Fetched): Promise<void> {
+  async #dropFetched (entry: Fetched): Promise<void> {
     await this.o.network.stopServingOwn(entry.shared!)
     await entry.shared!.close()
     rmSync(entry.dir!, { recursive: true, force: true })
@@ -428,7 +421,7 @@ export class EncoderRole {
       const fetching = this.#fetched.get(u8aToHex(key))
       if (fetching !== undefined) {
         this.#fetched.delete(u8aToHex(key))
-        await this.#dropFetchedSlot(fetching)
+        await this.#dropFetched(fetching)
       }
       // Two plans of one feed with the same k + m have the same slots, so the same slot cores: share one.
       const twin = [...this.#serving.values()].find((s) => u8aEq(s.core.key, key))
@@ -474,12 +467,6 @@ export class EncoderRole {
     await this.o.network.stopServingOwn(served.core)
     await served.core.close()
     rmSync(served.dir, { recursive: true, force: true })
-  }
-
-  /** Clears a core fetched into the corestore, and closes it, unless this account also hosts it (`hosted`: #hostedKeys). */
-  async #clearUnlessHosted (core: Hypercore, hosted: Set<string>): Promise<void> {
-    if (!hosted.has(u8aToHex(core.key))) await core.clear(0, core.length)
-    await core.close()
   }
 
   async #hostedKeys (): Promise<Set<string>> {
