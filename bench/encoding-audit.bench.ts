@@ -3,11 +3,7 @@
 // synchronously and compared) vs. ronomon's own encode of the same stripe's parity, in the same run.
 import { performance } from 'node:perf_hooks'
 import { createRequire } from 'node:module'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import Hypercore from 'hypercore'
+import type Hypercore from 'hypercore'
 import { makeBlockProof } from '../hypercore/make.js'
 import { feedVerifier, verifyBlockProof } from '../hypercore/verify.js'
 import { feedStripes, slotRoot, writeSlots } from '../erasure/slot-cores.js'
@@ -15,6 +11,7 @@ import { headOf } from '../erasure/feed-proofs.js'
 import { slotLength } from '../erasure/stripes.js'
 import { judgeStripe } from '../chain/pallets/audits/verdict.js'
 import { result } from './result.js'
+import { tempCores } from './temp-cores.js'
 
 const ReedSolomon = createRequire(import.meta.url)('@ronomon/reed-solomon') as typeof import('@ronomon/reed-solomon')
 
@@ -25,25 +22,13 @@ const FEED_BLOCKS = 320
 const AUDITS = 40
 
 export default async function encodingAudit () {
-  const dirs: string[] = []
   // Slots in cores of any key: their roots and proofs depend on their blocks only.
-  const open = async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'datdot-bench-audit-'))
-    dirs.push(dir)
-    const core = new Hypercore(dir)
-    await core.ready()
-    return core
-  }
-  const cores: Hypercore[] = []
+  const cores = tempCores('datdot-bench-audit-')
   try {
-    const feed = await open()
-    cores.push(feed)
-    for (let i = 0; i < FEED_BLOCKS; i += 64) await feed.append(Array.from({ length: 64 }, () => randomBytes(BLOCK)))
+    const feed = await cores.feed(FEED_BLOCKS, BLOCK)
     const slots = new Map<number, Hypercore>()
     for (let i = 0; i < K + M; i++) {
-      const core = await open()
-      cores.push(core)
-      slots.set(i, core)
+      slots.set(i, await cores.open())
     }
     const stripes = slotLength(FEED_BLOCKS, K)
     await writeSlots(slots, stripes, feedStripes(feed, await headOf(feed), K, M))
@@ -83,7 +68,6 @@ export default async function encodingAudit () {
       what: `${AUDITS} audits of a ${K}+${M} stripe of 64 KiB blocks (14 slot proofs, 10 signed feed proofs, parity recomputed in TS and compared: ${(size * (K + M) / 2 ** 20).toFixed(2)} MiB of shards) vs. ronomon's encode of the same stripes' parity`
     })
   } finally {
-    await Promise.all(cores.map((c) => c.close()))
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+    await cores.close()
   }
 }

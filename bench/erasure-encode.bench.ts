@@ -4,15 +4,12 @@
 // hash every shard) is timed too and reported beside it: it is bound by hashing, not by coding.
 import { performance } from 'node:perf_hooks'
 import { createRequire } from 'node:module'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import Hypercore from 'hypercore'
+import type Hypercore from 'hypercore'
 import { feedStripes, writeSlots } from '../erasure/slot-cores.js'
 import { headOf, signedBlockProof } from '../erasure/feed-proofs.js'
 import { codingContext, encodeStripe, shardSize, slotLength, stripeBlocks } from '../erasure/stripes.js'
 import { result } from './result.js'
+import { tempCores } from './temp-cores.js'
 
 const ReedSolomon = createRequire(import.meta.url)('@ronomon/reed-solomon') as typeof import('@ronomon/reed-solomon')
 
@@ -23,19 +20,10 @@ const FEED_BLOCKS = 1024
 const ROUNDS = 5
 
 export default async function erasureEncode () {
-  const dirs: string[] = []
-  const open = async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'datdot-bench-encode-'))
-    dirs.push(dir)
-    const core = new Hypercore(dir)
-    await core.ready()
-    return core
-  }
-  const cores: Hypercore[] = []
+  // Slots in cores of any key: their roots and proofs depend on their blocks only.
+  const cores = tempCores('datdot-bench-encode-')
   try {
-    const feed = await open()
-    cores.push(feed)
-    for (let i = 0; i < FEED_BLOCKS; i += 64) await feed.append(Array.from({ length: 64 }, () => randomBytes(BLOCK)))
+    const feed = await cores.feed(FEED_BLOCKS, BLOCK)
     const head = await headOf(feed)
     const stripes = slotLength(FEED_BLOCKS, K)
     // The payloads the encoder codes: each block with its signed proof, read once beforehand for both sides.
@@ -66,9 +54,7 @@ export default async function erasureEncode () {
 
     const slots = new Map<number, Hypercore>()
     for (let i = 0; i < K + M; i++) {
-      const core = await open()
-      cores.push(core)
-      slots.set(i, core)
+      slots.set(i, await cores.open())
     }
     const t0 = performance.now()
     await writeSlots(slots, stripes, feedStripes(feed, head, K, M))
@@ -85,7 +71,6 @@ export default async function erasureEncode () {
       what: `${K}+${M} stripes of a ${FEED_BLOCKS * BLOCK / 2 ** 20} MiB feed of 64 KiB blocks (with their signed proofs): the encoder's framing and coding vs. ronomon's raw encode of the same shards; the whole slot pipeline into hypercores ran at ${pipeline.toFixed(0)} MiB/s of feed`
     })
   } finally {
-    await Promise.all(cores.map((c) => c.close()))
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+    await cores.close()
   }
 }
