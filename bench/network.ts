@@ -11,6 +11,7 @@ import type Hypercore from 'hypercore'
 import { startChain } from '../chain/node/start.js'
 import { loadChainSpec } from '../chain/spec/load.js'
 import { startTestnet } from '../test/helpers/network.js'
+import { killedAtExit } from '../test/helpers/process.js'
 import { startPublisher } from '../test/helpers/publisher.js'
 import type { TestPublisher } from '../test/helpers/publisher.js'
 import { appendBlocks } from '../test/helpers/hypercore.js'
@@ -58,7 +59,8 @@ export async function benchNetwork (o: { blocks: number, blockTimeMs: number, pa
 /** Seconds for `count` plain reader processes to download the whole feed, from the moment they are told to start. */
 export async function plainReplication (core: Hypercore, bootstrap: string[], count: number): Promise<number> {
   const keyHex = u8aToHex(core.key).slice(2)
-  const readers = Array.from({ length: count }, () => spawn(process.execPath, ['--import', 'tsx', READER, keyHex, ...bootstrap], { stdio: ['pipe', 'pipe', 'inherit'] }))
+  // Killed if this process ends first (a reader that hangs must not outlive the bench).
+  const readers = Array.from({ length: count }, () => killedAtExit(spawn(process.execPath, ['--import', 'tsx', READER, keyHex, ...bootstrap], { stdio: ['pipe', 'pipe', 'inherit'] })))
   // Taken at once: a reader may exit before anyone would start listening.
   const exited = readers.map((r) => new Promise((resolve) => r.once('exit', resolve)))
   const lines = readers.map((r) => createInterface({ input: r.stdout! })[Symbol.asyncIterator]())
