@@ -371,12 +371,13 @@ function classify (err: Error): Verdict {
     // A used or future nonce, or an expired era: signing again with a nonce read afresh cures it.
     if (reason === 'Stale' || reason === 'Future' || reason === 'AncientBirthBlock') return 'resign'
     if (reason === 'ExhaustsResources') return 'transient'
-    if (reason === 'AlreadyImported') return 'pending'
     return 'final'
   }
   if (code === 1013) return 'pending' // Substrate's "already imported"
+  // Another transaction of this account holds the nonce in the pool: a fresh nonce cures it.
+  if (code === 1014) return 'resign'
   if (code === 1011 || code === 1015 || code === -32602) return 'final'
-  return 'transient' // temporarily banned, priority too low, dropped, or the node is busy or shutting down
+  return 'transient' // temporarily banned, dropped (a full pool), or the node is busy or shutting down
 }
 
 /** Whether the error is the node's JSON-RPC answer (polkadot-js's RpcError), rather than a transport failure. */

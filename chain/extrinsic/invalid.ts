@@ -2,11 +2,12 @@ import type { SubmitError } from '../node/types.js'
 
 /**
  * A transaction refused before it reaches a block. `code` is a stable reason (Substrate's
- * InvalidTransaction names where one fits); JSON-RPC answers it as error 1010 with the message as data.
+ * InvalidTransaction names where one fits); JSON-RPC answers it with Substrate's author error `rpcCode`
+ * (1010 for an invalid one, 1011 for unknown validity, 1013 already imported, 1014 priority too low,
+ * 1016 immediately dropped) with the message as data.
  */
 export class InvalidTransaction extends Error implements SubmitError {
-  readonly rpcCode = 1010
-  constructor (readonly code: string, message: string) {
+  constructor (readonly code: string, message: string, readonly rpcCode = 1010) {
     super(`${code}: ${message}`)
     this.name = 'InvalidTransaction'
   }
@@ -14,7 +15,7 @@ export class InvalidTransaction extends Error implements SubmitError {
 
 export const invalid = {
   badFormat: (detail: string) => new InvalidTransaction('BadFormat', `could not decode the extrinsic: ${detail}`),
-  unsigned: () => new InvalidTransaction('NoUnsignedValidator', 'unsigned extrinsics are not accepted; sign it with an account'),
+  unsigned: () => new InvalidTransaction('NoUnsignedValidator', 'unsigned extrinsics are not accepted; sign it with an account', 1011),
   badSigner: (detail: string) => new InvalidTransaction('BadSigner', detail),
   badProof: () => new InvalidTransaction('BadProof',
     'bad signature: the payload was not signed by this account for this chain ' +
@@ -25,12 +26,13 @@ export const invalid = {
     `the era's birth block ${birth} is unknown or too old to check`),
   staleNonce: (nonce: number, expected: number) => new InvalidTransaction('Stale',
     `nonce ${nonce} was already used: the account's next nonce is ${expected}`),
-  nonceTaken: (nonce: number) => new InvalidTransaction('Stale',
-    `nonce ${nonce} is already taken by another transaction of this account waiting in the pool`),
+  // Substrate's pool answers a second transaction of the same nonce (and no higher priority) so.
+  nonceTaken: (nonce: number) => new InvalidTransaction('TooLowPriority',
+    `nonce ${nonce} is already taken by another transaction of this account waiting in the pool`, 1014),
   futureTooFar: (nonce: number, expected: number, limit: number) => new InvalidTransaction('Future',
     `nonce ${nonce} is more than ${limit} ahead of the account's next nonce ${expected}`),
-  alreadyImported: () => new InvalidTransaction('AlreadyImported', 'this transaction is already in the pool'),
-  poolFull: (what: string, limit: number) => new InvalidTransaction('ExhaustsResources',
-    `${what} holds ${limit} pending transactions, the limit; wait for the next block`),
+  alreadyImported: () => new InvalidTransaction('AlreadyImported', 'this transaction is already in the pool', 1013),
+  poolFull: (what: string, limit: number) => new InvalidTransaction('ImmediatelyDropped',
+    `${what} holds ${limit} pending transactions, the limit; wait for the next block`, 1016),
   call: (detail: string) => new InvalidTransaction('Call', detail)
 }

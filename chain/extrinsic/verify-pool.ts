@@ -10,38 +10,47 @@ export interface SignatureJob {
 
 /** Jobs per message to a worker: large enough to share the messaging cost, small enough to start early. */
 const BATCH = 64
+/** Workers a job may be on when they die before it is rejected: a job that kills every worker it meets is the cause. */
+const MAX_TRIES = 2
 
-interface Pending { readonly job: SignatureJob, resolve (ok: boolean): void, reject (err: Error): void }
+interface Pending {
+  readonly job: SignatureJob
+  /** Workers that died holding this job. */
+  tries: number
+  resolve (ok: boolean): void
+  reject (err: Error): void
+}
+
+interface Thread {
+  readonly worker: Worker
+  /** Jobs sent to it and not answered yet. */
+  load: number
+  readonly batches: Set<number>
+}
 
 /**
  * Signature verification on worker threads: it is most of the cost of accepting a transaction, and off the
  * main thread it runs beside decoding, block execution and RPC. Jobs that arrive in the same turn of the
- * event loop go to a worker in one message, so the messaging cost is shared.
+ * event loop go to a worker in one message, so the messaging cost is shared. A worker that dies is replaced
+ * and its jobs are sent again, one by one, so that only a job that kills workers itself is refused.
  */
 export class VerifyPool {
-  readonly #workers: Worker[]
+  readonly #threads: Thread[]
   readonly #inFlight = new Map<number, Pending[]>()
-  readonly #load: number[]
   #queue: Pending[] = []
   #nextId = 0
   #flushScheduled = false
   #closed = false
 
-  constructor (size = Math.max(1, availableParallelism() - 1)) {
-    this.#workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL('./verify-worker.js', import.meta.url))
-      worker.on('message', ({ id, results }: { id: number, results: boolean[] }) => this.#done(worker, id, results))
-      worker.on('error', (err) => this.#fail(err))
-      worker.unref()
-      return worker
-    })
-    this.#load = this.#workers.map(() => 0)
+  /** `script` is the worker's module: verify-worker.js, or one that wraps it. */
+  constructor (size = Math.max(1, availableParallelism() - 1), readonly script = new URL('./verify-worker.js', import.meta.url)) {
+    this.#threads = Array.from({ length: size }, (_, i) => this.#spawn(i))
   }
 
   verify (job: SignatureJob): Promise<boolean> {
     if (this.#closed) return Promise.reject(new Error('the signature verifier is closed'))
     return new Promise((resolve, reject) => {
-      this.#queue.push({ job, resolve, reject })
+      this.#queue.push({ job, tries: 0, resolve, reject })
       // A full batch goes at once, so that workers verify while this thread decodes the next ones.
       if (this.#queue.length >= BATCH) this.#flush()
       else if (!this.#flushScheduled) {
@@ -56,43 +65,71 @@ export class VerifyPool {
 
   async close (): Promise<void> {
     this.#closed = true
-    await Promise.all(this.#workers.map((w) => w.terminate()))
-    this.#fail(new Error('the signature verifier was closed'))
+    await Promise.all(this.#threads.map((t) => t.worker.terminate()))
+    const err = new Error('the signature verifier was closed')
+    for (const batch of this.#inFlight.values()) for (const p of batch) p.reject(err)
+    this.#inFlight.clear()
+    for (const p of this.#queue) p.reject(err)
+    this.#queue = []
+  }
+
+  #spawn (index: number): Thread {
+    const worker = new Worker(this.script)
+    const thread: Thread = { worker, load: 0, batches: new Set() }
+    worker.on('message', ({ id, results }: { id: number, results: boolean[] }) => this.#done(thread, id, results))
+    let failure: Error | undefined
+    worker.on('error', (err) => { failure = err })
+    worker.on('exit', (code) => {
+      if (!this.#closed) this.#replace(index, failure ?? new Error(`a signature verifier worker exited with code ${code}`))
+    })
+    worker.unref()
+    return thread
+  }
+
+  /** Puts a new worker in place of a dead one and sends the jobs it held again. */
+  #replace (index: number, cause: Error): void {
+    const dead = this.#threads[index]
+    this.#threads[index] = this.#spawn(index)
+    const orphans: Pending[] = []
+    for (const id of dead.batches) {
+      orphans.push(...(this.#inFlight.get(id) ?? []))
+      this.#inFlight.delete(id)
+    }
+    for (const p of orphans) {
+      p.tries++
+      if (p.tries >= MAX_TRIES) p.reject(new Error(`signature verification failed: ${cause.message}`))
+      else this.#send([p])
+    }
   }
 
   #flush (): void {
     if (this.#queue.length === 0) return
     const queue = this.#queue
     this.#queue = []
-    // Split the batch between the workers, least loaded first.
-    const shares = this.#workers.length
-    const per = Math.ceil(queue.length / shares)
-    for (let i = 0; i < queue.length; i += per) {
-      const w = this.#load.indexOf(Math.min(...this.#load))
-      const batch = queue.slice(i, i + per)
-      const id = this.#nextId++
-      this.#inFlight.set(id, batch)
-      this.#load[w] += batch.length
-      // A worker with jobs keeps the process alive; an idle one does not.
-      this.#workers[w].ref()
-      this.#workers[w].postMessage({ id, jobs: batch.map((p) => p.job) })
-    }
+    // Split the batch between the workers.
+    const per = Math.ceil(queue.length / this.#threads.length)
+    for (let i = 0; i < queue.length; i += per) this.#send(queue.slice(i, i + per))
   }
 
-  #done (worker: Worker, id: number, results: boolean[]): void {
+  /** Sends a batch to the least loaded worker. */
+  #send (batch: Pending[]): void {
+    const thread = this.#threads.reduce((a, b) => (b.load < a.load ? b : a))
+    const id = this.#nextId++
+    this.#inFlight.set(id, batch)
+    thread.batches.add(id)
+    thread.load += batch.length
+    // A worker with jobs keeps the process alive; an idle one does not.
+    thread.worker.ref()
+    thread.worker.postMessage({ id, jobs: batch.map((p) => p.job) })
+  }
+
+  #done (thread: Thread, id: number, results: boolean[]): void {
     const batch = this.#inFlight.get(id)
     if (!batch) return
     this.#inFlight.delete(id)
-    const w = this.#workers.indexOf(worker)
-    this.#load[w] -= batch.length
-    if (this.#load[w] === 0) worker.unref()
+    thread.batches.delete(id)
+    thread.load -= batch.length
+    if (thread.load === 0) thread.worker.unref()
     batch.forEach((p, i) => p.resolve(results[i]))
-  }
-
-  #fail (err: Error): void {
-    for (const batch of this.#inFlight.values()) for (const p of batch) p.reject(err)
-    this.#inFlight.clear()
-    for (const p of this.#queue) p.reject(err)
-    this.#queue = []
   }
 }

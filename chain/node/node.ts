@@ -154,7 +154,11 @@ export class DevNode extends EventEmitter implements ChainNode {
   }
 
   async newBlocks (count: number): Promise<Uint8Array> {
-    for (let i = 0; i < count; i++) await this.#produce()
+    for (let i = 0; i < count && !this.#closed; i++) {
+      await this.#produce()
+      // A turn of the event loop between blocks: RPC requests, sockets and SIGTERM are served meanwhile.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
     return this.#head.hash
   }
 
@@ -234,7 +238,8 @@ export class DevNode extends EventEmitter implements ChainNode {
     for (const ext of outcome.included) this.emit('tx', ext.hash, { inBlock: hashHex } satisfies TxStatus)
     for (const ext of outcome.included) this.emit('tx', ext.hash, { finalized: hashHex } satisfies TxStatus)
     for (const ext of dropped) this.emit('tx', ext.hash, 'invalid' satisfies TxStatus)
-    if (this.sealing.mode === 'instant' && this.#pool.size > 0) this.#scheduleInstant()
+    // Ready ones only: a transaction waiting for an earlier nonce would have every next block empty, without end.
+    if (this.sealing.mode === 'instant' && this.#pool.ready(accountNonce, 1).length > 0) this.#scheduleInstant()
   }
 }
 

@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Logger } from 'pino'
 import type { ChainSpec } from '../spec/types.js'
 import type { ChainNode, Sealing } from './types.js'
 import { DevNode } from './node.js'
-import { startRpcServer } from '../rpc/server.js'
+import { makeTempBase } from './temp-base.js'
+import { type RpcServerOptions, startRpcServer } from '../rpc/server.js'
+
+/** How the RPC server limits and checks its clients (Substrate's `--rpc-*` flags). */
+export type RpcOptions = Pick<RpcServerOptions, 'limits' | 'cors' | 'unsafe'>
 
 export interface StartChainOptions {
   readonly spec: ChainSpec
@@ -17,6 +18,7 @@ export interface StartChainOptions {
   readonly dev: boolean
   /** `--authority-key FILE`; by default the node's own key in its base path (in the temp dir with --tmp). */
   readonly authorityKeyFile?: string
+  readonly rpc?: RpcOptions
   readonly logger: Logger
 }
 
@@ -28,11 +30,11 @@ export interface RunningChain {
 
 /** Opens the node on its database and serves its RPC; resolves once the RPC accepts connections. */
 export async function startChain (opts: StartChainOptions): Promise<RunningChain> {
-  const tmp = opts.basePath === null ? mkdtempSync(join(tmpdir(), 'datdot-chain-')) : null
-  const removeTmp = () => { if (tmp !== null) rmSync(tmp, { recursive: true, force: true }) }
+  const tmp = opts.basePath === null ? makeTempBase() : null
+  const removeTmp = (): void => tmp?.remove()
   const node = await DevNode.open({
     spec: opts.spec,
-    basePath: opts.basePath ?? tmp,
+    basePath: opts.basePath ?? tmp!.path,
     sealing: opts.sealing,
     dev: opts.dev,
     authorityKeyFile: opts.authorityKeyFile,
@@ -40,7 +42,7 @@ export async function startChain (opts: StartChainOptions): Promise<RunningChain
   }).catch((err) => { removeTmp(); throw err })
   let rpc: Awaited<ReturnType<typeof startRpcServer>>
   try {
-    rpc = await startRpcServer(node, { host: opts.host, port: opts.port, logger: opts.logger.child({ component: 'rpc' }) })
+    rpc = await startRpcServer(node, { ...opts.rpc, host: opts.host, port: opts.port, logger: opts.logger.child({ component: 'rpc' }) })
   } catch (err) {
     await node.close()
     removeTmp()

@@ -32,10 +32,10 @@ export interface RuntimeVersionJson {
 /** How blocks are produced. */
 export type Sealing = { mode: 'interval', ms: number } | { mode: 'instant' } | { mode: 'manual' }
 
-/** A transaction refused at submission: JSON-RPC error 1010 (or another Substrate author_* code). */
+/** A transaction refused at submission: JSON-RPC error 1010 to 1016, Substrate's author_* codes. */
 export interface SubmitError extends Error {
   readonly rpcCode: number
-  /** Stable reason, e.g. "BadProof", "Stale", "AncientBirthBlock", "BadFormat", "ExhaustsResources". */
+  /** Stable reason, e.g. "BadProof", "Stale", "AncientBirthBlock", "BadFormat", "AlreadyImported", "ImmediatelyDropped". */
   readonly code: string
 }
 

@@ -25,14 +25,14 @@ test('stale, taken and too-far nonces, duplicates and full pools are refused by 
   const pool = new TxPool({ perAccount: 2, total: 3, futureGap: 2 })
   const first = ext(1, 3)
   pool.add(first, Infinity, 3)
-  assert.throws(() => pool.add(first, Infinity, 3), { code: 'AlreadyImported' })
+  assert.throws(() => pool.add(first, Infinity, 3), { code: 'AlreadyImported', rpcCode: 1013 })
   assert.throws(() => pool.add(ext(1, 2), Infinity, 3), { code: 'Stale', message: /nonce 2 was already used/ })
-  assert.throws(() => pool.add(ext(1, 3), Infinity, 3), { code: 'Stale', message: /already taken/ })
+  assert.throws(() => pool.add(ext(1, 3), Infinity, 3), { code: 'TooLowPriority', rpcCode: 1014, message: /already taken/ })
   assert.throws(() => pool.add(ext(1, 7), Infinity, 3), { code: 'Future' })
   pool.add(ext(1, 4), Infinity, 3)
-  assert.throws(() => pool.add(ext(1, 5), Infinity, 3), { code: 'ExhaustsResources', message: /this account/ })
+  assert.throws(() => pool.add(ext(1, 5), Infinity, 3), { code: 'ImmediatelyDropped', rpcCode: 1016, message: /this account/ })
   pool.add(ext(2, 0), Infinity, 0)
-  assert.throws(() => pool.add(ext(3, 0), Infinity, 0), { code: 'ExhaustsResources', message: /the pool/ })
+  assert.throws(() => pool.add(ext(3, 0), Infinity, 0), { code: 'ImmediatelyDropped', rpcCode: 1016, message: /the pool/ })
 })
 
 test('outdated transactions are found and removed', () => {

@@ -7,6 +7,9 @@ export const ErrorCode = {
   internal: -32603,
   tooManySubscriptions: -32006,
   oversizedRequest: -32007,
+  oversizedResponse: -32008,
+  batchTooLong: -32010,
+  batchResponseTooBig: -32011,
   /** sc-rpc-api state errors: BASE_ERROR (4000) + 2 for a bad count, + 3 for client errors (unknown block, failed call). */
   stateInvalidCount: 4002,
   stateClient: 4003
@@ -25,6 +28,18 @@ export class RpcError extends Error {
       : { code: this.code, message: this.message, data: this.data }
   }
 }
+
+/** jsonrpsee's "Exceeded max limit of N" errors, answered when one of the server's limits is passed. */
+export const overLimit = (code: number, message: string, limit: number): RpcError =>
+  new RpcError(code, message, `Exceeded max limit of ${limit}`)
+
+export const oversizedRequest = (limit: number): RpcError => overLimit(ErrorCode.oversizedRequest, 'Request is too big', limit)
+export const oversizedResponse = (limit: number): RpcError => overLimit(ErrorCode.oversizedResponse, 'Response is too big', limit)
+export const batchTooLong = (limit: number): RpcError => overLimit(ErrorCode.batchTooLong, 'The batch request was too large', limit)
+export const batchResponseTooBig = (limit: number): RpcError => overLimit(ErrorCode.batchResponseTooBig, 'The batch response was too large', limit)
+
+/** Substrate's answer to an unsafe method (dev_*) on a node serving only safe ones (sc-rpc-api's UnsafeRpcError). */
+export const unsafeMethod = (): RpcError => new RpcError(ErrorCode.methodNotFound, 'RPC call is unsafe to be called externally')
 
 export const invalidParams = (message: string): RpcError => new RpcError(ErrorCode.invalidParams, message)
 

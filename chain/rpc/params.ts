@@ -7,9 +7,13 @@ import { invalidParams } from './errors.js'
 const HEX = /^0x(?:[0-9a-fA-F]{2})*$/
 const MAX_U32 = 0xffff_ffff
 
+/** A param as an error message shows it: never the whole of a hostile value (a deep nesting would overflow the stack). */
 function show (v: unknown): string {
-  const s = v === undefined ? 'nothing' : JSON.stringify(v)
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s
+  if (v === undefined) return 'nothing'
+  if (Array.isArray(v)) return `an array of ${v.length}`
+  if (typeof v === 'object' && v !== null) return 'an object'
+  if (typeof v === 'string' && v.length > 40) return `${JSON.stringify(v.slice(0, 40))}…`
+  return JSON.stringify(v)
 }
 
 const absent = (v: unknown): v is undefined | null => v === undefined || v === null

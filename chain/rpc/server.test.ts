@@ -180,7 +180,7 @@ describe('RPC server', () => {
 
   before(async () => {
     node = new FakeNode()
-    server = await startRpcServer(node as unknown as ChainNode, { port: 0, maxMessageBytes: 4096, maxSubscriptionsPerConnection: 3, logger: silent })
+    server = await startRpcServer(node as unknown as ChainNode, { port: 0, limits: { maxRequestBytes: 4096, maxSubscriptionsPerConnection: 3 }, logger: silent })
     client = await Client.open(server.url)
   })
 
@@ -472,4 +472,24 @@ test('polkadot-js ApiPromise connects, queries, subscribes and sees Ready, InBlo
     await server.close()
   }
   assert.equal(node.listenerCount('block') + node.listenerCount('tx'), 0)
+})
+
+test('response and batch limits: -32008 for one reply past the limit, -32011 for a batch, -32010 for a long batch', async () => {
+  // Metadata of 300 bytes: a reply of about 640 characters, two of them past the limit of 1000.
+  const server = await startRpcServer(new FakeNode(`0x${'ab'.repeat(300)}`) as unknown as ChainNode, { port: 0, limits: { maxResponseBytes: 1000, maxBatchLength: 4 }, logger: silent })
+  const big = await startRpcServer(new FakeNode(`0x${'ab'.repeat(600)}`) as unknown as ChainNode, { port: 0, limits: { maxResponseBytes: 1000 }, logger: silent })
+  const batch = (n: number, method = 'system_name'): string => `[${Array.from({ length: n }, (_, i) => rpc(method, [], i)).join(',')}]`
+  try {
+    assert.equal((await post(server, rpc('state_getMetadata'))).json.result.length, 602, 'a reply under the limit')
+    assert.deepEqual((await post(big, rpc('state_getMetadata', [], 7))).json,
+      { jsonrpc: '2.0', id: 7, error: { code: -32008, message: 'Response is too big', data: 'Exceeded max limit of 1000' } })
+    assert.deepEqual((await post(server, batch(2, 'state_getMetadata'))).json,
+      { jsonrpc: '2.0', id: null, error: { code: -32011, message: 'The batch response was too large', data: 'Exceeded max limit of 1000' } })
+    assert.equal((await post(server, batch(4))).json.length, 4)
+    assert.deepEqual((await post(server, batch(5))).json,
+      { jsonrpc: '2.0', id: null, error: { code: -32010, message: 'The batch request was too large', data: 'Exceeded max limit of 4' } })
+  } finally {
+    await server.close()
+    await big.close()
+  }
 })

@@ -2,8 +2,12 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import type { ChainNode } from '../node/types.js'
+import { admission } from './admission.js'
 import { httpHandler } from './http.js'
+import { DEFAULT_RPC_LIMITS, type RpcLimits } from './limits.js'
+import { denyUnsafe } from './method-policy.js'
 import { methodTable } from './methods/index.js'
+import { type CorsPolicy, LOCAL_ORIGINS } from './origin.js'
 import { RpcSession } from './session.js'
 import type { RpcLogger } from './types.js'
 import { keepAlive, serveWebSocket } from './websocket.js'
@@ -15,10 +19,12 @@ export interface RpcServerOptions {
   host?: string
   /** 0 picks a free port. */
   port: number
-  /** Largest request message, HTTP body or WebSocket message (default 15 MiB). */
-  maxMessageBytes?: number
-  /** Default 1024. */
-  maxSubscriptionsPerConnection?: number
+  /** Substrate's defaults where not given. */
+  limits?: Partial<RpcLimits>
+  /** Origins whose pages may call the node (default: this machine's, as Substrate's without --dev). */
+  cors?: CorsPolicy
+  /** Whether unsafe methods (dev_*) are served (default true); false answers them Substrate's refusal. */
+  unsafe?: boolean
   logger?: RpcLogger
 }
 
@@ -41,19 +47,27 @@ const defaultLogger: RpcLogger = {
 /** Substrate JSON-RPC over HTTP POST and WebSocket on one port. */
 export async function startRpcServer (node: ChainNode, opts: RpcServerOptions): Promise<RpcServer> {
   const host = opts.host ?? '127.0.0.1'
-  const maxMessageBytes = opts.maxMessageBytes ?? 15 * 1024 * 1024
-  const maxSubscriptions = opts.maxSubscriptionsPerConnection ?? 1024
+  const limits: RpcLimits = { ...DEFAULT_RPC_LIMITS, ...opts.limits }
+  const cors = opts.cors ?? LOCAL_ORIGINS
   const logger = opts.logger ?? defaultLogger
-  const handlers = methodTable(node)
+  const table = methodTable(node)
+  const handlers = opts.unsafe === false ? denyUnsafe(table) : table
   const newSession = (push?: (text: string) => void, roundTrip?: (timeoutMs: number) => Promise<void>): RpcSession =>
-    new RpcSession({ node, handlers, push, roundTrip, maxSubscriptions, logger })
+    new RpcSession({
+      node, handlers, push, roundTrip, logger,
+      maxSubscriptions: limits.maxSubscriptionsPerConnection,
+      maxResponseBytes: limits.maxResponseBytes,
+      maxBatchLength: limits.maxBatchLength
+    })
 
-  const http = createServer(httpHandler(() => newSession(), maxMessageBytes, logger))
-  const wss = new WebSocketServer({ server: http, maxPayload: maxMessageBytes })
+  const serveHttp = httpHandler(() => newSession(), { maxRequestBytes: limits.maxRequestBytes, cors, logger })
+  const http = createServer()
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxRequestBytes })
+  admission(http, wss, { maxConnections: limits.maxConnections, cors, serveHttp, logger })
   const sessions = new Set<RpcSession>()
   wss.on('connection', (ws) => {
     // Replies may be large (metadata) but a client owing several messages' worth is not reading.
-    const session = serveWebSocket(ws, newSession, 4 * maxMessageBytes, logger)
+    const session = serveWebSocket(ws, newSession, 4 * limits.maxResponseBytes, logger)
     sessions.add(session)
     ws.on('close', () => sessions.delete(session))
   })

@@ -1,5 +1,5 @@
 import type { ChainNode } from '../node/types.js'
-import { ErrorCode, RpcError } from './errors.js'
+import { batchResponseTooBig, batchTooLong, ErrorCode, oversizedResponse, RpcError } from './errors.js'
 import { errorReply, parseRequest, resultReply } from './jsonrpc.js'
 import { type HeldSubscription, Subscriptions } from './subscriptions.js'
 import type { Connection, Handler, RpcContext, RpcLogger } from './types.js'
@@ -12,8 +12,17 @@ export interface SessionOptions {
   /** A round trip through the client (WebSocket ping); absent over HTTP. */
   readonly roundTrip?: (timeoutMs: number) => Promise<void>
   readonly maxSubscriptions: number
+  /** Largest reply, a batch's as a whole: past it the client gets -32008 (-32011 for a batch) instead. */
+  readonly maxResponseBytes: number
+  readonly maxBatchLength: number
   readonly logger: RpcLogger
 }
+
+/**
+ * Requests of a batch handled at once. A batch is answered in windows so that its reply is measured as it
+ * grows: 120,000 metadata requests stop at the size limit instead of holding 120,000 replies in memory.
+ */
+const BATCH_WINDOW = 32
 
 type ReplyListener = (method: string, params: readonly unknown[]) => void
 
@@ -55,12 +64,8 @@ export class RpcSession {
     }
     const outcome: Outcome = { opened: [], answered: [] }
     if (Array.isArray(message)) {
-      if (message.length === 0) {
-        reply(errorReply(null, new RpcError(ErrorCode.invalidRequest, 'Invalid request', 'empty batch')))
-        return
-      }
-      const replies = (await Promise.all(message.map((m) => this.#call(m, outcome)))).filter((r) => r !== undefined)
-      if (replies.length > 0) reply(`[${replies.join(',')}]`)
+      const batch = await this.#batch(message, outcome)
+      if (batch !== undefined) reply(batch)
     } else {
       const single = await this.#call(message, outcome)
       if (single !== undefined) reply(single)
@@ -84,6 +89,31 @@ export class RpcSession {
     this.#replyListeners.clear()
   }
 
+  /** A batch's reply, or one error in its place (empty, too long, or a reply past the size limit). */
+  async #batch (requests: unknown[], outcome: Outcome): Promise<string | undefined> {
+    const { maxBatchLength, maxResponseBytes } = this.#opts
+    if (requests.length === 0) return errorReply(null, new RpcError(ErrorCode.invalidRequest, 'Invalid request', 'empty batch'))
+    if (requests.length > maxBatchLength) return errorReply(null, batchTooLong(maxBatchLength))
+    const replies: string[] = []
+    // The brackets, then a comma between replies.
+    let size = 1
+    for (let i = 0; i < requests.length; i += BATCH_WINDOW) {
+      const window = await Promise.all(requests.slice(i, i + BATCH_WINDOW).map((r) => this.#call(r, outcome)))
+      for (const text of window) {
+        if (text === undefined) continue
+        size += Buffer.byteLength(text) + 1
+        replies.push(text)
+      }
+      if (size > maxResponseBytes) {
+        // The client gets no subscription ids, so it could never end these.
+        for (const subscription of outcome.opened.splice(0)) subscription.end()
+        outcome.answered.length = 0
+        return errorReply(null, batchResponseTooBig(maxResponseBytes))
+      }
+    }
+    return replies.length > 0 ? `[${replies.join(',')}]` : undefined
+  }
+
   async #call (raw: unknown, outcome: Outcome): Promise<string | undefined> {
     const request = parseRequest(raw)
     if ('error' in request) return errorReply(request.id, request.error)
@@ -91,7 +121,7 @@ export class RpcSession {
     const mine: HeldSubscription[] = []
     try {
       const handler = this.#opts.handlers.get(method)
-      if (handler === undefined) throw new RpcError(ErrorCode.methodNotFound, 'Method not found', `unknown method "${method}"`)
+      if (handler === undefined) throw new RpcError(ErrorCode.methodNotFound, 'Method not found', `unknown method "${clip(method)}"`)
       const result = await handler(this.#context(method, mine), params)
       if (id === undefined) {
         // The client cannot address a subscription whose id it never receives.
@@ -99,6 +129,10 @@ export class RpcSession {
         return undefined
       }
       const text = resultReply(id, result)
+      if (Buffer.byteLength(text) > this.#opts.maxResponseBytes) {
+        for (const subscription of mine) subscription.end()
+        return errorReply(id, oversizedResponse(this.#opts.maxResponseBytes))
+      }
       outcome.opened.push(...mine)
       outcome.answered.push([method, params])
       return text
@@ -129,3 +163,6 @@ export class RpcSession {
     }
   }
 }
+
+/** A client's string, short enough to echo in an error. */
+const clip = (s: string): string => (s.length > 64 ? `${s.slice(0, 64)}…` : s)

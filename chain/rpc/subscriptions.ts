@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { ErrorCode, RpcError } from './errors.js'
+import { ErrorCode, overLimit, RpcError } from './errors.js'
 import { notification } from './jsonrpc.js'
 import type { RpcLogger, Subscription } from './types.js'
 
@@ -27,7 +27,7 @@ export class Subscriptions {
   open (method: string, cleanup: () => void): HeldSubscription {
     if (this.#closed) throw new RpcError(ErrorCode.internal, 'Internal error', 'the connection is closed')
     if (this.#entries.size >= this.max) {
-      throw new RpcError(ErrorCode.tooManySubscriptions, 'Too many subscriptions on the connection', `Exceeded max limit of ${this.max}`)
+      throw overLimit(ErrorCode.tooManySubscriptions, 'Too many subscriptions on the connection', this.max)
     }
     let id: string
     do id = randomBytes(8).toString('hex'); while (this.#entries.has(id))

@@ -6,9 +6,11 @@ import { Option } from 'commander'
 import type { Command } from 'commander'
 import { stderrLogger } from '../logger.js'
 import type { Sealing } from '../../chain/node/types.js'
+import type { RpcOptions } from '../../chain/node/start.js'
 import { CliError } from '../errors.js'
 import { stopSignal } from '../stop-signal.js'
 import { integer } from '../parse.js'
+import type { RpcMethodsPolicy } from '../../chain/rpc/method-policy.js'
 
 /** Resolved from this file so that the command works from any directory. */
 const DEV_SPEC = fileURLToPath(new URL('../../chain-spec/dev.json', import.meta.url))
@@ -26,7 +28,17 @@ interface StartFlags {
   instant?: true
   manualSeal?: true
   authorityKey?: string
+  rpcMaxConnections: number
+  rpcMaxRequestSize: number
+  rpcMaxResponseSize: number
+  rpcMaxBatchRequestLen?: number
+  rpcMaxSubscriptionsPerConnection: number
+  rpcCors?: string
+  rpcMethods: RpcMethodsPolicy
 }
+
+const RPC_METHODS: RpcMethodsPolicy[] = ['auto', 'safe', 'unsafe']
+const MiB = 1024 * 1024
 
 /** Adds `start` to the `chain` command (through `.command()`, so it inherits the error handling of its parent). */
 export function addChainStartCommand (chain: Command): void {
@@ -42,10 +54,21 @@ export function addChainStartCommand (chain: Command): void {
     .addOption(new Option('--instant', 'produce a block as soon as an extrinsic arrives').conflicts(['blockTime', 'manualSeal']))
     .addOption(new Option('--manual-seal', 'produce blocks only on the dev_newBlock RPC method (needs --dev)').conflicts('blockTime'))
     .option('--authority-key <file>', 'the block author\'s ed25519 secret seed (0x + 64 hex characters); by default the node makes its own on first start, <base path>/authority-key (mode 0600), and reuses it')
+    .option('--rpc-max-connections <n>', 'most RPC connections at once, HTTP and WebSocket; more are answered 429', integer('connection count', 1, 1_000_000), 100)
+    .option('--rpc-max-request-size <MiB>', 'largest RPC request (an HTTP body or a WebSocket message), in MiB', integer('request size', 1, 4096), 15)
+    .option('--rpc-max-response-size <MiB>', 'largest RPC reply, a batch\'s as a whole, in MiB; a larger one is answered -32008 (-32011 for a batch)', integer('response size', 1, 4096), 15)
+    .option('--rpc-max-batch-request-len <n>', 'most requests in one batch (default: no limit but the response size); a longer batch is answered -32010', integer('batch length', 1, 1_000_000_000))
+    .option('--rpc-max-subscriptions-per-connection <n>', 'most subscriptions one WebSocket connection may hold', integer('subscription count', 1, 1_000_000), 1024)
+    .option('--rpc-cors <origins>', 'web pages allowed to call the node: "all", or origins separated by commas (":*" for any port); default all with --dev, else pages of this machine (http(s)://localhost:*, http(s)://127.0.0.1:*) and https://polkadot.js.org')
+    .addOption(new Option('--rpc-methods <which>', 'auto: unsafe methods (dev_*, state_getPairs, system_peers) only when --host is a loopback address; safe: never; unsafe: always').choices(RPC_METHODS).default('auto'))
     .addHelpText('after', `
 Examples:
   datdot chain start --dev --tmp                   a throwaway dev chain on ws://127.0.0.1:9944
   datdot chain start --dev --port 0 --manual-seal  any free port; blocks only on dev_newBlock
+
+RPC limits and checks are Substrate's: POST needs Content-Type: application/json, GET /health answers
+{"isSyncing":false,"peers":0,"shouldHavePeers":false}. On an address other than loopback (--host 0.0.0.0)
+only safe methods are served unless --rpc-methods unsafe is given, which says so on stderr.
 
 The author key seeds every block's randomness, and so every storage challenge: keep it secret. A chain
 spec's authoritySeed (dev.json names //Alice) is a dev key, used only with --dev; without --dev it is
@@ -71,7 +94,8 @@ async function startChainCommand (flags: StartFlags): Promise<void> {
   const stop = stopSignal(logger)
   try {
     const { startChain } = await import('../../chain/node/start.js')
-    const chain = await startChain({ spec, basePath, host: flags.host, port: flags.port, sealing, dev: flags.dev === true, authorityKeyFile: flags.authorityKey, logger })
+    const rpc = await rpcOptions(flags, logger)
+    const chain = await startChain({ spec, basePath, host: flags.host, port: flags.port, sealing, dev: flags.dev === true, authorityKeyFile: flags.authorityKey, rpc, logger })
       .catch(err => { throw listenError(err, flags.host, flags.port) })
     process.stdout.write(`datdot chain: listening on ${chain.url}\n`)
     logger.info({ url: chain.url, spec: spec.id, basePath, sealing }, 'chain started')
@@ -80,6 +104,29 @@ async function startChainCommand (flags: StartFlags): Promise<void> {
     logger.info('chain stopped')
   } finally {
     stop.dispose()
+  }
+}
+
+/** The RPC server's limits and policies from the flags; warns when a public address serves unsafe methods or refuses them. */
+async function rpcOptions (flags: StartFlags, logger: { warn (msg: string): void }): Promise<RpcOptions> {
+  const { servesUnsafe, isLoopback } = await import('../../chain/rpc/method-policy.js')
+  const { parseCors, LOCAL_ORIGINS } = await import('../../chain/rpc/origin.js')
+  const unsafe = servesUnsafe(flags.rpcMethods, flags.host)
+  if (!isLoopback(flags.host)) {
+    logger.warn(unsafe
+      ? `the RPC on ${flags.host} serves unsafe methods (dev_*, state_getPairs, system_peers) to anyone who can reach it (--rpc-methods unsafe)`
+      : `the RPC on ${flags.host} serves safe methods only; dev_* and other unsafe methods are refused (give --rpc-methods unsafe to serve them)`)
+  }
+  return {
+    unsafe,
+    cors: flags.rpcCors !== undefined ? parseCors(flags.rpcCors) : flags.dev === true ? 'all' : LOCAL_ORIGINS,
+    limits: {
+      maxConnections: flags.rpcMaxConnections,
+      maxRequestBytes: flags.rpcMaxRequestSize * MiB,
+      maxResponseBytes: flags.rpcMaxResponseSize * MiB,
+      maxBatchLength: flags.rpcMaxBatchRequestLen ?? Number.POSITIVE_INFINITY,
+      maxSubscriptionsPerConnection: flags.rpcMaxSubscriptionsPerConnection
+    }
   }
 }
 

@@ -34,6 +34,10 @@ export interface ChainProcessOptions {
   basePath?: string
   /** Start with `--dev` (the default); false runs a node as an operator would, without dev RPCs. */
   dev?: boolean
+  /** Start with `--tmp` (the node's own temp base path) instead of `--base-path`. */
+  tmp?: boolean
+  /** The node's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv
 }
 
 /**
@@ -48,8 +52,9 @@ export async function startChainProcess (t: TestContext, opts: ChainProcessOptio
   const extra = opts.args ?? []
   const sealing = extra.some(a => SEALING_FLAGS.some(f => a === f || a.startsWith(`${f}=`))) ? [] : ['--manual-seal']
   const dev = opts.dev === false ? [] : ['--dev']
-  const args = [BIN, 'chain', 'start', ...dev, '--port', '0', '--base-path', basePath, ...sealing, ...extra]
-  let current = await launch(args).catch(err => { removeDir(); throw err })
+  const base = opts.tmp === true ? ['--tmp'] : ['--base-path', basePath]
+  const args = [BIN, 'chain', 'start', ...dev, '--port', '0', ...base, ...sealing, ...extra]
+  let current = await launch(args, opts.env).catch(err => { removeDir(); throw err })
   t.after(async () => {
     try {
       if (running(current.proc)) await stopCleanly(current)
@@ -65,7 +70,7 @@ export async function startChainProcess (t: TestContext, opts: ChainProcessOptio
     stderr: () => current.stderr(),
     async restart () {
       await stop(current.proc, 'SIGTERM')
-      current = await launch(args)
+      current = await launch(args, opts.env)
       return current.url
     }
   }
@@ -78,8 +83,8 @@ interface Started {
   stderr (): string
 }
 
-function launch (args: string[]): Promise<Started> {
-  const proc = killedAtExit(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }))
+function launch (args: string[], env?: NodeJS.ProcessEnv): Promise<Started> {
+  const proc = killedAtExit(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env }))
   let tail = ''
   // Keep reading stderr for the process's whole life: a full pipe would block the node.
   proc.stderr.setEncoding('utf8').on('data', (chunk: string) => { tail = (tail + chunk).slice(-STDERR_TAIL) })

@@ -2,8 +2,8 @@ import { u8aToHex } from '@polkadot/util'
 import { integer, options } from '../params.js'
 import type { Handler } from '../types.js'
 
-/** Enough for a day of 6-second blocks (14,400) in one call; a bound so one call cannot stall the node for hours. */
-const MAX_BLOCKS_PER_CALL = 100_000
+/** A bound on one call's work; the node answers other requests between the blocks it makes. */
+const MAX_BLOCKS_PER_CALL = 1000
 
 /** chopsticks' `dev_newBlock({ count })`: produces `count` (default 1) blocks now; returns the last one's hash. */
 export const dev_newBlock: Handler = async ({ node }, [opts]) => {

@@ -1,0 +1,64 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const PREFIX = 'datdot-chain-'
+/** Holds the pid of the node using the directory. */
+const OWNER = 'owner.pid'
+/** A directory without an owner file (made by an older version, or being made now) is left this long. */
+const UNOWNED_GRACE_MS = 60 * 60 * 1000
+
+export interface TempBase {
+  readonly path: string
+  remove (): void
+}
+
+/**
+ * A `--tmp` node's base path. A node killed with SIGKILL never removes its own, so each start first removes
+ * those whose node is gone.
+ */
+export function makeTempBase (parent = tmpdir()): TempBase {
+  removeLeftovers(parent)
+  const path = mkdtempSync(join(parent, PREFIX))
+  writeFileSync(join(path, OWNER), String(process.pid))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
+
+/** Removes the temp base paths of nodes that are no longer running; returns them. */
+export function removeLeftovers (parent = tmpdir()): string[] {
+  const removed: string[] = []
+  let names: string[]
+  try {
+    names = readdirSync(parent).filter((n) => n.startsWith(PREFIX))
+  } catch {
+    return removed
+  }
+  for (const name of names) {
+    const path = join(parent, name)
+    try {
+      if (!abandoned(path)) continue
+      rmSync(path, { recursive: true, force: true })
+      removed.push(path)
+    } catch {
+      // Another user's directory, or one removed meanwhile: not ours to clean.
+    }
+  }
+  return removed
+}
+
+function abandoned (path: string): boolean {
+  let pid: number
+  try {
+    pid = Number(readFileSync(join(path, OWNER), 'utf8'))
+  } catch {
+    return Date.now() - statSync(path).mtimeMs > UNOWNED_GRACE_MS
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch (err) {
+    // EPERM: the process exists (another user's).
+    return (err as NodeJS.ErrnoException).code === 'ESRCH'
+  }
+}

@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type WebSocket from 'ws'
+import { startChainProcess } from '../helpers/chain.js'
+import { errorCodes, exchange, httpUrl, openSocket, post, request, rssBytes } from '../helpers/raw-rpc.js'
+
+// Hostile input against a real node process, as a client that wants it down would send it. Each case says
+// what the node must answer; after them all the node still serves, its chain and pool are as before, and its
+// memory is within 1.5× of before.
+
+const JSON_TYPE = { 'content-type': 'application/json' }
+const json = (v: unknown): string => JSON.stringify(v)
+const nested = (depth: number, open: string, close: string, inner = '0'): string => open.repeat(depth) + inner + close.repeat(depth)
+const call = (method: string, params: unknown): string => `{"jsonrpc":"2.0","id":1,"method":"${method}","params":${typeof params === 'string' ? params : json(params)}}`
+const MiB = 1024 * 1024
+
+interface Expect {
+  /** HTTP status (default 200). */
+  status?: number
+  /** JSON-RPC error code of the reply, or of each reply of a batch. */
+  code?: number | Array<number | undefined>
+  /** Checks of the reply's text. */
+  check?: (text: string, headers: Headers) => void
+}
+
+type Case = [name: string, body: string, expect: Expect, headers?: Record<string, string>, method?: string]
+
+const CASES: Case[] = [
+  // The envelope.
+  ['not JSON', '{', { code: -32700 }],
+  ['a truncated batch', '[{"jsonrpc":"2.0"', { code: -32700 }],
+  ['a number', '42', { code: -32600 }],
+  ['a string', '"system_name"', { code: -32600 }],
+  ['null', 'null', { code: -32600 }],
+  ['an empty batch', '[]', { code: -32600 }],
+  ['no "jsonrpc"', json({ id: 1, method: 'system_name' }), { code: -32600 }],
+  ['"jsonrpc": "1.0"', json({ jsonrpc: '1.0', id: 1, method: 'system_name' }), { code: -32600 }],
+  ['an object as id', json({ jsonrpc: '2.0', id: {}, method: 'system_name' }), { code: -32600 }],
+  ['an array as id', json({ jsonrpc: '2.0', id: [1], method: 'system_name' }), { code: -32600 }],
+  ['a number as method', json({ jsonrpc: '2.0', id: 1, method: 7 }), { code: -32600 }],
+  ['no method', json({ jsonrpc: '2.0', id: 1 }), { code: -32600 }],
+  ['params an object', call('system_name', { a: 1 }), { code: -32602 }],
+  ['params a string', call('system_name', '"x"'), { code: -32602 }],
+  ['an unknown method', call('nope_nothing', []), { code: -32601 }],
+  ['a method name of 1 MiB', call('x'.repeat(MiB), []), { code: -32601, check: (text) => assert.ok(text.length < 500, `the error echoes ${text.length} characters`) }],
+  ['params nested 200,000 deep', call('state_getStorage', nested(200_000, '[', ']')), { code: -32602 }],
+  ['an object param nested 200,000 deep', call('state_getStorage', `[${nested(200_000, '{"a":', '}')}]`), { code: -32602 }],
+  ['a batch nested 200,000 deep', nested(200_000, '[', ']', json(request('system_name'))), { code: [-32600] }],
+  ['a batch of non-requests', '[1,"x",null]', { code: [-32600, -32600, -32600] }],
+  ['a batch of notifications only', json([{ jsonrpc: '2.0', method: 'system_name' }]), { status: 204 }],
+  ['a notification', json({ jsonrpc: '2.0', method: 'system_name' }), { status: 204 }],
+  ['a NUL in a param', call('state_getStorage', ['0x\u0000']), { code: -32602 }],
+  // Params.
+  ['a storage key not hex', call('state_getStorage', ['0xzz']), { code: -32602 }],
+  ['a storage key of odd length', call('state_getStorage', ['0xabc']), { code: -32602 }],
+  ['a storage key without 0x', call('state_getStorage', ['abcd']), { code: -32602 }],
+  ['a storage key that is a number', call('state_getStorage', [12]), { code: -32602 }],
+  ['a block hash too short', call('state_getStorage', ['0x00', '0x1234']), { code: -32602 }],
+  ['an unknown block hash', call('state_getStorage', ['0x00', `0x${'11'.repeat(32)}`]), { code: 4003 }],
+  ['a negative block number', call('chain_getBlockHash', [-1]), { code: -32602 }],
+  ['block number 2^32', call('chain_getBlockHash', [2 ** 32]), { code: -32602 }],
+  ['block number 1.5', call('chain_getBlockHash', [1.5]), { code: -32602 }],
+  ['block number 1e400', call('chain_getBlockHash', '[1e400]'), { code: -32602 }],
+  ['a hex block number of 9 digits', call('chain_getBlockHash', ['0x1ffffffff']), { code: -32602 }],
+  ['a key page of -1 keys', call('state_getKeysPaged', ['0x', -1]), { code: -32602 }],
+  ['an empty extrinsic', call('author_submitExtrinsic', ['0x']), { code: 1010 }],
+  ['random bytes as an extrinsic', call('author_submitExtrinsic', ['0xdeadbeef00112233']), { code: 1010 }],
+  ['an extrinsic of 64 KiB of zeros', call('author_submitExtrinsic', [`0x${'00'.repeat(65536)}`]), { code: 1010 }],
+  ['an account that is no address', call('system_accountNextIndex', ['not an address']), { code: -32602 }],
+  ['an account that is a number', call('system_accountNextIndex', [5]), { code: -32602 }],
+  ['a subscription over HTTP', call('chain_subscribeNewHeads', []), { code: -32601 }],
+  ['an unknown subscription id', call('chain_unsubscribeNewHeads', ['nothing']), { check: (text) => assert.equal(JSON.parse(text).result, false) }],
+  ['dev_newBlock count 0', call('dev_newBlock', [{ count: 0 }]), { code: -32602 }],
+  ['dev_newBlock count 1,001', call('dev_newBlock', [{ count: 1001 }]), { code: -32602 }],
+  ['dev_newBlock count 100,000', call('dev_newBlock', [{ count: 100_000 }]), { code: -32602 }],
+  ['dev_newBlock count "1"', call('dev_newBlock', [{ count: '1' }]), { code: -32602 }],
+  ['dev_newBlock options an array', call('dev_newBlock', [[1]]), { code: -32602 }],
+  // HTTP.
+  ['a text/plain POST (a cross-site page needs no preflight for it)', call('dev_newBlock', []), { status: 415 }, { 'content-type': 'text/plain' }],
+  ['a form POST', call('dev_newBlock', []), { status: 415 }, { 'content-type': 'application/x-www-form-urlencoded' }],
+  ['a POST without content type', call('system_name', []), { status: 415 }, {}],
+  ['GET /', '', { status: 405 }, {}, 'GET'],
+  ['PUT', call('system_name', []), { status: 405 }, JSON_TYPE, 'PUT'],
+  ['GET /health', '', { check: (text) => assert.deepEqual(JSON.parse(text), { isSyncing: false, peers: 0, shouldHavePeers: false }) }, {}, 'GET'],
+  ['a body over 15 MiB', call('system_name', [`0x${'0'.repeat(15 * MiB)}`]), { status: 413, code: -32007 }],
+  ['a preflight', '', { status: 204, check: (_text, headers) => assert.equal(headers.get('access-control-allow-methods'), 'POST') }, { origin: 'https://page.example', 'access-control-request-method': 'POST' }, 'OPTIONS'],
+  ['a cross-site JSON POST to a --dev node (which allows all origins)', call('system_name', []), { check: (_text, headers) => assert.equal(headers.get('access-control-allow-origin'), 'https://page.example') }, { ...JSON_TYPE, origin: 'https://page.example' }],
+  // Amplification: the reply is measured as it is built.
+  ['500 × state_getMetadata (about 19 MiB of reply)', json(Array.from({ length: 500 }, (_, i) => request('state_getMetadata', [], i))), { code: -32011 }],
+  ['14,000 × system_name in 1 MiB', json(Array.from({ length: 14_000 }, (_, i) => request('system_name', [], i))), { check: (text) => assert.equal(JSON.parse(text).length, 14_000) }]
+]
+
+test('hostile RPC input to a --dev node: every case has its answer; the chain, the pool and the memory stay as they were', async (t) => {
+  const chain = await startChainProcess(t)
+  const url = httpUrl(chain.url)
+  const best = async (): Promise<string> => JSON.parse((await post(url, call('chain_getHeader', []))).text).result.parentHash
+  const pending = async (): Promise<unknown[]> => JSON.parse((await post(url, call('author_pendingExtrinsics', []))).text).result
+  // Warm the node up first, so that what it loads on its first requests is not counted as growth.
+  await post(url, call('state_getMetadata', []))
+  const before = { best: await best(), pending: await pending(), rss: await rssBytes(chain.proc.pid!) }
+
+  for (const [name, body, expect, headers = JSON_TYPE, method = 'POST'] of CASES) {
+    await t.test(name, async () => {
+      const answer = await post(method === 'GET' && name === 'GET /health' ? `${url}/health` : url, body, headers, method)
+      assert.equal(answer.status, expect.status ?? 200, answer.text.slice(0, 300))
+      if (expect.code !== undefined) assert.deepEqual(errorCodes(answer.text), expect.code, answer.text.slice(0, 300))
+      expect.check?.(answer.text, answer.headers)
+    })
+  }
+
+  await t.test('120,000 × state_getMetadata in one WebSocket message: one -32011, and the connection goes on', async () => {
+    const ws = await socket(t, chain.url)
+    const batch = json(Array.from({ length: 120_000 }, (_, i) => request('state_getMetadata', [], i)))
+    const reply = await exchange(ws, batch)
+    assert.equal(typeof reply, 'string')
+    assert.equal(errorCodes(reply as string), -32011)
+    assert.equal(JSON.parse(await exchange(ws, call('system_name', [])) as string).result.length > 0, true)
+  })
+
+  await t.test('a WebSocket message over 15 MiB closes that connection (1009)', async () => {
+    const ws = await socket(t, chain.url)
+    assert.deepEqual(await exchange(ws, call('system_name', [`0x${'0'.repeat(15 * MiB)}`])), { closed: 1009 })
+  })
+
+  await t.test('params nested 200,000 deep over WebSocket: -32602', async () => {
+    const ws = await socket(t, chain.url)
+    assert.equal(errorCodes(await exchange(ws, call('state_getStorage', nested(200_000, '[', ']'))) as string), -32602)
+  })
+
+  await t.test('500 connections at once: at most 100 are served, the rest are answered 429; then a new one is served', async () => {
+    const opened = await Promise.all(Array.from({ length: 500 }, async () => await openSocket(chain.url).catch(() => 0)))
+    const sockets = opened.filter((o): o is WebSocket => typeof o !== 'number')
+    const refused = opened.filter((o) => o === 429).length
+    for (const ws of sockets) ws.terminate()
+    assert.ok(sockets.length <= 100, `${sockets.length} connections were accepted`)
+    assert.ok(sockets.length >= 90, `only ${sockets.length} connections were accepted`)
+    assert.equal(refused, 500 - sockets.length, 'every refused connection is answered 429')
+    // The node sees the terminated sockets close a moment later.
+    await waitUntil(async () => typeof await openSocket(chain.url).then(keep(t)).catch(() => 0) !== 'number')
+  })
+
+  await t.test('20,000 subscriptions on one connection, then dropped abruptly: 1,024 are opened, the rest are -32006', async () => {
+    const ws = await socket(t, chain.url)
+    const batch = json(Array.from({ length: 20_000 }, (_, i) => request('chain_subscribeNewHeads', [], i)))
+    const codes = errorCodes(await exchange(ws, batch) as string) as Array<number | undefined>
+    assert.equal(codes.filter((c) => c === undefined).length, 1024)
+    assert.equal(codes.filter((c) => c === -32006).length, 20_000 - 1024)
+    ws.terminate()
+  })
+
+  await t.test('afterwards the node serves; its chain and pool are unchanged; its memory is within 1.5× of before', async () => {
+    assert.equal(await best(), before.best)
+    assert.deepEqual(await pending(), before.pending)
+    // V8 keeps the pages of freed garbage a few seconds before its memory reducer returns them (measured: 264 MiB
+    // right after the run, 157 MiB 22 s later): wait for that, but a leak never comes back down.
+    let rss = await rssBytes(chain.proc.pid!)
+    for (const end = Date.now() + 60_000; rss > 1.5 * before.rss && Date.now() < end;) {
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      rss = await rssBytes(chain.proc.pid!)
+    }
+    assert.ok(rss <= 1.5 * before.rss, `RSS went from ${mb(before.rss)} to ${mb(rss)}`)
+  })
+})
+
+test('a node without --dev: pages of other sites are refused, over HTTP and WebSocket; dev_* does not exist', async (t) => {
+  const chain = await startChainProcess(t, { dev: false, args: ['--block-time', '600000'] })
+  const url = httpUrl(chain.url)
+  const evil = { origin: 'https://evil.example' }
+  assert.equal((await post(url, call('system_name', []), { ...JSON_TYPE, ...evil })).status, 403)
+  assert.equal((await post(url, '', { ...evil, 'access-control-request-method': 'POST' }, 'OPTIONS')).status, 403)
+  assert.equal(await openSocket(chain.url, evil), 403)
+  const local = await post(url, call('system_name', []), { ...JSON_TYPE, origin: 'http://localhost:3000' })
+  assert.equal(local.status, 200)
+  assert.equal(local.headers.get('access-control-allow-origin'), 'http://localhost:3000')
+  const page = await openSocket(chain.url, { origin: 'http://127.0.0.1:8080' })
+  assert.notEqual(typeof page, 'number', 'a page of this machine may open a WebSocket')
+  keep(t)(page)
+  assert.equal(errorCodes((await post(url, call('dev_newBlock', []))).text), -32601)
+})
+
+test('--host 0.0.0.0 serves safe methods only and says so; --rpc-methods unsafe serves dev_* with a warning', async (t) => {
+  const safe = await startChainProcess(t, { args: ['--host', '0.0.0.0'] })
+  const safeUrl = `http://127.0.0.1:${new URL(safe.url).port}`
+  const refusal = JSON.parse((await post(safeUrl, call('dev_newBlock', []))).text).error
+  assert.deepEqual(refusal, { code: -32601, message: 'RPC call is unsafe to be called externally' })
+  assert.equal(errorCodes((await post(safeUrl, call('state_getPairs', ['0x']))).text), -32601)
+  assert.equal(JSON.parse((await post(safeUrl, call('system_name', []))).text).result, 'datdot-node')
+  assert.match(safe.stderr(), /serves safe methods only/)
+
+  const unsafe = await startChainProcess(t, { args: ['--host', '0.0.0.0', '--rpc-methods', 'unsafe'] })
+  const unsafeUrl = `http://127.0.0.1:${new URL(unsafe.url).port}`
+  assert.match(JSON.parse((await post(unsafeUrl, call('dev_newBlock', []))).text).result, /^0x[0-9a-f]{64}$/)
+  assert.match(unsafe.stderr(), /serves unsafe methods/)
+})
+
+async function socket (t: { after (fn: () => void): void }, url: string): Promise<WebSocket> {
+  const ws = await openSocket(url)
+  if (typeof ws === 'number') throw new Error(`the WebSocket was refused with ${ws}`)
+  t.after(() => ws.terminate())
+  return ws
+}
+
+/** Closes a socket that was opened after the test ends. */
+const keep = (t: { after (fn: () => void): void }) => (ws: WebSocket | number): WebSocket | number => {
+  if (typeof ws !== 'number') t.after(() => ws.terminate())
+  return ws
+}
+
+async function waitUntil (cond: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms
+  while (!await cond()) {
+    if (Date.now() > end) throw new Error('the node did not serve a new connection')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+const mb = (n: number): string => `${(n / MiB).toFixed(0)} MiB`
