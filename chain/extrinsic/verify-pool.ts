@@ -10,12 +10,14 @@ export interface SignatureJob {
 
 /** Jobs per message to a worker: large enough to share the messaging cost, small enough to start early. */
 const BATCH = 64
-/** Workers a job may be on when they die before it is rejected: a job that kills every worker it meets is the cause. */
+/** Workers a job may kill, alone in its batch, before it is rejected as the cause. */
 const MAX_TRIES = 2
+/** A worker that dies holding no job (it failed to start) is replaced after this, not in a tight loop. */
+const RESPAWN_IDLE_MS = 1000
 
 interface Pending {
   readonly job: SignatureJob
-  /** Workers that died holding this job. */
+  /** Workers that died verifying this job alone. */
   tries: number
   resolve (ok: boolean): void
   reject (err: Error): void
@@ -32,10 +34,12 @@ interface Thread {
  * Signature verification on worker threads: it is most of the cost of accepting a transaction, and off the
  * main thread it runs beside decoding, block execution and RPC. Jobs that arrive in the same turn of the
  * event loop go to a worker in one message, so the messaging cost is shared. A worker that dies is replaced
- * and its jobs are sent again, one by one, so that only a job that kills workers itself is refused.
+ * and its jobs are sent again. A worker handles its messages in order, so the batch it died on is its oldest
+ * unanswered one: that batch is split into single jobs, and a job that kills a worker alone, twice, is refused.
  */
 export class VerifyPool {
-  readonly #threads: Thread[]
+  /** null while a dead worker's replacement waits. */
+  readonly #threads: Array<Thread | null>
   readonly #inFlight = new Map<number, Pending[]>()
   #queue: Pending[] = []
   #nextId = 0
@@ -65,7 +69,7 @@ export class VerifyPool {
 
   async close (): Promise<void> {
     this.#closed = true
-    await Promise.all(this.#threads.map((t) => t.worker.terminate()))
+    await Promise.all(this.#threads.map((t) => t?.worker.terminate()))
     const err = new Error('the signature verifier was closed')
     for (const batch of this.#inFlight.values()) for (const p of batch) p.reject(err)
     this.#inFlight.clear()
@@ -89,17 +93,30 @@ export class VerifyPool {
   /** Puts a new worker in place of a dead one and sends the jobs it held again. */
   #replace (index: number, cause: Error): void {
     const dead = this.#threads[index]
-    this.#threads[index] = this.#spawn(index)
-    const orphans: Pending[] = []
-    for (const id of dead.batches) {
-      orphans.push(...(this.#inFlight.get(id) ?? []))
+    if (dead === null) return
+    const [culprit, ...innocent] = [...dead.batches].sort((a, b) => a - b).map((id) => {
+      const batch = this.#inFlight.get(id) ?? []
       this.#inFlight.delete(id)
+      return batch
+    })
+    const respawn = (): void => {
+      if (this.#closed) return
+      this.#threads[index] = this.#spawn(index)
+      this.#flush()
     }
-    for (const p of orphans) {
-      p.tries++
-      if (p.tries >= MAX_TRIES) p.reject(new Error(`signature verification failed: ${cause.message}`))
-      else this.#send([p])
+    this.#threads[index] = null
+    if (culprit === undefined) setTimeout(respawn, RESPAWN_IDLE_MS).unref()
+    else respawn()
+    // Innocent jobs first, so that they are done before a poisonous one can kill the next worker.
+    for (const batch of innocent) this.#send(batch)
+    if (culprit === undefined) return
+    if (culprit.length > 1) {
+      for (const p of culprit) this.#send([p])
+      return
     }
+    const [p] = culprit
+    if (++p.tries >= MAX_TRIES) p.reject(new Error(`signature verification failed: ${cause.message}`))
+    else this.#send([p])
   }
 
   #flush (): void {
@@ -111,9 +128,14 @@ export class VerifyPool {
     for (let i = 0; i < queue.length; i += per) this.#send(queue.slice(i, i + per))
   }
 
-  /** Sends a batch to the least loaded worker. */
+  /** Sends a batch to the least loaded worker; with none alive it waits in the queue for a replacement. */
   #send (batch: Pending[]): void {
-    const thread = this.#threads.reduce((a, b) => (b.load < a.load ? b : a))
+    const alive = this.#threads.filter((t): t is Thread => t !== null)
+    if (alive.length === 0) {
+      this.#queue.push(...batch)
+      return
+    }
+    const thread = alive.reduce((a, b) => (b.load < a.load ? b : a))
     const id = this.#nextId++
     this.#inFlight.set(id, batch)
     thread.batches.add(id)

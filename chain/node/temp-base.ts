@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const PREFIX = 'datdot-chain-'
-/** Holds the pid of the node using the directory. */
+/** Holds `<host name> <pid>` of the node using the directory. */
 const OWNER = 'owner.pid'
-/** A directory without an owner file (made by an older version, or being made now) is left this long. */
+/** A directory without a readable owner file (made by an older version, or being made now) is left this long. */
 const UNOWNED_GRACE_MS = 60 * 60 * 1000
 
 export interface TempBase {
@@ -20,7 +20,9 @@ export interface TempBase {
 export function makeTempBase (parent = tmpdir()): TempBase {
   removeLeftovers(parent)
   const path = mkdtempSync(join(parent, PREFIX))
-  writeFileSync(join(path, OWNER), String(process.pid))
+  // Written whole or not at all: a half-written owner must not read as a dead one.
+  writeFileSync(join(path, `${OWNER}.new`), `${hostname()} ${process.pid}`)
+  renameSync(join(path, `${OWNER}.new`), join(path, OWNER))
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
 }
 
@@ -47,13 +49,11 @@ export function removeLeftovers (parent = tmpdir()): string[] {
 }
 
 function abandoned (path: string): boolean {
-  let pid: number
-  try {
-    pid = Number(readFileSync(join(path, OWNER), 'utf8'))
-  } catch {
-    return Date.now() - statSync(path).mtimeMs > UNOWNED_GRACE_MS
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return true
+  const owner = readOwner(path)
+  if (owner === null) return Date.now() - statSync(path).mtimeMs > UNOWNED_GRACE_MS
+  // Another machine's (or container's) node, sharing this temp dir: its pids say nothing here.
+  if (owner.host !== hostname()) return false
+  const { pid } = owner
   try {
     process.kill(pid, 0)
     return false
@@ -61,4 +61,15 @@ function abandoned (path: string): boolean {
     // EPERM: the process exists (another user's).
     return (err as NodeJS.ErrnoException).code === 'ESRCH'
   }
+}
+
+function readOwner (path: string): { host: string, pid: number } | null {
+  let text: string
+  try {
+    text = readFileSync(join(path, OWNER), 'utf8')
+  } catch {
+    return null
+  }
+  const m = /^(\S+) (\d+)$/.exec(text)
+  return m === null || Number(m[2]) <= 0 ? null : { host: m[1], pid: Number(m[2]) }
 }

@@ -13,36 +13,37 @@ export interface AdmissionOptions {
 }
 
 const TOO_MANY = 'Too many connections. Please try again later.\n'
+/** How long a refused connection is given to read its 429 before it is cut. */
+const REFUSED_LINGER_MS = 1000
+/** A client must send its request headers within this, and its whole request within REQUEST_MS: a slow one holds a slot. */
+const HEADERS_MS = 10_000
+const REQUEST_MS = 30_000
 
 /**
- * Who gets in: at most `maxConnections` TCP connections at once (the rest are answered 429 and closed, as
- * jsonrpsee does), and WebSocket upgrades only from an allowed Origin. Requests that pass go to
+ * Who gets in: at most `maxConnections` TCP connections at once (the rest are answered 429 at once and
+ * closed, as jsonrpsee does), and WebSocket upgrades only from an allowed Origin. Requests that pass go to
  * `serveHttp` or become WebSocket connections of `wss`.
  */
 export function admission (http: Server, wss: WebSocketServer, opts: AdmissionOptions): void {
   const admitted = new Set<Socket>()
-  const refused = new WeakSet<Socket>()
   let warned = false
+  http.headersTimeout = HEADERS_MS
+  http.requestTimeout = REQUEST_MS
   http.on('connection', (socket: Socket) => {
     if (admitted.size >= opts.maxConnections) {
-      refused.add(socket)
       if (!warned) opts.logger.warn({ maxConnections: opts.maxConnections }, 'RPC connection limit reached; refusing connections (--rpc-max-connections)')
       warned = true
+      // Answered before its request is read: a refused client holds nothing for long.
+      reject(socket, 429, 'Too Many Requests', TOO_MANY)
+      setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref()
       return
     }
     warned = false
     admitted.add(socket)
     socket.once('close', () => admitted.delete(socket))
   })
-  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (refused.has(req.socket)) {
-      res.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end(TOO_MANY)
-      return
-    }
-    void opts.serveHttp(req, res)
-  })
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => { void opts.serveHttp(req, res) })
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (refused.has(req.socket)) return reject(socket, 429, 'Too Many Requests', TOO_MANY)
     if (!originAllowed(req.headers.origin, opts.cors)) {
       return reject(socket, 403, 'Forbidden', 'Origin is not allowed: see --rpc-cors\n')
     }

@@ -49,6 +49,7 @@ export function httpHandler (newSession: () => RpcSession, opts: HttpOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const origin = req.headers.origin
     if (!originAllowed(origin, opts.cors)) {
+      res.setHeader('connection', 'close')
       plain(res, 403, `Origin ${clip(origin ?? '')} is not allowed: see --rpc-cors\n`)
       return
     }
@@ -72,6 +73,7 @@ export function httpHandler (newSession: () => RpcSession, opts: HttpOptions) {
       return
     }
     if (!isJson(req.headers['content-type'])) {
+      res.setHeader('connection', 'close')
       plain(res, 415, 'Supplied content type is not allowed. Content-Type: application/json is required\n')
       return
     }
@@ -82,7 +84,8 @@ export function httpHandler (newSession: () => RpcSession, opts: HttpOptions) {
         // answer rather than a reset, but for a few seconds only: then the connection is cut.
         const cut = setTimeout(() => req.socket.destroy(), UPLOAD_DRAIN_MS).unref()
         req.once('end', () => clearTimeout(cut))
-        send(res, 413, errorReply(null, oversizedRequest(opts.maxRequestBytes)), true)
+        // No "Connection: close": closing now would reset the socket under the unread upload, losing the answer.
+        send(res, 413, errorReply(null, oversizedRequest(opts.maxRequestBytes)))
         return
       }
       let reply: string | undefined
@@ -98,8 +101,9 @@ export function httpHandler (newSession: () => RpcSession, opts: HttpOptions) {
   }
 }
 
+/** jsonrpsee's JSON content types. */
 const isJson = (type: string | undefined): boolean =>
-  type !== undefined && /^application\/json\s*(?:;|$)/i.test(type)
+  type !== undefined && /^application\/(?:json|json-rpc|jsonrequest)\s*(?:;|$)/i.test(type)
 
 const clip = (s: string): string => (s.length > 100 ? `${s.slice(0, 100)}…` : s)
 

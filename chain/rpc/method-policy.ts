@@ -6,7 +6,7 @@ import type { Handler } from './types.js'
 export type RpcMethodsPolicy = 'auto' | 'safe' | 'unsafe'
 
 /** Methods that change the node or read it whole, which a public node must not serve to anyone (Substrate's DenyUnsafe). */
-const UNSAFE = new Set(['state_getPairs', 'system_peers'])
+const UNSAFE = new Set(['state_getKeys', 'state_getPairs', 'system_peers'])
 
 export const isUnsafeMethod = (name: string): boolean => name.startsWith('dev_') || UNSAFE.has(name)
 

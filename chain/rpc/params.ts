@@ -6,6 +6,8 @@ import { invalidParams } from './errors.js'
 
 const HEX = /^0x(?:[0-9a-fA-F]{2})*$/
 const MAX_U32 = 0xffff_ffff
+/** Most items in a list param (keys, block numbers): each costs a read, and a reply is built whole before it is measured. */
+export const MAX_LIST = 1000
 
 /** A param as an error message shows it: never the whole of a hostile value (a deep nesting would overflow the stack). */
 function show (v: unknown): string {
@@ -42,10 +44,14 @@ export function optionalHex (v: unknown, name: string): string | undefined {
   return absent(v) ? undefined : hex(v, name)
 }
 
-export function hexList (v: unknown, name: string): string[] {
-  if (!Array.isArray(v)) throw invalidParams(`${name}: expected an array of hex strings, got ${show(v)}`)
-  return v.map((item, i) => hex(item, `${name}[${i}]`))
+/** A list param of at most MAX_LIST items, each checked by `item`. */
+export function list<T> (v: unknown, name: string, item: (v: unknown, name: string) => T): T[] {
+  if (!Array.isArray(v)) throw invalidParams(`${name}: expected an array, got ${show(v)}`)
+  if (v.length > MAX_LIST) throw invalidParams(`${name}: at most ${MAX_LIST} items, got ${v.length}`)
+  return v.map((x, i) => item(x, `${name}[${i}]`))
 }
+
+export const hexList = (v: unknown, name: string): string[] => list(v, name, hex)
 
 export function integer (v: unknown, name: string, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {

@@ -62,7 +62,14 @@ class FakeNode extends EventEmitter {
     return 7
   }
 
+  /** While set, submit() waits for it: a node busy verifying. */
+  gate: Promise<void> | undefined
+  submitting = 0
+
   async submit (extrinsic: Uint8Array): Promise<Uint8Array> {
+    this.submitting++
+    await this.gate
+    this.submitting--
     if (extrinsic[0] === 0xde) {
       throw Object.assign(new Error('BadProof: bad signature'), { rpcCode: 1010, code: 'BadProof' })
     }
@@ -486,10 +493,33 @@ test('response and batch limits: -32008 for one reply past the limit, -32011 for
     assert.deepEqual((await post(server, batch(2, 'state_getMetadata'))).json,
       { jsonrpc: '2.0', id: null, error: { code: -32011, message: 'The batch response was too large', data: 'Exceeded max limit of 1000' } })
     assert.equal((await post(server, batch(4))).json.length, 4)
+    // A change set is measured as it is read, not once built.
+    assert.equal((await post(server, rpc('state_queryStorageAt', [Array(200).fill('0xaa01')]))).json.error.code, -32008)
     assert.deepEqual((await post(server, batch(5))).json,
       { jsonrpc: '2.0', id: null, error: { code: -32010, message: 'The batch request was too large', data: 'Exceeded max limit of 4' } })
   } finally {
     await server.close()
     await big.close()
+  }
+})
+
+test('a WebSocket connection has at most 64 messages in hand; the rest wait unread, and all are answered', async () => {
+  const node = new FakeNode()
+  const server = await startRpcServer(node as unknown as ChainNode, { port: 0, logger: silent })
+  const client = await Client.open(server.url)
+  try {
+    let open: () => void = () => {}
+    node.gate = new Promise((resolve) => { open = resolve })
+    const replies = Array.from({ length: 300 }, (_, i) => client.call('author_submitExtrinsic', [`0x01${i.toString(16).padStart(4, '0')}`]))
+    while (node.submitting < 64) await sleep(10)
+    await sleep(200)
+    assert.equal(node.submitting, 64, 'no more than 64 are handled at once')
+    open()
+    node.gate = undefined
+    const answered = await Promise.all(replies)
+    assert.equal(answered.filter((r) => typeof r.result === 'string').length, 300)
+  } finally {
+    client.close()
+    await server.close()
   }
 })

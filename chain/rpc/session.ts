@@ -22,7 +22,7 @@ export interface SessionOptions {
  * Requests of a batch handled at once. A batch is answered in windows so that its reply is measured as it
  * grows: 120,000 metadata requests stop at the size limit instead of holding 120,000 replies in memory.
  */
-const BATCH_WINDOW = 32
+const BATCH_WINDOW = 8
 
 type ReplyListener = (method: string, params: readonly unknown[]) => void
 
@@ -103,12 +103,12 @@ export class RpcSession {
         if (text === undefined) continue
         size += Buffer.byteLength(text) + 1
         replies.push(text)
-      }
-      if (size > maxResponseBytes) {
-        // The client gets no subscription ids, so it could never end these.
-        for (const subscription of outcome.opened.splice(0)) subscription.end()
-        outcome.answered.length = 0
-        return errorReply(null, batchResponseTooBig(maxResponseBytes))
+        if (size > maxResponseBytes) {
+          // The client gets no subscription ids, so it could never end these.
+          for (const subscription of outcome.opened.splice(0)) subscription.end()
+          outcome.answered.length = 0
+          return errorReply(null, batchResponseTooBig(maxResponseBytes))
+        }
       }
     }
     return replies.length > 0 ? `[${replies.join(',')}]` : undefined
@@ -150,6 +150,7 @@ export class RpcSession {
       node: this.#opts.node,
       methods: this.#methods,
       logger: this.#opts.logger,
+      maxResponseBytes: this.#opts.maxResponseBytes,
       connection: this.#connection,
       subscribe: (notification, cleanup) => {
         if (subscriptions === undefined) {

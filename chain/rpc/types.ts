@@ -23,6 +23,8 @@ export interface RpcContext {
   /** Every method this server answers (for rpc_methods). */
   readonly methods: readonly string[]
   readonly logger: RpcLogger
+  /** The largest reply: a handler building a large one stops (-32008) once past it. */
+  readonly maxResponseBytes: number
   readonly connection: Connection
   /**
    * Opens a subscription whose notifications carry `notification` as their method; `cleanup` runs once when

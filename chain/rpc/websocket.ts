@@ -2,6 +2,9 @@ import WebSocket, { type WebSocketServer } from 'ws'
 import type { RpcSession } from './session.js'
 import type { RpcLogger } from './types.js'
 
+/** Substrate's `--rpc-message-buffer-capacity-per-connection` default. */
+const MAX_IN_FLIGHT = 64
+
 function text (data: WebSocket.RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
   return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('utf8')
@@ -50,8 +53,25 @@ export function serveWebSocket (
     ws.send(message)
   }
   const session = newSession(push, pinger(ws))
+  // At most MAX_IN_FLIGHT messages are handled at once; the socket is not read while more wait (TCP pushes back),
+  // so those waiting are at most what was already read.
+  let inFlight = 0
+  const waiting: string[] = []
+  const handle = (message: string): void => {
+    inFlight++
+    session.receive(message, push)
+      .catch((err) => logger.error({ err }, 'WebSocket message failed'))
+      .finally(() => {
+        inFlight--
+        const next = waiting.shift()
+        if (next !== undefined) handle(next)
+        else if (ws.isPaused) ws.resume()
+      })
+  }
   ws.on('message', (data) => {
-    session.receive(text(data), push).catch((err) => logger.error({ err }, 'WebSocket message failed'))
+    if (inFlight < MAX_IN_FLIGHT) return handle(text(data))
+    waiting.push(text(data))
+    ws.pause()
   })
   ws.on('close', () => session.close())
   // e.g. a message over maxPayload: ws closes the connection with 1009; without a listener it would throw.

@@ -60,7 +60,7 @@ export function addChainStartCommand (chain: Command): void {
     .option('--rpc-max-batch-request-len <n>', 'most requests in one batch (default: no limit but the response size); a longer batch is answered -32010', integer('batch length', 1, 1_000_000_000))
     .option('--rpc-max-subscriptions-per-connection <n>', 'most subscriptions one WebSocket connection may hold', integer('subscription count', 1, 1_000_000), 1024)
     .option('--rpc-cors <origins>', 'web pages allowed to call the node: "all", or origins separated by commas (":*" for any port); default all with --dev, else pages of this machine (http(s)://localhost:*, http(s)://127.0.0.1:*) and https://polkadot.js.org')
-    .addOption(new Option('--rpc-methods <which>', 'auto: unsafe methods (dev_*, state_getPairs, system_peers) only when --host is a loopback address; safe: never; unsafe: always').choices(RPC_METHODS).default('auto'))
+    .addOption(new Option('--rpc-methods <which>', 'auto: unsafe methods (dev_*, state_getKeys, state_getPairs, system_peers) only when --host is a loopback address; safe: never; unsafe: always').choices(RPC_METHODS).default('auto'))
     .addHelpText('after', `
 Examples:
   datdot chain start --dev --tmp                   a throwaway dev chain on ws://127.0.0.1:9944
@@ -114,7 +114,7 @@ async function rpcOptions (flags: StartFlags, logger: { warn (msg: string): void
   const unsafe = servesUnsafe(flags.rpcMethods, flags.host)
   if (!isLoopback(flags.host)) {
     logger.warn(unsafe
-      ? `the RPC on ${flags.host} serves unsafe methods (dev_*, state_getPairs, system_peers) to anyone who can reach it (--rpc-methods unsafe)`
+      ? `the RPC on ${flags.host} serves unsafe methods (dev_*, state_getKeys, state_getPairs, system_peers) to anyone who can reach it (--rpc-methods unsafe)`
       : `the RPC on ${flags.host} serves safe methods only; dev_* and other unsafe methods are refused (give --rpc-methods unsafe to serve them)`)
   }
   return {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { connectApi, devAccount, rawRpc } from '../helpers/api.js'
@@ -66,22 +66,27 @@ test('dev_newBlock { count: 1000 } answers other requests meanwhile, and SIGTERM
   ws.terminate()
 })
 
-test('the --tmp directory of a node killed with SIGKILL is removed when the next --tmp node starts', async (t) => {
+test('the --tmp directory of a node killed with SIGKILL is removed when the next --tmp node starts; a running node\'s is kept', async (t) => {
   const temp = mkdtempSync(join(tmpdir(), 'datdot-test-tmp-'))
   t.after(() => rmSync(temp, { recursive: true, force: true }))
   const env = { ...process.env, TMPDIR: temp }
-  const chainDirs = (): string[] => readdirSync(temp).filter((n) => n.startsWith('datdot-chain-'))
+  const chainDirs = (): string[] => readdirSync(temp).filter((n) => n.startsWith('datdot-chain-')).sort()
+  const owner = (dir: string): string => readFileSync(join(temp, dir, 'owner.pid'), 'utf8')
 
   const killed = await startChainProcess(t, { tmp: true, env })
   const [leftover] = chainDirs()
-  assert.equal(readFileSync(join(temp, leftover, 'owner.pid'), 'utf8'), String(killed.proc.pid))
+  assert.equal(owner(leftover), `${hostname()} ${killed.proc.pid}`)
+  const running = await startChainProcess(t, { tmp: true, env })
+  const kept = chainDirs().find((d) => d !== leftover)!
   await killed.kill('SIGKILL')
   assert.ok(existsSync(join(temp, leftover)), 'SIGKILL leaves the directory behind')
 
   const next = await startChainProcess(t, { tmp: true, env })
   assert.ok(!existsSync(join(temp, leftover)), 'the next start removed it')
-  assert.equal(chainDirs().length, 1, 'only the running node\'s directory is left')
+  assert.ok(existsSync(join(temp, kept)), 'the running node\'s directory is kept')
+  assert.equal(chainDirs().length, 2, 'the two running nodes\' directories are left')
+  assert.match(JSON.parse((await post(httpUrl(running.url), call('system_name'))).text).result, /datdot/, 'and that node still serves')
   await next.kill('SIGTERM')
+  await running.kill('SIGTERM')
   assert.deepEqual(chainDirs(), [], 'a node stopped cleanly removes its own')
 })
-

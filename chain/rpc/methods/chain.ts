@@ -1,7 +1,7 @@
 import { u8aToHex } from '@polkadot/util'
 import type { ChainNode, StoredBlock } from '../../node/types.js'
 import { headerJson, signedBlockJson } from '../blocks.js'
-import { blockNumber, optionalHash } from '../params.js'
+import { blockNumber, list, optionalHash } from '../params.js'
 import type { Handler } from '../types.js'
 import { follow, unsubscriber } from './pubsub.js'
 
@@ -19,7 +19,7 @@ const hashAt = (node: ChainNode, n: number): string | null => {
 /** Substrate's ListOrValue<NumberOrHex>: a number gives a hash, a list gives a list; nothing gives the best hash. */
 export const chain_getBlockHash: Handler = ({ node }, [n]) => {
   if (n === undefined || n === null) return u8aToHex(node.best().hash)
-  if (Array.isArray(n)) return n.map((item, i) => hashAt(node, blockNumber(item, `block number [${i}]`)))
+  if (Array.isArray(n)) return list(n, 'block numbers', blockNumber).map((b) => hashAt(node, b))
   return hashAt(node, blockNumber(n, 'block number'))
 }
 

@@ -2,7 +2,7 @@ import { u8aToHex } from '@polkadot/util'
 import { blake2AsHex } from '@polkadot/util-crypto'
 import type { ChainNode, StoredBlock } from '../../node/types.js'
 import { blockAt } from '../blocks.js'
-import { ErrorCode, RpcError } from '../errors.js'
+import { ErrorCode, oversizedResponse, RpcError } from '../errors.js'
 import { bytes, hex, hexList, integer, optionalHash, optionalHex, text } from '../params.js'
 import type { Handler } from '../types.js'
 import { follow, unsubscriber } from './pubsub.js'
@@ -18,9 +18,17 @@ const value = (node: ChainNode, key: string, block: StoredBlock): string | null 
   return v === null ? null : u8aToHex(v)
 }
 
-/** A StorageChangeSet: `{ block, changes: [[key, value | null]] }`. */
-const changeSet = (node: ChainNode, block: StoredBlock, keys: readonly string[]) =>
-  ({ block: u8aToHex(block.hash), changes: keys.map((key) => [key, value(node, key, block)]) })
+/** A StorageChangeSet: `{ block, changes: [[key, value | null]] }`; -32008 as soon as it outgrows `maxBytes`. */
+function changeSet (node: ChainNode, block: StoredBlock, keys: readonly string[], maxBytes: number) {
+  let size = 0
+  const changes = keys.map((key) => {
+    const v = value(node, key, block)
+    size += key.length + (v?.length ?? 4) + 6
+    if (size > maxBytes) throw oversizedResponse(maxBytes)
+    return [key, v]
+  })
+  return { block: u8aToHex(block.hash), changes }
+}
 
 function allKeys (node: ChainNode, prefix: string, block: StoredBlock): string[] {
   const keys: string[] = []
@@ -84,7 +92,8 @@ export const state_getPairs: Handler = ({ node }, [prefix, block]) => {
   return allKeys(node, hex(prefix, 'prefix'), b).map((key) => [key, value(node, key, b)])
 }
 
-export const state_queryStorageAt: Handler = ({ node }, [keys, block]) => [changeSet(node, at(node, block), hexList(keys, 'keys'))]
+export const state_queryStorageAt: Handler = ({ node, maxResponseBytes }, [keys, block]) =>
+  [changeSet(node, at(node, block), hexList(keys, 'keys'), maxResponseBytes)]
 
 /**
  * With keys: their current values at once, then after each block the ones it changed. Without keys
@@ -94,9 +103,9 @@ export const state_subscribeStorage: Handler = (ctx, [rawKeys]) => {
   const keys = rawKeys === undefined || rawKeys === null ? undefined : hexList(rawKeys, 'keys')
   const subscription = follow(ctx, 'state_storage', 'block', (sub, block, changed) => {
     const hit = keys === undefined ? [...changed].sort() : keys.filter((key) => changed.has(key))
-    if (hit.length > 0) sub.send(changeSet(ctx.node, block, hit))
+    if (hit.length > 0) sub.send(changeSet(ctx.node, block, hit, Number.POSITIVE_INFINITY))
   })
-  if (keys !== undefined) subscription.send(changeSet(ctx.node, ctx.node.best(), keys))
+  if (keys !== undefined) subscription.send(changeSet(ctx.node, ctx.node.best(), keys, ctx.maxResponseBytes))
   return subscription.id
 }
 export const state_unsubscribeStorage = unsubscriber('state_storage')
