@@ -12,7 +12,9 @@ import { datdot } from '../test/cli/run-datdot.js'
 test('--help describes every option', async () => {
   const { code, stdout } = await datdot(['chain', 'start', '--help'])
   assert.equal(code, 0)
-  for (const option of ['--dev', '--chain <file>', '--base-path <dir>', '--tmp', '--host <addr>', '--port <n>', '--block-time <ms>', '--instant', '--manual-seal']) {
+  for (const option of ['--dev', '--chain <file>', '--base-path <dir>', '--tmp', '--host <addr>', '--port <n>', '--block-time <ms>', '--instant', '--manual-seal',
+    '--rpc-max-connections <n>', '--rpc-max-request-size <MiB>', '--rpc-max-response-size <MiB>', '--rpc-max-batch-request-len <n>',
+    '--rpc-max-subscriptions-per-connection <n>', '--rpc-cors <origins>', '--rpc-methods <which>']) {
     assert.match(stdout, new RegExp(`^  ${option} +\\S`, 'm'), option)
   }
 })
@@ -27,6 +29,10 @@ describe('a command line that cannot run exits 2 with one usage line', { concurr
     [['--port', '-1'], /port must be an integer from 0 to 65535/],
     [['--block-time', '0'], /block time must be an integer from 1/],
     [['--manual-seal'], /--manual-seal needs --dev/],
+    [['--rpc-methods', 'all'], /option '--rpc-methods <which>' argument 'all' is invalid. Allowed choices are auto, safe, unsafe/],
+    [['--rpc-max-connections', '0'], /connection count must be an integer from 1/],
+    [['--rpc-max-response-size', '1.5'], /response size must be an integer from 1 to 4096/],
+    [['--rpc-max-batch-request-len', '-3'], /batch length must be an integer from 1/],
     [['--no-such-option'], /unknown option '--no-such-option'/]
   ]
   for (const [args, message] of cases) {

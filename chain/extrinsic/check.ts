@@ -6,6 +6,7 @@ import { u8aToHex } from '@polkadot/util'
 import { blake2AsU8a } from '@polkadot/util-crypto'
 import { invalid } from './invalid.js'
 import type { SignatureJob } from './verify-pool.js'
+import { MAX_EXTRINSIC_BYTES } from '../block/limits.js'
 
 /** An extrinsic that decoded, is signed for this chain and whose era is live. */
 export interface CheckedExtrinsic {
@@ -51,6 +52,8 @@ export type Verify = (job: SignatureJob) => Promise<boolean>
  * signed extensions (spec and transaction version, genesis, mortality) and the signature.
  */
 export async function checkExtrinsic (bytes: Uint8Array, env: CheckEnv, verify: Verify): Promise<CheckedExtrinsic> {
+  // Before decoding: a block could never include it.
+  if (bytes.length > MAX_EXTRINSIC_BYTES) throw invalid.tooLong(bytes.length, MAX_EXTRINSIC_BYTES)
   const ext = decodeExtrinsic(env.registry, bytes)
   if (!ext.isSigned) throw invalid.unsigned()
   // GenericMultiAddress is a plain Enum without isId/asId: read its variant by name.

@@ -34,5 +34,9 @@ export const invalid = {
   alreadyImported: () => new InvalidTransaction('AlreadyImported', 'this transaction is already in the pool', 1013),
   poolFull: (what: string, limit: number) => new InvalidTransaction('ImmediatelyDropped',
     `${what} holds ${limit} pending transactions, the limit; wait for the next block`, 1016),
+  poolBytesFull: (limit: number) => new InvalidTransaction('ImmediatelyDropped',
+    `the pool would hold more than ${limit} bytes of pending transactions, the limit; wait for the next block`, 1016),
+  tooLong: (length: number, limit: number) => new InvalidTransaction('ExhaustsResources',
+    `the extrinsic is ${length} bytes; a block holds at most ${limit} bytes of one extrinsic`),
   call: (detail: string) => new InvalidTransaction('Call', detail)
 }

@@ -21,6 +21,7 @@ import { authorityKey } from './authority-key.js'
 import { encodePreDigest, randomnessMessage } from '../block/pre-digest.js'
 import { decodeHeader, encodeHeader, extrinsicsRoot } from '../block/header.js'
 import { chainErrors } from './errors.js'
+import { MAX_BLOCK_BYTES } from '../block/limits.js'
 
 export interface NodeOptions {
   readonly spec: ChainSpec
@@ -220,7 +221,7 @@ export class DevNode extends EventEmitter implements ChainNode {
 
     const state = new Overlay(this.#store)
     const accountNonce = (who: Uint8Array) => System.storage.Account.get(ctx, who).nonce
-    const candidates = this.#pool.ready(accountNonce, this.#maxBlockExtrinsics)
+    const candidates = this.#pool.ready(accountNonce, this.#maxBlockExtrinsics, MAX_BLOCK_BYTES)
     const outcome = this.#runtime.executeBlock(state, { number, parentHash: parent.hash, digest }, candidates)
     const { root, nodes } = await this.#trie.rootAfter(parentHeader.stateRoot.toU8a(), state.changes)
     const body = outcome.included.map((e) => e.bytes)

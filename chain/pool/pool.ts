@@ -10,9 +10,11 @@ export interface PoolLimits {
   readonly total: number
   /** How far beyond the account's next nonce (counting its ready transactions) one may be queued. */
   readonly futureGap: number
+  /** Bytes of pending transactions in all (Substrate's default pool holds 20 MiB of ready ones). */
+  readonly bytes: number
 }
 
-export const DEFAULT_POOL_LIMITS: PoolLimits = { perAccount: 256, total: 16384, futureGap: 64 }
+export const DEFAULT_POOL_LIMITS: PoolLimits = { perAccount: 256, total: 16384, futureGap: 64, bytes: 20 * 1024 * 1024 }
 
 interface Entry extends Candidate { readonly arrival: number }
 
@@ -24,6 +26,7 @@ export class TxPool {
   readonly #byHash = new Map<string, Entry>()
   readonly #byAccount = new Map<string, Map<number, Entry>>()
   #arrivals = 0
+  #bytes = 0
 
   constructor (readonly limits: PoolLimits = DEFAULT_POOL_LIMITS) {}
 
@@ -40,10 +43,12 @@ export class TxPool {
     if (mine.has(ext.nonce)) throw invalid.nonceTaken(ext.nonce)
     if (mine.size >= this.limits.perAccount) throw invalid.poolFull('this account', this.limits.perAccount)
     if (this.#byHash.size >= this.limits.total) throw invalid.poolFull('the pool', this.limits.total)
+    if (this.#bytes + ext.bytes.length > this.limits.bytes) throw invalid.poolBytesFull(this.limits.bytes)
     const entry: Entry = { ext, death, arrival: this.#arrivals++ }
     mine.set(ext.nonce, entry)
     this.#byAccount.set(who, mine)
     this.#byHash.set(ext.hashHex, entry)
+    this.#bytes += ext.bytes.length
     return ext.nonce === next ? 'ready' : 'future'
   }
 
@@ -55,8 +60,12 @@ export class TxPool {
     return n
   }
 
-  /** Ready transactions, each account's in nonce order, accounts by the arrival of their first, at most `max`. */
-  ready (accountNonce: (who: Uint8Array) => number, max: number): Candidate[] {
+  /**
+   * Ready transactions, each account's in nonce order, accounts by the arrival of their first: at most `max`
+   * of them and `maxBytes` in all. An account whose next one does not fit gives no more (its later nonces
+   * would not apply); others' may still fit.
+   */
+  ready (accountNonce: (who: Uint8Array) => number, max: number, maxBytes = Number.POSITIVE_INFINITY): Candidate[] {
     const runs: Entry[][] = []
     for (const mine of this.#byAccount.values()) {
       const first = mine.values().next().value
@@ -66,13 +75,23 @@ export class TxPool {
       if (run.length > 0) runs.push(run)
     }
     runs.sort((a, b) => a[0].arrival - b[0].arrival)
-    return runs.flat().slice(0, max)
+    const out: Candidate[] = []
+    let bytes = 0
+    for (const run of runs) {
+      for (const entry of run) {
+        if (out.length >= max) return out
+        if (bytes + entry.ext.bytes.length > maxBytes) break
+        bytes += entry.ext.bytes.length
+        out.push(entry)
+      }
+    }
+    return out
   }
 
   /** Removes transactions (included, or no longer valid). */
   remove (exts: Iterable<CheckedExtrinsic>): void {
     for (const ext of exts) {
-      this.#byHash.delete(ext.hashHex)
+      if (this.#byHash.delete(ext.hashHex)) this.#bytes -= ext.bytes.length
       const who = u8aToHex(ext.signer)
       const mine = this.#byAccount.get(who)
       mine?.delete(ext.nonce)

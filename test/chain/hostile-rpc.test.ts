@@ -69,6 +69,7 @@ const CASES: Case[] = [
   ['an empty extrinsic', call('author_submitExtrinsic', ['0x']), { code: 1010 }],
   ['random bytes as an extrinsic', call('author_submitExtrinsic', ['0xdeadbeef00112233']), { code: 1010 }],
   ['an extrinsic of 64 KiB of zeros', call('author_submitExtrinsic', [`0x${'00'.repeat(65536)}`]), { code: 1010 }],
+  ['an extrinsic of 4 MiB (refused before it is decoded)', call('author_submitExtrinsic', [`0x${'00'.repeat(4 * MiB)}`]), { code: 1010, check: (text) => assert.match(JSON.parse(text).error.data, /^ExhaustsResources: /) }],
   ['an account that is no address', call('system_accountNextIndex', ['not an address']), { code: -32602 }],
   ['an account that is a number', call('system_accountNextIndex', [5]), { code: -32602 }],
   ['a subscription over HTTP', call('chain_subscribeNewHeads', []), { code: -32601 }],

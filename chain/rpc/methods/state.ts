@@ -101,8 +101,12 @@ export const state_queryStorageAt: Handler = ({ node, maxResponseBytes }, [keys,
  */
 export const state_subscribeStorage: Handler = (ctx, [rawKeys]) => {
   const keys = rawKeys === undefined || rawKeys === null ? undefined : hexList(rawKeys, 'keys')
+  const watched = new Set(keys)
   const subscription = follow(ctx, 'state_storage', 'block', (sub, block, changed) => {
-    const hit = keys === undefined ? [...changed].sort() : keys.filter((key) => changed.has(key))
+    // Whichever of the two is smaller is walked: a block's work per subscription is not its key count.
+    const hit = keys === undefined
+      ? [...changed].sort()
+      : changed.size < watched.size ? [...changed].filter((key) => watched.has(key)).sort() : keys.filter((key) => changed.has(key))
     if (hit.length > 0) sub.send(changeSet(ctx.node, block, hit, Number.POSITIVE_INFINITY))
   })
   if (keys !== undefined) subscription.send(changeSet(ctx.node, ctx.node.best(), keys, ctx.maxResponseBytes))
