@@ -26,6 +26,8 @@ const REQUEST_MS = 30_000
  */
 export function admission (http: Server, wss: WebSocketServer, opts: AdmissionOptions): void {
   const admitted = new Set<Socket>()
+  // Its request may still be parsed after the 429 went out: it must not run.
+  const refused = new WeakSet<Socket>()
   let warned = false
   http.headersTimeout = HEADERS_MS
   http.requestTimeout = REQUEST_MS
@@ -33,6 +35,7 @@ export function admission (http: Server, wss: WebSocketServer, opts: AdmissionOp
     if (admitted.size >= opts.maxConnections) {
       if (!warned) opts.logger.warn({ maxConnections: opts.maxConnections }, 'RPC connection limit reached; refusing connections (--rpc-max-connections)')
       warned = true
+      refused.add(socket)
       // Answered before its request is read: a refused client holds nothing for long.
       reject(socket, 429, 'Too Many Requests', TOO_MANY)
       setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref()
@@ -42,8 +45,12 @@ export function admission (http: Server, wss: WebSocketServer, opts: AdmissionOp
     admitted.add(socket)
     socket.once('close', () => admitted.delete(socket))
   })
-  http.on('request', (req: IncomingMessage, res: ServerResponse) => { void opts.serveHttp(req, res) })
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (refused.has(req.socket)) res.destroy()
+    else void opts.serveHttp(req, res)
+  })
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (refused.has(req.socket)) return socket.destroy()
     if (!originAllowed(req.headers.origin, opts.cors)) {
       return reject(socket, 403, 'Forbidden', 'Origin is not allowed: see --rpc-cors\n')
     }
