@@ -26,26 +26,22 @@ export function makeTempBase (parent = tmpdir()): TempBase {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
 }
 
-/** Removes the temp base paths of nodes that are no longer running; returns them. */
-export function removeLeftovers (parent = tmpdir()): string[] {
-  const removed: string[] = []
+/** Removes the temp base paths of nodes that are no longer running. */
+function removeLeftovers (parent: string): void {
   let names: string[]
   try {
     names = readdirSync(parent).filter((n) => n.startsWith(PREFIX))
   } catch {
-    return removed
+    return
   }
   for (const name of names) {
     const path = join(parent, name)
     try {
-      if (!abandoned(path)) continue
-      rmSync(path, { recursive: true, force: true })
-      removed.push(path)
+      if (abandoned(path)) rmSync(path, { recursive: true, force: true })
     } catch {
       // Another user's directory, or one removed meanwhile: not ours to clean.
     }
   }
-  return removed
 }
 
 function abandoned (path: string): boolean {
