@@ -104,12 +104,14 @@ export class VerifyPool {
       this.#threads[index] = this.#spawn(index)
       this.#flush()
     }
-    this.#threads[index] = null
-    if (culprit === undefined) setTimeout(respawn, RESPAWN_IDLE_MS).unref()
-    else respawn()
+    if (culprit === undefined) {
+      this.#threads[index] = null
+      setTimeout(respawn, RESPAWN_IDLE_MS).unref()
+      return
+    }
+    respawn()
     // Innocent jobs first, so that they are done before a poisonous one can kill the next worker.
     for (const batch of innocent) this.#send(batch)
-    if (culprit === undefined) return
     if (culprit.length > 1) {
       for (const p of culprit) this.#send([p])
       return

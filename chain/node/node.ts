@@ -240,7 +240,7 @@ export class DevNode extends EventEmitter implements ChainNode {
     for (const ext of outcome.included) this.emit('tx', ext.hash, { finalized: hashHex } satisfies TxStatus)
     for (const ext of dropped) this.emit('tx', ext.hash, 'invalid' satisfies TxStatus)
     // Ready ones only: a transaction waiting for an earlier nonce would have every next block empty, without end.
-    if (this.sealing.mode === 'instant' && this.#pool.ready(accountNonce, 1).length > 0) this.#scheduleInstant()
+    if (this.sealing.mode === 'instant' && this.#pool.hasReady(accountNonce)) this.#scheduleInstant()
   }
 }
 

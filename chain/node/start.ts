@@ -34,7 +34,7 @@ export async function startChain (opts: StartChainOptions): Promise<RunningChain
   const removeTmp = (): void => tmp?.remove()
   const node = await DevNode.open({
     spec: opts.spec,
-    basePath: opts.basePath ?? tmp!.path,
+    basePath: tmp?.path ?? opts.basePath,
     sealing: opts.sealing,
     dev: opts.dev,
     authorityKeyFile: opts.authorityKeyFile,

@@ -56,7 +56,7 @@ test('the pool holds at most its bytes, and a block takes ready ones up to its b
   pool.add(small, Infinity, 0)
   const take = (maxBytes: number) => pool.ready(() => 0, 10, maxBytes).map((c) => [c.ext.signer[0], c.ext.nonce])
   assert.deepEqual(take(1000), [[1, 0], [1, 1], [2, 0], [3, 0]])
-  assert.deepEqual(take(450), [[1, 0]], 'account 1\'s nonce 1 would fit but follows; 2 and 3 do not fit')
+  assert.deepEqual(take(450), [[1, 0]], 'account 1\'s nonce 1 does not fit after its nonce 0, nor do 2 and 3')
   assert.deepEqual(take(350), [[2, 0]], 'account 1 does not fit at all: nothing of it, the next that fits')
   pool.remove([small])
   pool.add(ext(4, 0, 200), Infinity, 0)

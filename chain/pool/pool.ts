@@ -88,6 +88,15 @@ export class TxPool {
     return out
   }
 
+  /** Whether any transaction is ready: some account's next nonce is here. */
+  hasReady (accountNonce: (who: Uint8Array) => number): boolean {
+    for (const mine of this.#byAccount.values()) {
+      const first = mine.values().next().value
+      if (first !== undefined && mine.has(accountNonce(first.ext.signer))) return true
+    }
+    return false
+  }
+
   /** Removes transactions (included, or no longer valid). */
   remove (exts: Iterable<CheckedExtrinsic>): void {
     for (const ext of exts) {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { oversizedRequest } from './errors.js'
 import { errorReply } from './jsonrpc.js'
 import { type CorsPolicy, originAllowed } from './origin.js'
+import { clip } from './params.js'
 import type { RpcSession } from './session.js'
 import type { RpcLogger } from './types.js'
 
@@ -50,7 +51,7 @@ export function httpHandler (newSession: () => RpcSession, opts: HttpOptions) {
     const origin = req.headers.origin
     if (!originAllowed(origin, opts.cors)) {
       res.setHeader('connection', 'close')
-      plain(res, 403, `Origin ${clip(origin ?? '')} is not allowed: see --rpc-cors\n`)
+      plain(res, 403, `Origin ${clip(origin ?? '', 100)} is not allowed: see --rpc-cors\n`)
       return
     }
     // Set on every answer to an allowed page, so that its script may read it.
@@ -104,8 +105,6 @@ export function httpHandler (newSession: () => RpcSession, opts: HttpOptions) {
 /** jsonrpsee's JSON content types. */
 const isJson = (type: string | undefined): boolean =>
   type !== undefined && /^application\/(?:json|json-rpc|jsonrequest)\s*(?:;|$)/i.test(type)
-
-const clip = (s: string): string => (s.length > 100 ? `${s.slice(0, 100)}…` : s)
 
 function send (res: ServerResponse, status: number, body: string | undefined, close = false): void {
   if (body !== undefined) res.setHeader('content-type', 'application/json; charset=utf-8')

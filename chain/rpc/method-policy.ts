@@ -10,6 +10,9 @@ const UNSAFE = new Set(['state_getKeys', 'state_getPairs', 'system_peers'])
 
 export const isUnsafeMethod = (name: string): boolean => name.startsWith('dev_') || UNSAFE.has(name)
 
+/** The unsafe methods, for messages. */
+export const UNSAFE_METHODS = ['dev_*', ...UNSAFE].join(', ')
+
 export function isLoopback (host: string): boolean {
   if (host === 'localhost') return true
   if (isIP(host) === 4) return host.startsWith('127.')

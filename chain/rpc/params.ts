@@ -9,13 +9,15 @@ const MAX_U32 = 0xffff_ffff
 /** Most items in a list param (keys, block numbers): each costs a read, and a reply is built whole before it is measured. */
 export const MAX_LIST = 1000
 
+/** A client's string cut to `max` characters, to echo in an error. */
+export const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max)}…` : s)
+
 /** A param as an error message shows it: never the whole of a hostile value (a deep nesting would overflow the stack). */
 function show (v: unknown): string {
   if (v === undefined) return 'nothing'
   if (Array.isArray(v)) return `an array of ${v.length}`
   if (typeof v === 'object' && v !== null) return 'an object'
-  if (typeof v === 'string' && v.length > 40) return `${JSON.stringify(v.slice(0, 40))}…`
-  return JSON.stringify(v)
+  return typeof v === 'string' ? JSON.stringify(clip(v, 40)) : JSON.stringify(v)
 }
 
 const absent = (v: unknown): v is undefined | null => v === undefined || v === null

@@ -1,6 +1,7 @@
 import type { ChainNode } from '../node/types.js'
 import { batchResponseTooBig, batchTooLong, ErrorCode, oversizedResponse, RpcError } from './errors.js'
 import { errorReply, parseRequest, resultReply } from './jsonrpc.js'
+import { clip } from './params.js'
 import { type HeldSubscription, Subscriptions } from './subscriptions.js'
 import type { Connection, Handler, RpcContext, RpcLogger } from './types.js'
 
@@ -121,7 +122,7 @@ export class RpcSession {
     const mine: HeldSubscription[] = []
     try {
       const handler = this.#opts.handlers.get(method)
-      if (handler === undefined) throw new RpcError(ErrorCode.methodNotFound, 'Method not found', `unknown method "${clip(method)}"`)
+      if (handler === undefined) throw new RpcError(ErrorCode.methodNotFound, 'Method not found', `unknown method "${clip(method, 64)}"`)
       const result = await handler(this.#context(method, mine), params)
       if (id === undefined) {
         // The client cannot address a subscription whose id it never receives.
@@ -164,6 +165,3 @@ export class RpcSession {
     }
   }
 }
-
-/** A client's string, short enough to echo in an error. */
-const clip = (s: string): string => (s.length > 64 ? `${s.slice(0, 64)}…` : s)

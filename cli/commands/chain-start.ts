@@ -10,7 +10,10 @@ import type { RpcOptions } from '../../chain/node/start.js'
 import { CliError } from '../errors.js'
 import { stopSignal } from '../stop-signal.js'
 import { integer } from '../parse.js'
-import type { RpcMethodsPolicy } from '../../chain/rpc/method-policy.js'
+// Small modules without dependencies: --help shows the node's own defaults, methods and origins.
+import { DEFAULT_RPC_LIMITS } from '../../chain/rpc/limits.js'
+import { isLoopback, type RpcMethodsPolicy, servesUnsafe, UNSAFE_METHODS } from '../../chain/rpc/method-policy.js'
+import { LOCAL_ORIGINS, parseCors } from '../../chain/rpc/origin.js'
 
 /** Resolved from this file so that the command works from any directory. */
 const DEV_SPEC = fileURLToPath(new URL('../../chain-spec/dev.json', import.meta.url))
@@ -39,6 +42,7 @@ interface StartFlags {
 
 const RPC_METHODS: RpcMethodsPolicy[] = ['auto', 'safe', 'unsafe']
 const MiB = 1024 * 1024
+const DEFAULTS = DEFAULT_RPC_LIMITS
 
 /** Adds `start` to the `chain` command (through `.command()`, so it inherits the error handling of its parent). */
 export function addChainStartCommand (chain: Command): void {
@@ -54,13 +58,13 @@ export function addChainStartCommand (chain: Command): void {
     .addOption(new Option('--instant', 'produce a block as soon as an extrinsic arrives').conflicts(['blockTime', 'manualSeal']))
     .addOption(new Option('--manual-seal', 'produce blocks only on the dev_newBlock RPC method (needs --dev)').conflicts('blockTime'))
     .option('--authority-key <file>', 'the block author\'s ed25519 secret seed (0x + 64 hex characters); by default the node makes its own on first start, <base path>/authority-key (mode 0600), and reuses it')
-    .option('--rpc-max-connections <n>', 'most RPC connections at once, HTTP and WebSocket; more are answered 429', integer('connection count', 1, 1_000_000), 100)
-    .option('--rpc-max-request-size <MiB>', 'largest RPC request (an HTTP body or a WebSocket message), in MiB', integer('request size', 1, 4096), 15)
-    .option('--rpc-max-response-size <MiB>', 'largest RPC reply, a batch\'s as a whole, in MiB; a larger one is answered -32008 (-32011 for a batch)', integer('response size', 1, 4096), 15)
+    .option('--rpc-max-connections <n>', 'most RPC connections at once, HTTP and WebSocket; more are answered 429', integer('connection count', 1, 1_000_000), DEFAULTS.maxConnections)
+    .option('--rpc-max-request-size <MiB>', 'largest RPC request (an HTTP body or a WebSocket message), in MiB', integer('request size', 1, 4096), DEFAULTS.maxRequestBytes / MiB)
+    .option('--rpc-max-response-size <MiB>', 'largest RPC reply, a batch\'s as a whole, in MiB; a larger one is answered -32008 (-32011 for a batch)', integer('response size', 1, 4096), DEFAULTS.maxResponseBytes / MiB)
     .option('--rpc-max-batch-request-len <n>', 'most requests in one batch (default: no limit but the response size); a longer batch is answered -32010', integer('batch length', 1, 1_000_000_000))
-    .option('--rpc-max-subscriptions-per-connection <n>', 'most subscriptions one WebSocket connection may hold', integer('subscription count', 1, 1_000_000), 1024)
-    .option('--rpc-cors <origins>', 'web pages allowed to call the node: "all", or origins separated by commas (":*" for any port); default all with --dev, else pages of this machine (http(s)://localhost:*, http(s)://127.0.0.1:*) and https://polkadot.js.org')
-    .addOption(new Option('--rpc-methods <which>', 'auto: unsafe methods (dev_*, state_getKeys, state_getPairs, system_peers) only when --host is a loopback address; safe: never; unsafe: always').choices(RPC_METHODS).default('auto'))
+    .option('--rpc-max-subscriptions-per-connection <n>', 'most subscriptions one WebSocket connection may hold', integer('subscription count', 1, 1_000_000), DEFAULTS.maxSubscriptionsPerConnection)
+    .option('--rpc-cors <origins>', `web pages allowed to call the node: "all", or origins separated by commas (":*" for any port); default all with --dev, else ${LOCAL_ORIGINS.join(', ')}`)
+    .addOption(new Option('--rpc-methods <which>', `auto: unsafe methods (${UNSAFE_METHODS}) only when --host is a loopback address; safe: never; unsafe: always`).choices(RPC_METHODS).default('auto'))
     .addHelpText('after', `
 Examples:
   datdot chain start --dev --tmp                   a throwaway dev chain on ws://127.0.0.1:9944
@@ -94,7 +98,7 @@ async function startChainCommand (flags: StartFlags): Promise<void> {
   const stop = stopSignal(logger)
   try {
     const { startChain } = await import('../../chain/node/start.js')
-    const rpc = await rpcOptions(flags, logger)
+    const rpc = rpcOptions(flags, logger)
     const chain = await startChain({ spec, basePath, host: flags.host, port: flags.port, sealing, dev: flags.dev === true, authorityKeyFile: flags.authorityKey, rpc, logger })
       .catch(err => { throw listenError(err, flags.host, flags.port) })
     process.stdout.write(`datdot chain: listening on ${chain.url}\n`)
@@ -108,13 +112,11 @@ async function startChainCommand (flags: StartFlags): Promise<void> {
 }
 
 /** The RPC server's limits and policies from the flags; warns when a public address serves unsafe methods or refuses them. */
-async function rpcOptions (flags: StartFlags, logger: { warn (msg: string): void }): Promise<RpcOptions> {
-  const { servesUnsafe, isLoopback } = await import('../../chain/rpc/method-policy.js')
-  const { parseCors, LOCAL_ORIGINS } = await import('../../chain/rpc/origin.js')
+function rpcOptions (flags: StartFlags, logger: { warn (msg: string): void }): RpcOptions {
   const unsafe = servesUnsafe(flags.rpcMethods, flags.host)
   if (!isLoopback(flags.host)) {
     logger.warn(unsafe
-      ? `the RPC on ${flags.host} serves unsafe methods (dev_*, state_getKeys, state_getPairs, system_peers) to anyone who can reach it (--rpc-methods unsafe)`
+      ? `the RPC on ${flags.host} serves unsafe methods (${UNSAFE_METHODS}) to anyone who can reach it (--rpc-methods unsafe)`
       : `the RPC on ${flags.host} serves safe methods only; dev_* and other unsafe methods are refused (give --rpc-methods unsafe to serve them)`)
   }
   return {
@@ -124,7 +126,7 @@ async function rpcOptions (flags: StartFlags, logger: { warn (msg: string): void
       maxConnections: flags.rpcMaxConnections,
       maxRequestBytes: flags.rpcMaxRequestSize * MiB,
       maxResponseBytes: flags.rpcMaxResponseSize * MiB,
-      maxBatchLength: flags.rpcMaxBatchRequestLen ?? Number.POSITIVE_INFINITY,
+      maxBatchLength: flags.rpcMaxBatchRequestLen ?? DEFAULTS.maxBatchLength,
       maxSubscriptionsPerConnection: flags.rpcMaxSubscriptionsPerConnection
     }
   }

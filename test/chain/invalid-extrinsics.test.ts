@@ -56,6 +56,19 @@ test('invalid extrinsics are refused with 1010 and a specific reason; the node k
     await rawRpc(api, 'dev_newBlock', [{ count: 8 }])
     await refused(tx.toHex(), /Stale: the transaction's mortal era has expired/)
   })
+
+  await t.test('unsigned: 1011, Substrate\'s unknown validity', async () => {
+    await assert.rejects(rawRpc(api, 'author_submitExtrinsic', [api.tx.system.remark('0x06').toHex()]),
+      /^RpcError: 1011: Unknown Transaction Validity: NoUnsignedValidator: /)
+  })
+
+  await t.test('the same extrinsic twice: 1013; another of the same nonce: 1014', async () => {
+    const first = await api.tx.system.remark('0x07').signAsync(alice, { nonce: 1 })
+    await rawRpc(api, 'author_submitExtrinsic', [first.toHex()])
+    await assert.rejects(rawRpc(api, 'author_submitExtrinsic', [first.toHex()]), /^RpcError: 1013: Transaction Already Imported: AlreadyImported: /)
+    const rival = await api.tx.system.remark('0x08').signAsync(alice, { nonce: 1 })
+    await assert.rejects(rawRpc(api, 'author_submitExtrinsic', [rival.toHex()]), /^RpcError: 1014: Priority is too low: TooLowPriority: nonce 1 is already taken/)
+  })
 })
 
 async function waitForPending (api: Awaited<ReturnType<typeof connectApi>>): Promise<void> {

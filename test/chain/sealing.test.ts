@@ -6,6 +6,7 @@ import { test } from 'node:test'
 import { connectApi, devAccount, rawRpc } from '../helpers/api.js'
 import { startChainProcess } from '../helpers/chain.js'
 import { exchange, httpUrl, openSocket, post, request } from '../helpers/raw-rpc.js'
+import { waitFor } from '../helpers/wait.js'
 
 const call = (method: string, params: unknown[] = []): string => JSON.stringify(request(method, params))
 
@@ -23,11 +24,7 @@ test('--instant with a transaction waiting for an earlier nonce seals no empty b
     await rawRpc(api, 'author_submitExtrinsic', [tx.toHex()])
   }
   const pending = async (): Promise<number> => (await rawRpc<string[]>(api, 'author_pendingExtrinsics')).length
-  const settled = async (count: number): Promise<void> => {
-    const deadline = Date.now() + 10_000
-    while (await pending() !== count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
-    assert.equal(await pending(), count)
-  }
+  const settled = (count: number): Promise<void> => waitFor(async () => await pending() === count, 10_000, `${count} pending`)
   await submit(2)
   await submit(0)
   // Nonce 0 is sealed; nonce 2 waits for nonce 1.
@@ -53,8 +50,7 @@ test('dev_newBlock { count: 1000 } answers other requests meanwhile, and SIGTERM
   let answered = false
   const blocks = exchange(ws, JSON.stringify(request('dev_newBlock', [{ count: 1000 }]))).then(() => { answered = true })
   // Another client is served while the blocks are being made.
-  let seen = start
-  while (seen < start + 3) seen = await bestNumber(chain.url)
+  await waitFor(async () => await bestNumber(chain.url) >= start + 3, 30_000, 'three new blocks')
   assert.equal(answered, false, 'read while dev_newBlock still runs')
 
   await chain.kill('SIGTERM')

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import WebSocket from 'ws'
 
 // Raw JSON-RPC over HTTP and WebSocket, for tests that send what no well-behaved client would.
@@ -53,7 +54,6 @@ export function exchange (ws: WebSocket, text: string): Promise<string | { close
 
 /** Resident memory of a process, from /proc. */
 export async function rssBytes (pid: number): Promise<number> {
-  const { readFile } = await import('node:fs/promises')
   const m = /VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))
   if (m === null) throw new Error(`no VmRSS for process ${pid}`)
   return Number(m[1]) * 1024
