@@ -40,7 +40,7 @@ export default async function encodingAudit () {
     let t0 = performance.now()
     picked.forEach((j, a) => {
       const shards = answers[a].map((proof, i) => verifyBlockProof(proof, { length: roots[i].length, treeHash: roots[i].treeHash }, j))
-      const verdict = judgeStripe({ k: K, m: M, slotLength: stripes, stripe: j, feed: verifier, shards })
+      const verdict = judgeStripe({ k: K, m: M, start: 0, end: FEED_BLOCKS, stripe: j, feed: verifier, shards })
       if (verdict.type !== 'Passed') throw new Error(`an honest stripe failed its audit: ${JSON.stringify(verdict)}`)
     })
     const auditRate = AUDITS / ((performance.now() - t0) / 1000)

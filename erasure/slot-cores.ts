@@ -53,10 +53,13 @@ export async function sealSlot (draft: Hypercore, slot: Hypercore): Promise<void
   await slot.core.copyPrologue(draft.state)
 }
 
-/** Stripes coded from the feed itself at the chain's head (the feed must have blocks [0, head.length)). */
-export function feedStripes (feed: Hypercore, head: FeedHead, k: number, m: number): StripeSource {
+/**
+ * Stripes coded from the feed itself at the chain's head, of its blocks [from, head.length) (the feed must
+ * have them).
+ */
+export function feedStripes (feed: Hypercore, head: FeedHead, k: number, m: number, from = 0): StripeSource {
   return async (stripe) => {
-    const proofs = await Promise.all(stripeBlocks(stripe, k, head.length).map(async (i) => await signedBlockProof(feed, i, head)))
+    const proofs = await Promise.all(stripeBlocks(stripe, k, head.length, from).map(async (i) => await signedBlockProof(feed, i, head)))
     return await encodeStripe(proofs, k, m)
   }
 }

@@ -8,6 +8,8 @@ test('slots and stripes cover the feed exactly', () => {
   assert.deepEqual(stripeBlocks(3, 3, 10), [9])
   assert.deepEqual(stripeBlocks(4, 3, 10), [])
   assert.deepEqual(Array.from({ length: slotLength(10, 3) }, (_, j) => stripeBlocks(j, 3, 10)).flat(), [...Array(10).keys()])
+  // A generation's blocks [7, 15): its own stripes from block 7, its own short last one.
+  assert.deepEqual(Array.from({ length: slotLength(15 - 7, 3) }, (_, j) => stripeBlocks(j, 3, 15, 7)), [[7, 8, 9], [10, 11, 12], [13, 14]])
 })
 
 test('any k shards of a stripe give back every payload byte for byte', async () => {

@@ -8,7 +8,8 @@ const ReedSolomon = createRequire(import.meta.url)('@ronomon/reed-solomon') as t
 /**
  * The erasure layout. The feed is cut into stripes of k consecutive blocks; stripe j is coded into k + m
  * shards of one size, and shard i of stripe j is block j of slot i. So every slot has ceil(L / k) blocks,
- * slots 0…k-1 hold the feed's blocks and slots k…k+m-1 the parity.
+ * slots 0…k-1 hold the feed's blocks and slots k…k+m-1 the parity. A generation (a plan of the blocks a
+ * feed gained later) is laid out the same way over its range [from, L), from its first block on.
  *
  * A shard is a payload framed as `u32le byte length ++ bytes ++ zero padding`: the stripe's payloads may
  * differ in size, Reed-Solomon needs equal shards (a multiple of 8 bytes for ronomon), and a rebuilt data
@@ -25,9 +26,9 @@ export function slotLength (feedLength: number, k: number): number {
   return Math.ceil(feedLength / k)
 }
 
-/** Feed block indexes of stripe j: [j·k, j·k + k) clipped to the feed. */
-export function stripeBlocks (stripe: number, k: number, feedLength: number): number[] {
-  const start = stripe * k
+/** Feed block indexes of stripe j of the blocks [from, feedLength): [from + j·k, from + j·k + k) clipped to the feed. */
+export function stripeBlocks (stripe: number, k: number, feedLength: number, from = 0): number[] {
+  const start = from + stripe * k
   return Array.from({ length: Math.max(0, Math.min(k, feedLength - start)) }, (_, i) => start + i)
 }
 

@@ -44,6 +44,8 @@ interface ErasureWork {
   readonly feedKey: Uint8Array
   readonly k: number
   readonly m: number
+  /** The first feed block the plan codes: 0, or a generation's start (chain/pallets/plans/growth.ts). */
+  readonly from: number
   /** Positions the amendment fills. */
   readonly positions: number[]
   /** The block the amendment expires at. */
@@ -132,6 +134,7 @@ export class EncoderRole {
       feedKey: feed.key.toU8a(),
       k: plan.mode.asErasure.k.toNumber(),
       m: plan.mode.asErasure.m.toNumber(),
+      from: plan.ranges.unwrapOr(null)?.[0]?.start.toNumber() ?? 0,
       positions: a.positions.map((p) => p.toNumber()),
       deadline: a.deadline.toNumber()
     }
@@ -149,21 +152,21 @@ export class EncoderRole {
     else await this.#repair(work, committed, head)
   }
 
-  /** A new plan: codes every slot from the feed, serves them, and proposes their roots. */
+  /** A new plan: codes every slot from the feed's blocks the plan codes, serves them, and proposes their roots. */
   async #codeFeed (work: ErasureWork, head: FeedHead, proposed: boolean): Promise<void> {
     const feedLength = head.length
     const { api, network, log } = this.o
-    const { k, m } = work
+    const { k, m, from } = work
     const ids = { amendment: String(work.amendment), plan: String(work.plan) }
     const feed = await this.#openFetched(work.feedKey, 'feed')
     try {
-      log.info({ ...ids, length: feedLength, k, m }, 'fetching the feed to code it')
-      await network.download(feed, feedLength)
+      log.info({ ...ids, from, length: feedLength, k, m }, 'fetching the feed to code it')
+      await network.download(feed, feedLength, [[from, feedLength]])
       const all = Array.from({ length: k + m }, (_, i) => i)
       const submitted = await this.#exclusive(work.plan, async () => {
-        const drafts = await this.#drafts(work.plan, all, `feed${feedLength}`)
+        const drafts = await this.#drafts(work.plan, all, `feed${from}-${feedLength}`)
         try {
-          await writeSlots(new Map([...drafts].map(([i, d]) => [i, d.core])), slotLength(feedLength, k), feedStripes(feed, head, k, m))
+          await writeSlots(new Map([...drafts].map(([i, d]) => [i, d.core])), slotLength(feedLength - from, k), feedStripes(feed, head, k, m, from))
           const roots = await Promise.all([...drafts.values()].map((d) => slotRoot(d.core)))
           log.info({ ...ids, slots: roots.length, slotLength: roots[0].length, bytes: roots.reduce((n, r) => n + r.byteLength, 0) }, 'coded the feed into slots')
           // The roots go to the chain at once (the amendment has a deadline); the slot cores are filled meanwhile.
@@ -231,7 +234,7 @@ export class EncoderRole {
       const noPeerBy = from + Math.max(FEED_PEER_WAIT, Math.floor((giveUpAt - from) / 4))
       const nobodyHasIt = (core: Hypercore) => !(core.peers as FeedPeer[]).some((p) => p.remoteContiguousLength >= head.length)
       // Opened after the repair settled: let go at once.
-      return { feed: await fetchFeed(deps, work.feedKey, head.length, (core) => settled ? Promise.resolve() : (feedOver = whenChain(api, (block) => block >= giveUpAt || (block >= noPeerBy && nobodyHasIt(core)))).done) }
+      return { feed: await fetchFeed(deps, work.feedKey, [work.from, head.length], (core) => settled ? Promise.resolve() : (feedOver = whenChain(api, (block) => block >= giveUpAt || (block >= noPeerBy && nobodyHasIt(core)))).done) }
     })
     // Bounded by the deadline whatever an attempt waits on, so that the outcome is always reported in time.
     const late = whenChain(api, (block) => block >= giveUpAt + 1)
@@ -255,7 +258,7 @@ export class EncoderRole {
       // Written one repair (or coding) of the plan at a time; fetching goes on side by side.
       return await this.#exclusive(work.plan, async () => 'slots' in source
         ? (await this.#rebuildFrom(work, committed, committed.get(work.positions[0])!.length, slotStripes(source.slots, work.k, work.m)) ? 'slots' : null)
-        : (await this.#rebuildFrom(work, committed, slotLength(head.length, work.k), feedStripes(source.feed, head, work.k, work.m)) ? 'feed' : null))
+        : (await this.#rebuildFrom(work, committed, slotLength(head.length - work.from, work.k), feedStripes(source.feed, head, work.k, work.m, work.from)) ? 'feed' : null))
     } finally {
       await releaseSource(deps, source, own)
     }

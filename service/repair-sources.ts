@@ -76,16 +76,16 @@ export async function fetchSlots (deps: SourceDeps, k: number, committed: Map<nu
 }
 
 /**
- * The feed, fetched up to `length` from any peer that serves it (publisher, replica), or a rejection once
- * `stopWhen(feed)` resolved first (what was fetched is let go).
+ * The feed's blocks [from, length), fetched from any peer that serves them (publisher, replica), or a
+ * rejection once `stopWhen(feed)` resolved first (what was fetched is let go).
  */
-export async function fetchFeed (deps: SourceDeps, key: Uint8Array, length: number, stopWhen: (feed: Hypercore) => Promise<unknown>): Promise<Hypercore> {
+export async function fetchFeed (deps: SourceDeps, key: Uint8Array, [from, length]: readonly [number, number], stopWhen: (feed: Hypercore) => Promise<unknown>): Promise<Hypercore> {
   const { network } = deps
   const feed = await deps.open(key, 'feed')
   let done = false
   void stopWhen(feed).then(async () => { if (!done) await feed.close() }).catch((err: Error) => deps.log.warn({ err: err.message }, 'closing a feed given up on failed'))
   try {
-    await network.download(feed, length)
+    await network.download(feed, length, [[from, length]])
     done = true
     return feed
   } catch (err) {

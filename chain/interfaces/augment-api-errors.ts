@@ -145,6 +145,10 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       EncodingPending: AugmentedError<ApiType>;
       /**
+       * An erasure plan codes the whole feed, and follows its growth: ranges are for Replicate plans.
+       **/
+      ErasureRanges: AugmentedError<ApiType>;
+      /**
        * No feed with this id.
        **/
       FeedNotFound: AugmentedError<ApiType>;
@@ -160,6 +164,10 @@ declare module '@polkadot/api-base/types/errors' {
        * Ranges must be non-empty, ordered, non-overlapping block ranges [start, end) within the feed.
        **/
       InvalidRanges: AugmentedError<ApiType>;
+      /**
+       * The plan is a generation of an erasure plan: it ends with that plan (unpublish the first plan).
+       **/
+      IsGeneration: AugmentedError<ApiType>;
       /**
        * A progress report must name more blocks than the last one.
        **/
@@ -204,6 +212,10 @@ declare module '@polkadot/api-base/types/errors' {
        * An encoding gives exactly one slot root per position (k + m).
        **/
       WrongSlotCount: AugmentedError<ApiType>;
+      /**
+       * A slot holds one block per stripe of the blocks the plan codes: ceil(blocks / k).
+       **/
+      WrongSlotLength: AugmentedError<ApiType>;
       /**
        * The amount must be more than zero.
        **/

@@ -58,6 +58,7 @@ declare module '@polkadot/api-base/types/events' {
       EncodingAccepted: AugmentedEvent<ApiType, [amendment: u64, plan: u64], { amendment: u64, plan: u64 }>;
       EncodingDisputed: AugmentedEvent<ApiType, [amendment: u64, plan: u64], { amendment: u64, plan: u64 }>;
       EncodingProposed: AugmentedEvent<ApiType, [amendment: u64, plan: u64, encoder: AccountId32], { amendment: u64, plan: u64, encoder: AccountId32 }>;
+      GenerationAdded: AugmentedEvent<ApiType, [plan: u64, generation: u64, start: u64, end: u64], { plan: u64, generation: u64, start: u64, end: u64 }>;
       HostingReady: AugmentedEvent<ApiType, [amendment: u64, plan: u64, position: u16, hoster: AccountId32], { amendment: u64, plan: u64, position: u16, hoster: AccountId32 }>;
       HostingRequested: AugmentedEvent<ApiType, [plan: u64, feed: u64, sponsor: AccountId32, mode: PalletPlansMode], { plan: u64, feed: u64, sponsor: AccountId32, mode: PalletPlansMode }>;
       HostingStarted: AugmentedEvent<ApiType, [plan: u64, position: u16, hoster: AccountId32], { plan: u64, position: u16, hoster: AccountId32 }>;

@@ -710,6 +710,12 @@ export default {
       DataLost: {
         plan: 'u64',
       },
+      GenerationAdded: {
+        plan: 'u64',
+        generation: 'u64',
+        start: 'u64',
+        end: 'u64',
+      },
       PlanEnded: {
         plan: 'u64'
       }
@@ -719,7 +725,7 @@ export default {
    * Lookup95: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
-    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NoProgress', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'NotARepair', 'SlotsRemain', 'EncodingDone', 'InsufficientRatio', 'ZeroAmount']
+    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'ErasureRanges', 'IsGeneration', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NoProgress', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'WrongSlotLength', 'NotARepair', 'SlotsRemain', 'EncodingDone', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
    * Lookup96: pallet_challenges::StorageChallenge

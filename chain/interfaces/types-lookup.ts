@@ -753,11 +753,18 @@ declare module '@polkadot/types/lookup' {
     readonly asDataLost: {
       readonly plan: u64;
     } & Struct;
+    readonly isGenerationAdded: boolean;
+    readonly asGenerationAdded: {
+      readonly plan: u64;
+      readonly generation: u64;
+      readonly start: u64;
+      readonly end: u64;
+    } & Struct;
     readonly isPlanEnded: boolean;
     readonly asPlanEnded: {
       readonly plan: u64;
     } & Struct;
-    readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanWaiting' | 'PlanSupported' | 'RepairServed' | 'DataLost' | 'PlanEnded';
+    readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanWaiting' | 'PlanSupported' | 'RepairServed' | 'DataLost' | 'GenerationAdded' | 'PlanEnded';
   }
 
   /** @name PalletPlansError (95) */
@@ -767,6 +774,8 @@ declare module '@polkadot/types/lookup' {
     readonly isPlanEnded: boolean;
     readonly isInvalidMode: boolean;
     readonly isInvalidRanges: boolean;
+    readonly isErasureRanges: boolean;
+    readonly isIsGeneration: boolean;
     readonly isNotSponsor: boolean;
     readonly isQueueFull: boolean;
     readonly isAmendmentNotFound: boolean;
@@ -776,12 +785,13 @@ declare module '@polkadot/types/lookup' {
     readonly isEncodingPending: boolean;
     readonly isWrongSlotCount: boolean;
     readonly isUnevenSlots: boolean;
+    readonly isWrongSlotLength: boolean;
     readonly isNotARepair: boolean;
     readonly isSlotsRemain: boolean;
     readonly isEncodingDone: boolean;
     readonly isInsufficientRatio: boolean;
     readonly isZeroAmount: boolean;
-    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NoProgress' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'NotARepair' | 'SlotsRemain' | 'EncodingDone' | 'InsufficientRatio' | 'ZeroAmount';
+    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'ErasureRanges' | 'IsGeneration' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NoProgress' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'WrongSlotLength' | 'NotARepair' | 'SlotsRemain' | 'EncodingDone' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
   /** @name PalletChallengesStorageChallenge (96) */

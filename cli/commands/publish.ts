@@ -35,7 +35,7 @@ export function addPublishCommand (program: Command): void {
     .argument('<source>', 'a file or directory (it becomes a new hypercore in --storage), or the 64-hex key of a hypercore in --storage')
     .addOption(new Option('--replicas <n>', 'whole copies, each kept by its own hoster').argParser(integer('replicas', 1, 65535)).default(3).conflicts('erasure'))
     .addOption(new Option('--erasure <k+m>', 'Reed-Solomon coding instead: k data and m parity slots, each kept by its own hoster (any k rebuild the data)').argParser(erasureCode))
-    .addOption(new Option('--ranges <a-b,…>', 'host only these block ranges of the feed (END excluded), e.g. 0-100,200-250; hosters fetch, keep and are paid for those blocks only').argParser(blockRanges))
+    .addOption(new Option('--ranges <a-b,…>', 'host only these block ranges of the feed (END excluded), e.g. 0-100,200-250; hosters fetch, keep and are paid for those blocks only (replicas: an erasure plan codes the whole feed, and its growth)').argParser(blockRanges).conflicts('erasure'))
     .option('--wait', 'stay until the chain confirms every position (HostingStarted), not only until every hoster holds the data')
     .addOption(new Option('--storage <dir>', 'the publisher\'s corestore, where published hypercores are kept').default(defaultStorage(), '$XDG_DATA_HOME/datdot/publisher'))
     .addOption(chainOption())

@@ -23,7 +23,10 @@ export async function readFeed (api: ApiPromise, ref: FeedRef): Promise<FeedRepo
   const id = 'id' in ref ? ref.id : (await api.query.feeds.feedByKey(`0x${ref.key}`)).unwrapOr(null)?.toBigInt() ?? null
   const feed = id === null ? null : (await api.query.feeds.feeds(id)).unwrapOr(null)
   if (id === null || feed === null) throw CliError.FEED_NOT_FOUND('id' in ref ? String(ref.id) : ref.key)
-  const planIds = (await api.query.plans.plansByFeed.keys(id)).map((k) => k.args[1].toBigInt()).sort((a, b) => (a < b ? -1 : 1))
+  const firstPlans = (await api.query.plans.plansByFeed.keys(id)).map((k) => k.args[1].toBigInt())
+  // An erasure plan's generations code the rest of the feed: shown with it.
+  const generations = await Promise.all(firstPlans.map(async (plan) => (await api.query.plans.generations(plan)).map((g) => g.toBigInt())))
+  const planIds = [...firstPlans, ...generations.flat()].sort((a, b) => (a < b ? -1 : 1))
   return {
     feed: Number(id),
     key: u8aToHex(feed.key, undefined, false),

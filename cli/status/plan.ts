@@ -51,6 +51,12 @@ export interface PlanReport {
   /** Mean blocks between two storage challenges of a position; their times are drawn block by block, known to nobody ahead. */
   readonly challengePeriod: number
   readonly health: PlanHealth
+  /** An erasure plan's feed blocks [start, end) its slots code; end is null until its first encoders are drawn. */
+  readonly codes: { readonly start: number, readonly end: number | null } | null
+  /** The erasure plan this one is a generation of: it codes blocks its feed gained later (docs/erasure.md). */
+  readonly generationOf: number | null
+  /** An erasure plan's generations, oldest first. */
+  readonly generations: number[]
   /** The queue tried to give the plan providers and came up short: of which, since when, next try by when. */
   readonly waiting: { readonly reason: 'hosters' | 'encoders' | 'attesters', readonly since: number, readonly retryBy: number } | null
   /** Every position of a plan that has not ended (an ended plan keeps none). */
@@ -74,7 +80,10 @@ export function statusOf (plan: PalletPlansPlan): PlanReport['status'] {
 export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport> {
   const plan = (await api.query.plans.plans(id)).unwrapOr(null)
   if (plan === null) throw CliError.PLAN_NOT_FOUND(id)
-  const [feed, params, waiting] = await Promise.all([api.query.feeds.feeds(plan.feed), api.query.params.current(), api.query.plans.waiting(id)])
+  const [feed, params, waiting, coded, generationOf, generations] = await Promise.all([
+    api.query.feeds.feeds(plan.feed), api.query.params.current(), api.query.plans.waiting(id),
+    api.query.plans.codedHeads(id), api.query.plans.generationOf(id), api.query.plans.generations(id)
+  ])
   const maxStrikes = params.maxStrikes.toNumber()
   const count = plan.positions.toNumber()
   const positions = isOver(statusOf(plan))
@@ -92,6 +101,11 @@ export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport
     maxStrikes,
     challengePeriod: params.challengePeriod.toNumber(),
     health: planHealth(statusOf(plan), positions),
+    codes: plan.mode.isReplicate
+      ? null
+      : { start: plan.ranges.unwrapOr(null)?.[0]?.start.toNumber() ?? 0, end: coded.unwrapOr(null)?.length.toNumber() ?? null },
+    generationOf: generationOf.unwrapOr(null)?.toNumber() ?? null,
+    generations: generations.map((g) => g.toNumber()),
     waiting: waiting.isNone
       ? null
       : { reason: waiting.unwrap().reason.type.toLowerCase() as 'hosters' | 'encoders' | 'attesters', since: waiting.unwrap().since.toNumber(), retryBy: waiting.unwrap().retryAt.toNumber() },

@@ -39,6 +39,9 @@ export function renderPlan (p: PlanReport): string {
     ['sponsor', p.sponsor],
     ['created', `block ${p.createdAt}${p.backing === '0' ? '' : `, backed by ${p.backing} ratio`}`],
     ['challenges', `at random times, every ${p.challengePeriod} blocks per position on average`],
+    ...(p.codes === null ? [] : [['codes', p.codes.end === null ? `feed blocks from ${p.codes.start}: the head is fixed when its encoders are drawn` : `feed blocks ${p.codes.start} to ${p.codes.end - 1}`] as [string, string]]),
+    ...(p.generationOf === null ? [] : [['generation', `of plan ${p.generationOf}: blocks the feed gained later; it ends with that plan`] as [string, string]]),
+    ...(p.generations.length === 0 ? [] : [['grown', `the feed's later blocks are coded by plans ${p.generations.join(', ')}`] as [string, string]]),
     ...(p.status !== 'lost' ? [] : [['data', 'LOST: fewer than k slots were left, and neither k slots nor the feed could be fetched; the plan charges nothing more'] as [string, string]]),
     ...(p.waiting === null ? [] : [['waiting', `too few eligible ${p.waiting.reason} since block ${p.waiting.since}; tried again by block ${p.waiting.retryBy}, or as soon as providers join or free capacity`] as [string, string]])
   ])

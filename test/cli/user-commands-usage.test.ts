@@ -36,6 +36,7 @@ describe('a command line that cannot run exits 2 with one line', { concurrency: 
     [['publish', '--ranges', '10-20,15-30', 'file'], /\[USAGE\].*"10-20,15-30" is not a list of block ranges/],
     [['publish', '--ranges', '5-5', 'file'], /\[USAGE\].*"5-5" is not a list of block ranges/],
     [['publish', '--replicas', '2', '--erasure', '4+2', file, ...DEV], /\[USAGE\].*'--replicas <n>' cannot be used with option '--erasure <k\+m>'/],
+    [['publish', '--erasure', '4+2', '--ranges', '0-10', file, ...DEV], /\[USAGE\].*'--ranges <a-b,…>' cannot be used with option '--erasure <k\+m>'/],
     [['publish', '--replicas', '0', 'file'], /\[USAGE\].*replicas must be an integer from 1/],
     [['publish', ...DEV], /\[USAGE\].*missing required argument 'source'/],
     [['publish', 'abcdef0123456789abcdef0123456789abcdef', ...DEV], /\[BAD_KEY\]: "abcdef0123456789abcdef0123456789abcdef" is not a hypercore key/],

@@ -4,7 +4,10 @@ import { u8aToHex } from '@polkadot/util'
 import { startChainProcess } from '../helpers/chain.js'
 import { connectApi, devAccount } from '../helpers/api.js'
 import { eventsOf, inBlock } from '../helpers/blocks.js'
-import { makeFeed, publishArgs } from '../helpers/hypercore.js'
+import { appendBlocks, makeFeed, publishArgs } from '../helpers/hypercore.js'
+import { readPlan } from '../../cli/status/plan.js'
+import { readFeed } from '../../cli/status/feed.js'
+import { renderPlan } from '../../cli/status/render.js'
 import { registerProviders, testProvider } from '../helpers/providers.js'
 import { byAddress, untilEvent } from '../helpers/plan.js'
 
@@ -21,7 +24,8 @@ test('erasure plans: slot roots are fixed when two encoders agree; hosters wait 
   const registered = await inBlock(api, encoders.map((e) => [api.tx.roles.registerEncoder(u8aToHex(e.noise.publicKey)), e.account]))
   assert.deepEqual(registered.map((o) => o.result), ['ok', 'ok', 'ok'])
 
-  const feed = await publishArgs(await makeFeed(t, 64))
+  const core = await makeFeed(t, 64)
+  const feed = await publishArgs(core)
   const requested = await inBlock(api, [
     [api.tx.feeds.publishFeed(feed.key, feed.manifest, feed.head), alice],
     [api.tx.plans.requestHosting(0, { Erasure: { k: 2, m: 1 } }, null), alice]
@@ -66,4 +70,19 @@ test('erasure plans: slot roots are fixed when two encoders agree; hosters wait 
 
   const [ready] = await inBlock(api, [[api.tx.plans.hostingReady(id, 0), hoster0.account]])
   assert.equal(ready.result, 'ok', 'with the slots fixed, hosters can report ready')
+
+  // The feed grows: a generation codes the new blocks, and status tells which plan codes what.
+  await appendBlocks(core, 6, 1024, 3)
+  const [grown] = await inBlock(api, [[api.tx.feeds.updateFeed(0, (await publishArgs(core)).head), alice]])
+  assert.equal(grown.result, 'ok')
+  const [added] = eventsOf<any>(grown.events, 'plans', 'GenerationAdded')
+  assert.deepEqual([added.plan, added.generation, added.start, added.end].map((n: { toNumber (): number }) => n.toNumber()), [0, 1, 64, 70])
+  assert.match(renderPlan(await readPlan(api, 0n)), /^codes +feed blocks 0 to 63$/m)
+  assert.match(renderPlan(await readPlan(api, 0n)), /^grown +the feed's later blocks are coded by plans 1$/m)
+  const generation = renderPlan(await readPlan(api, 1n))
+  assert.match(generation, /^codes +feed blocks 64 to 69$/m)
+  assert.match(generation, /^generation +of plan 0: /m)
+  assert.deepEqual((await readFeed(api, { id: 0n })).plans.map((p) => p.plan), [0, 1], 'the feed lists its generation')
+  const [alone] = await inBlock(api, [[api.tx.plans.unpublish(1), alice]])
+  assert.equal(alone.result, 'plans.IsGeneration')
 })

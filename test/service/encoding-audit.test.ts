@@ -1,6 +1,7 @@
 // Encoding audits end to end: real chain node, real service processes on a local hyperswarm. The hosters'
 // audit responders answer from their slot cores, and the chain recomputes each audited stripe.
 import { test } from 'node:test'
+import { performance } from 'node:perf_hooks'
 import assert from 'node:assert/strict'
 import { startChainProcess } from '../helpers/chain.js'
 import { connectApi } from '../helpers/api.js'
@@ -12,6 +13,7 @@ import { FAST_PARAMS } from '../helpers/loopback-network.js'
 import { waitFor } from '../helpers/wait.js'
 
 const K = 2
+const seconds = () => Math.round(performance.now() / 1000)
 const M = 1
 const BLOCKS = Array.from({ length: 41 }, (_, i) => new Uint8Array(20_000 + i * 157).fill(i))
 
@@ -31,13 +33,21 @@ test('an honest erasure plan passes the chain\'s encoding audits, answered by re
   const pub = await startPublisher(t, { ...common, uri: '//Alice' })
   const core = await pub.core('audited')
   await core.append(BLOCKS)
-  const { planId } = await pub.publisher.publish(core, { erasure: { k: K, m: M } })
+  const { feedId, planId } = await pub.publisher.publish(core, { erasure: { k: K, m: M } })
   await pub.publisher.hosted(planId, K + M)
-  t.diagnostic(`plan ${planId} hosted; audits opened so far: ${log.seen('audits', 'AuditOpened').length}`)
+  t.diagnostic(`plan ${planId} hosted at ${seconds()} s; audits opened so far: ${log.seen('audits', 'AuditOpened').length}`)
+  // The feed grows meanwhile: its generation is audited at its offset in the feed, against its own coded head.
+  await core.append(Array.from({ length: 7 }, (_, i) => new Uint8Array(10_000 + i * 89).fill(100 + i)))
+  await pub.publisher.update(core, feedId)
   const ofPlan = (d: { plan: { toBigInt (): bigint } }) => d.plan.toBigInt() === planId
   await waitFor(() => log.seen('audits', 'AuditPassed', ofPlan).length >= 3, 120_000, 'three audits of the plan passed')
   const stripes = new Set(log.seen('audits', 'AuditOpened', ofPlan).map((d) => d.stripe.toNumber()))
-  t.diagnostic(`${log.seen('audits', 'AuditPassed', ofPlan).length} audits passed, stripes ${[...stripes].join(', ')}`)
+  t.diagnostic(`${log.seen('audits', 'AuditPassed', ofPlan).length} audits passed by ${seconds()} s, stripes ${[...stripes].join(', ')}`)
+  await waitFor(() => log.seen('plans', 'GenerationAdded', ofPlan).length > 0, 60_000, 'the generation of the new blocks')
+  const generation: bigint = log.seen('plans', 'GenerationAdded', ofPlan)[0].generation.toBigInt()
+  await pub.publisher.hosted(generation, K + M)
+  t.diagnostic(`generation ${generation} hosted at ${seconds()} s`)
+  await waitFor(() => log.seen('audits', 'AuditPassed', (d) => d.plan.toBigInt() === generation).length > 0, 120_000, 'an audit of the generation passed')
   assert.equal(log.seen('audits', 'EncodingFailed').length, 0, 'an honest encoding is never failed')
   assert.equal(log.seen('audits', 'AuditUnanswered').length, 0, 'every hoster answered from its disk')
 })

@@ -5,6 +5,7 @@ import type Hypercore from 'hypercore'
 import { makeFeed } from '../../../test/helpers/hypercore.js'
 import { feedStripes } from '../../../erasure/slot-cores.js'
 import { headOf } from '../../../erasure/feed-proofs.js'
+import type { FeedHead } from '../../../erasure/feed-proofs.js'
 import { encodeStripe, frame, payloadOf, slotLength } from '../../../erasure/stripes.js'
 import { feedVerifier } from '../../../hypercore/verify.js'
 import { parityOf } from '../../../erasure/parity.js'
@@ -15,14 +16,27 @@ const K = 3
 const M = 2
 const BLOCKS = 10
 
-async function setting (t: TestContext): Promise<{ feed: Hypercore, audit: (stripe: number, shards: Array<Uint8Array | null>) => StripeUnderAudit, honest: (stripe: number) => Promise<Uint8Array[]> }> {
+interface Setting {
+  readonly feed: Hypercore
+  /** The feed's head one block before its last. */
+  readonly older: FeedHead
+  readonly audit: (stripe: number, shards: Array<Uint8Array | null>) => StripeUnderAudit
+  readonly honest: (stripe: number) => Promise<Uint8Array[]>
+}
+
+/** A feed of BLOCKS blocks, and the audit of its blocks [from, BLOCKS) coded at its head. */
+async function setting (t: TestContext, from = 0): Promise<Setting> {
   const feed = await makeFeed(t, 0)
-  await feed.append(Array.from({ length: BLOCKS }, (_, i) => new Uint8Array(50 + 30 * i).fill(i)))
+  const blocks = Array.from({ length: BLOCKS }, (_, i) => new Uint8Array(50 + 30 * i).fill(i))
+  await feed.append(blocks.slice(0, -1))
+  const older = await headOf(feed)
+  await feed.append(blocks.at(-1)!)
   const verifier = feedVerifier(feed.key, (await feed.getManifest({ raw: true })) ?? new Uint8Array())
-  const source = feedStripes(feed, await headOf(feed), K, M)
+  const source = feedStripes(feed, await headOf(feed), K, M, from)
   return {
     feed,
-    audit: (stripe, shards) => ({ k: K, m: M, slotLength: slotLength(BLOCKS, K), stripe, feed: verifier, shards }),
+    older,
+    audit: (stripe, shards) => ({ k: K, m: M, start: from, end: BLOCKS, stripe, feed: verifier, shards }),
     honest: async (stripe) => await source(stripe)
   }
 }
@@ -37,8 +51,16 @@ test('an honest stripe passes, the short last one too; missing shards make it in
   assert.deepEqual(judgeStripe(audit(1, shards)), { type: 'Inconclusive' })
 })
 
+test('a generation\'s stripes are judged at its offset in the feed', async (t) => {
+  const from = 4
+  const { audit, honest } = await setting(t, from)
+  for (let j = 0; j < slotLength(BLOCKS - from, K); j++) assert.deepEqual(judgeStripe(audit(j, await honest(j))), { type: 'Passed' }, `stripe ${j}`)
+  const atZero = await setting(t)
+  assert.equal(judgeStripe(audit(0, await atZero.honest(0))).type, 'Failed', 'the first blocks of the feed are not the generation\'s')
+})
+
 test('each way an encoding can be wrong is named', async (t) => {
-  const { audit, honest } = await setting(t)
+  const { feed, older, audit, honest } = await setting(t)
   const other = await makeFeed(t, BLOCKS, 100, 7)
   const fault = async (stripe: number, shards: Array<Uint8Array | null>) => {
     const v = judgeStripe(audit(stripe, shards))
@@ -54,8 +76,9 @@ test('each way an encoding can be wrong is named', async (t) => {
   const s1 = await honest(1)
   const emptied = await encodeStripe([payloadOf(s1[0]), new Uint8Array(0), payloadOf(s1[2])], K, M)
   assert.equal(await fault(1, emptied), 'NotTheFeed')
-  // Slots longer than the coded feed gives.
-  assert.equal(judgeStripe({ ...audit(0, await honest(0)), slotLength: slotLength(BLOCKS, K) + 1 }).type, 'Failed')
+  // Blocks proven against another head than the plan codes: an older one would leave blocks uncoded.
+  assert.equal(await fault(0, await feedStripes(feed, older, K, M)(0)), 'WrongLength')
+  assert.equal(judgeStripe({ ...audit(0, await honest(0)), end: BLOCKS + 1 }).type, 'Failed')
   const wrongParity = await honest(2)
   wrongParity[K + 1] = Buffer.from(wrongParity[K + 1]).fill(1, 0, 8)
   assert.equal(await fault(2, wrongParity), 'ParityMismatch')

@@ -15,8 +15,9 @@ export type StripeVerdict =
 export interface StripeUnderAudit {
   readonly k: number
   readonly m: number
-  /** Blocks in each slot: the committed slot length. */
-  readonly slotLength: number
+  /** The feed blocks [start, end) the plan codes: end is its coded head (a generation starts past 0). */
+  readonly start: number
+  readonly end: number
   readonly stripe: number
   /** The feed's hypercore Verifier (its key and manifest). */
   readonly feed: HypercoreVerifier
@@ -31,9 +32,9 @@ class Fault extends Error {
 /**
  * Judges one stripe of an erasure encoding. Every shard given is exactly what the encoders committed (it was
  * proved against their slot root), so whatever is wrong in it is theirs. A data shard must frame the feed's
- * signed proof of block stripe·k + i (empty only past the encoded feed length, the same signed length for
- * the whole stripe, and consistent with the slot length); the shard size must be the one the payloads give;
- * each parity shard must be the library's parity of the data shards, recomputed here.
+ * signed proof of block start + stripe·k + i against the root of the plan's coded head (empty only past it);
+ * the shard size must be the one the payloads give; each parity shard must be the library's parity of the
+ * data shards, recomputed here.
  */
 export function judgeStripe (s: StripeUnderAudit): StripeVerdict {
   try {
@@ -44,7 +45,7 @@ export function judgeStripe (s: StripeUnderAudit): StripeVerdict {
   }
 }
 
-function judge ({ k, m, slotLength, stripe, feed, shards }: StripeUnderAudit): StripeVerdict {
+function judge ({ k, m, start, end, stripe, feed, shards }: StripeUnderAudit): StripeVerdict {
   const present = shards.flatMap((s, i) => (s === null ? [] : [i]))
   if (present.length === 0) return { type: 'Inconclusive' }
   const size = shards[present[0]]!.byteLength
@@ -61,26 +62,22 @@ function judge ({ k, m, slotLength, stripe, feed, shards }: StripeUnderAudit): S
     if (shard.subarray(4 + payload.byteLength).some((b) => b !== 0)) throw new Fault('Malformed', `data shard ${i} is not zero-padded`)
     payloads.set(i, payload)
   }
-  // The feed length the encoding coded, from the signed proofs the data shards carry.
-  let encodedLength: number | null = null
+  // Every block is proven against the root of the coded head: a shard of an older root (fewer blocks) would
+  // leave blocks uncoded for good.
   for (const [i, payload] of payloads) {
     if (payload.byteLength === 0) continue
     let length: number
     try {
-      length = verifySignedBlockProof(feed, payload, stripe * k + i).length
+      length = verifySignedBlockProof(feed, payload, start + stripe * k + i).length
     } catch (err) {
       if (err instanceof ProofRefused) throw new Fault('NotTheFeed', `data shard ${i}: ${err.message}`)
       throw err
     }
-    if (encodedLength !== null && length !== encodedLength) throw new Fault('WrongLength', `the data shards prove blocks of roots of ${encodedLength} and ${length} blocks`)
-    encodedLength = length
+    if (length !== end) throw new Fault('WrongLength', `data shard ${i} proves its block against a root of ${length} blocks; the plan codes ${end}`)
   }
-  if (encodedLength !== null && Math.ceil(encodedLength / k) !== slotLength) throw new Fault('WrongLength', `a feed of ${encodedLength} blocks gives slots of ${Math.ceil(encodedLength / k)} blocks, not ${slotLength}`)
   for (const [i, payload] of payloads) {
-    const index = stripe * k + i
-    // Block stripe·k of every stripe lies within the feed (slotLength = ceil(length / k)).
-    const within = encodedLength === null ? i === 0 : index < encodedLength
-    if (payload.byteLength === 0 && within) throw new Fault('NotTheFeed', `data shard ${i} is empty, but block ${index} is within the feed`)
+    const index = start + stripe * k + i
+    if (payload.byteLength === 0 && index < end) throw new Fault('NotTheFeed', `data shard ${i} is empty, but block ${index} is coded`)
   }
   if (payloads.size < k) return { type: 'Inconclusive' }
   const data = Array.from({ length: k }, (_, i) => shards[i]!)

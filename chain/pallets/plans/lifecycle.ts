@@ -13,6 +13,7 @@ import { System } from '../system.js'
 import { addActive, removeActive } from '../challenges/active.js'
 import { Plans } from './pallet.js'
 import { planEnded } from '../audits/open-close.js'
+import { codedRange, familyOf, grow } from './growth.js'
 
 const VACANT: PositionValue = { hoster: null, state: { type: 'Vacant' }, ready: false, bytes: 0n, strikes: 0, paidUntil: 0 }
 
@@ -36,20 +37,26 @@ export function intactPositions (ctx: StorageCtx, planId: bigint, plan: PlanValu
   return positionsOf(ctx, planId, plan).filter(([, p]) => p.state.type === 'Active' || (p.state.type === 'Setup' && p.ready)).length
 }
 
-/** Bytes one position of the plan holds: the feed (or its ranges) for replicas, a k-th of it for a slot. */
+/**
+ * Bytes one position of the plan holds: the feed (or its ranges) for replicas, a k-th of the blocks it codes
+ * for a slot (its real size once the slots are agreed).
+ */
 export function bytesPerPosition (ctx: StorageCtx, plan: PlanValue, position: number, planId: bigint): bigint {
   const f = feed(ctx, plan.feed)
   if (f === null) return 0n
-  const { length, byteLength } = f.root
   if (plan.mode.type === 'Erasure') {
     const slot = s.Slots.get(ctx, planId, position)
     if (slot !== null) return slot.byteLength
     const k = BigInt(plan.mode.value.k)
-    return (byteLength + k - 1n) / k
+    return (rangeBytes(f.root, [codedRange(ctx, planId, plan)]) + k - 1n) / k
   }
-  if (plan.ranges === null) return byteLength
-  // Ranges are blocks; their bytes are estimated at the feed's mean block size, rounded up.
-  const covered = plan.ranges.reduce((n, r) => n + (r.end < length ? r.end : length) - (r.start < length ? r.start : length), 0n)
+  return plan.ranges === null ? f.root.byteLength : rangeBytes(f.root, plan.ranges)
+}
+
+/** Bytes of block ranges of a feed: ranges are blocks, their bytes estimated at the feed's mean block size, rounded up. */
+function rangeBytes ({ length, byteLength }: { length: bigint, byteLength: bigint }, ranges: Array<{ start: bigint, end: bigint }>): bigint {
+  if (length === 0n) return 0n
+  const covered = ranges.reduce((n, r) => n + (r.end < length ? r.end : length) - (r.start < length ? r.start : length), 0n)
   return (byteLength * covered + length - 1n) / length
 }
 
@@ -79,8 +86,13 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName 
   const sizes = vacant.map((i) => bytesPerPosition(ctx, plan, i, planId))
   const largest = sizes.reduce((a, b) => (a > b ? a : b), 0n)
 
-  // One account, one copy of a feed: a hoster of another plan of this feed would store it once for both.
-  const holdsFeed = (who: Uint8Array) => s.FeedHosters.contains(ctx, plan.feed, who)
+  // One account, one copy of a feed: a hoster of another plan of this feed would store it once for both. The
+  // generations of an erasure plan code other blocks each: their hosters may hold a slot of several.
+  const family = familyOf(ctx, planId)
+  const holdsFeed = (who: Uint8Array) => {
+    const record = s.FeedHosters.get(ctx, plan.feed, who)
+    return record !== null && familyOf(ctx, record[0]) !== family
+  }
   const hosters = drawMembers(ctx, 'Hoster', vacant.length, draw, (who, p, picked) =>
     isActive(p, now, probation) && !isPlanMember(who) && !holdsFeed(who) && !recentlyStruck(who) && freeCapacity(p) >= largest &&
     !sharesNetwork(ctx, who, [...holders, ...picked]))
@@ -100,14 +112,15 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName 
     commit(ctx, hosters[j], sizes[j])
     s.Positions.set(ctx, planId, position, { ...VACANT, hoster: hosters[j], state: { type: 'Setup', value: id }, bytes: sizes[j] })
     s.HosterPositions.set(ctx, hosters[j], [planId, position], now)
-    s.FeedHosters.set(ctx, plan.feed, hosters[j], [planId, position])
+    if (!s.FeedHosters.contains(ctx, plan.feed, hosters[j])) s.FeedHosters.set(ctx, plan.feed, hosters[j], [planId, position])
   })
+  const f = feed(ctx, plan.feed)
+  // Both encoders code the head of now, whatever the feed's head is when they start; a re-encoding codes the
+  // same blocks again (later ones are its generations').
+  if (encodersNeeded === 2 && f !== null && !s.CodedHeads.contains(ctx, planId)) s.CodedHeads.set(ctx, planId, { length: f.root.length, signature: f.signature })
   // Fetching takes time in proportion to the bytes: the hosters' largest position, or for an erasure plan
-  // what its encoders fetch first: the whole feed (new), or k slots (repair).
-  const coded = encodersNeeded === 2 ? feed(ctx, plan.feed) : null
-  // Both encoders code the head of now, whatever the feed's head is when they start.
-  if (coded !== null) s.CodedHeads.set(ctx, planId, { length: coded.root.length, signature: coded.signature })
-  const toFetch = coded?.root.byteLength ?? (encodersNeeded === 1 && plan.mode.type === 'Erasure' ? BigInt(plan.mode.value.k) * largest : largest)
+  // what its encoders fetch first: the blocks it codes (new), or k slots (repair), both about k slots.
+  const toFetch = plan.mode.type === 'Erasure' ? BigInt(plan.mode.value.k) * largest : largest
   const deadline = now + amendmentDeadline + Number((toFetch + BigInt(setupThroughput) - 1n) / BigInt(setupThroughput))
   const amendment: AmendmentValue = {
     plan: planId,
@@ -157,7 +170,7 @@ export function freePosition (ctx: DispatchCtx, planId: bigint, position: number
   if (p === null || p.hoster === null) return
   release(ctx, p.hoster, p.bytes)
   s.HosterPositions.remove(ctx, p.hoster, [planId, position])
-  s.FeedHosters.remove(ctx, s.Plans.get(ctx, planId)!.feed, p.hoster)
+  forgetFeedHoster(ctx, s.Plans.get(ctx, planId)!.feed, p.hoster, planId, position)
   s.SetupProgress.remove(ctx, planId, position)
   s.SetupFetched.remove(ctx, planId, position)
   removeActive(ctx, planId, position)
@@ -176,15 +189,35 @@ export function barFromPlan (ctx: DispatchCtx, planId: bigint, hoster: Uint8Arra
   s.StruckFrom.set(ctx, planId, hoster, ctx.block.number)
 }
 
-/** Ends a plan: every hoster's capacity is released, the backing returned, the plan left as Ended (or Lost). */
+/**
+ * Takes a position out of the feed index after its hoster lost it. The hoster may hold other generations of
+ * the same erasure plan: the record then names one of those.
+ */
+function forgetFeedHoster (ctx: StorageCtx, feedId: bigint, hoster: Uint8Array, planId: bigint, position: number): void {
+  const record = s.FeedHosters.get(ctx, feedId, hoster)
+  if (record === null || record[0] !== planId || record[1] !== position) return
+  const family = familyOf(ctx, planId)
+  const other = s.HosterPositions.entriesOf(ctx, hoster).find(([[plan]]) => familyOf(ctx, plan) === family)
+  if (other === undefined) s.FeedHosters.remove(ctx, feedId, hoster)
+  else s.FeedHosters.set(ctx, feedId, hoster, other[0])
+}
+
+/**
+ * Ends a plan: every hoster's capacity is released, the backing returned, the plan left as Ended (or Lost).
+ * An erasure plan's generations end with it: they only extend it.
+ */
 export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue, status: 'Ended' | 'Lost' = 'Ended'): void {
+  for (const generation of s.Generations.get(ctx, planId)) {
+    const g = s.Plans.get(ctx, generation)
+    if (g !== null && !isOver(g)) endPlan(ctx, generation, g)
+  }
   for (const [position, p] of positionsOf(ctx, planId, plan)) {
     // Its amendments go too: nobody is to keep setting up, encoding or checking for an ended plan.
     if (p.state.type === 'Setup') removeAmendment(ctx, p.state.value)
     if (p.hoster !== null) {
       release(ctx, p.hoster, p.bytes)
       s.HosterPositions.remove(ctx, p.hoster, [planId, position])
-      s.FeedHosters.remove(ctx, plan.feed, p.hoster)
+      forgetFeedHoster(ctx, plan.feed, p.hoster, planId, position)
     }
     removeActive(ctx, planId, position)
     s.Positions.remove(ctx, planId, position)
@@ -219,12 +252,17 @@ export function loseData (ctx: DispatchCtx, planId: bigint): void {
 
 /**
  * A feed grew: every replica of it holds more bytes. Each hoster commits the difference of its capacity; one
- * without the room hands its position over (no strike: the growth was not its fault).
+ * without the room hands its position over (no strike: the growth was not its fault). An erasure plan gains
+ * a generation for the new blocks (PlansByFeed holds first plans only: generations are reached through them).
  */
 export function feedGrew (ctx: DispatchCtx, feedId: bigint): void {
   for (const [planId] of s.PlansByFeed.entriesOf(ctx, feedId)) {
     const plan = s.Plans.get(ctx, planId)
-    if (plan === null || plan.mode.type !== 'Replicate') continue
+    if (plan === null) continue
+    if (plan.mode.type === 'Erasure') {
+      grow(ctx, planId)
+      continue
+    }
     for (const [position, p] of positionsOf(ctx, planId, plan)) {
       if (p.hoster === null) continue
       const bytes = bytesPerPosition(ctx, plan, position, planId)

@@ -13,6 +13,7 @@ import { params } from '../params.js'
 import { commit, release } from '../roles.js'
 import { reward } from '../ratio.js'
 import { encodingAccepted } from '../audits/encoded.js'
+import { codedRange, familyOf, grow } from './growth.js'
 
 /** Most positions in one plan: ronomon's Reed-Solomon takes k ≤ 24 and m ≤ 6. */
 const MAX_REPLICAS = 32
@@ -39,6 +40,8 @@ export const Plans = definePallet({
     RepairServed: named({ amendment: u64, plan: u64, encoder: AccountId32 }),
     /** An erasure plan holds fewer than k slots and neither k slots nor the feed could be fetched: the data is gone; the plan ends. */
     DataLost: named({ plan: u64 }),
+    /** An erasure plan's feed grew: its blocks [start, end) are coded as a generation, a plan of their own. */
+    GenerationAdded: named({ plan: u64, generation: u64, start: u64, end: u64 }),
     PlanEnded: named({ plan: u64 })
   },
   errors: {
@@ -47,6 +50,8 @@ export const Plans = definePallet({
     PlanEnded: 'The plan has ended.',
     InvalidMode: `Replicate takes 1 to ${MAX_REPLICAS} replicas; Erasure takes 1 ≤ k ≤ ${MAX_K} and 1 ≤ m ≤ ${MAX_M}.`,
     InvalidRanges: 'Ranges must be non-empty, ordered, non-overlapping block ranges [start, end) within the feed.',
+    ErasureRanges: 'An erasure plan codes the whole feed, and follows its growth: ranges are for Replicate plans.',
+    IsGeneration: 'The plan is a generation of an erasure plan: it ends with that plan (unpublish the first plan).',
     NotSponsor: 'Only the plan\'s sponsor may do this.',
     QueueFull: 'Too many plans wait for providers; try again later.',
     AmendmentNotFound: 'No open amendment with this id (it may have passed its deadline).',
@@ -56,6 +61,7 @@ export const Plans = definePallet({
     EncodingPending: 'The erasure slots are not agreed on yet: wait for EncodingAccepted.',
     WrongSlotCount: 'An encoding gives exactly one slot root per position (k + m).',
     UnevenSlots: 'The slots of an encoding all hold the same number of blocks (one per stripe), at least one.',
+    WrongSlotLength: 'A slot holds one block per stripe of the blocks the plan codes: ceil(blocks / k).',
     NotARepair: 'The amendment is not a repair of an erasure plan whose slots are agreed on.',
     SlotsRemain: 'At least k of the plan\'s slots are still held: rebuild from them.',
     EncodingDone: 'The encoding of this amendment was accepted already.',
@@ -68,6 +74,7 @@ export const Plans = definePallet({
       if (f === null) throw Plans.errors.FeedNotFound()
       const positions = positionCount(mode)
       if (positions === null) throw Plans.errors.InvalidMode()
+      if (ranges !== null && mode.type === 'Erasure') throw Plans.errors.ErasureRanges()
       if (ranges !== null && !validRanges(ranges, f.root.length)) throw Plans.errors.InvalidRanges()
       const id = s.NextPlanId.get(ctx)
       s.NextPlanId.set(ctx, id + 1n)
@@ -85,6 +92,7 @@ export const Plans = definePallet({
       if (plan === null) throw Plans.errors.PlanNotFound()
       if (!u8aEq(plan.sponsor, who)) throw Plans.errors.NotSponsor()
       if (isOver(plan)) throw Plans.errors.PlanEnded()
+      if (s.GenerationOf.contains(ctx, id)) throw Plans.errors.IsGeneration()
       endPlan(ctx, id, plan)
     }, 'Ends a plan: hosters are released and backing returned.'),
 
@@ -132,6 +140,10 @@ export const Plans = definePallet({
       if (slots.length !== plan.positions) throw Plans.errors.WrongSlotCount()
       // Audits draw a stripe below slot 0's length: an empty or a shorter slot would let its encoders escape them.
       if (slots.some((slot) => slot.length === 0n || slot.length !== slots[0].length)) throw Plans.errors.UnevenSlots()
+      // Slots of another length code other blocks than the plan's (an older head would leave blocks uncoded).
+      const { start, end } = codedRange(ctx, a.plan, plan)
+      const k = BigInt(plan.mode.type === 'Erasure' ? plan.mode.value.k : 1)
+      if (slots[0].length !== (end - start + k - 1n) / k) throw Plans.errors.WrongSlotLength()
       if (a.proposed === null || u8aEq(a.proposed.encoder, who)) {
         s.Amendments.set(ctx, id, { ...a, proposed: { encoder: who, slots } })
         Plans.emit(ctx, { type: 'EncodingProposed', value: { amendment: id, plan: a.plan, encoder: who } })
@@ -149,6 +161,8 @@ export const Plans = definePallet({
       for (const encoder of [a.proposed.encoder, who]) reward(ctx, encoder, params(ctx).encoderReward, 'Encoding')
       encodingAccepted(ctx, a.plan, [a.proposed.encoder, who])
       Plans.emit(ctx, { type: 'EncodingAccepted', value: { amendment: id, plan: a.plan } })
+      // What the feed gained meanwhile is coded next.
+      grow(ctx, familyOf(ctx, a.plan))
     }, 'An encoder submits the slot roots of an erasure plan; two agreeing encoders fix them.'),
 
     repairServed: signedCall({ amendment: u64 }, (ctx, who, { amendment: id }) => {

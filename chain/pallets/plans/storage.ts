@@ -10,10 +10,15 @@ export const plansStorage = {
   /** Erasure plans: each position's slot root, once two encoders agreed on it. */
   Slots: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: SlotRoot }),
   /**
-   * Erasure plans: the feed head their slots code, fixed when the plan's first encoders are drawn, so that
-   * both code the same length, and a repair with too few slots left can code the feed again to the same roots.
+   * Erasure plans: the feed head their slots code, fixed when the plan's first encoders are drawn (when a
+   * generation is added, for a generation), so that both code the same length, a re-encoding codes the same
+   * blocks, and a repair with too few slots left can code the feed again to the same roots.
    */
   CodedHeads: map({ hasher: 'Twox64Concat', key: u64, value: CodedHead }),
+  /** Erasure plans: the generations that code what their feed gained since (plans/growth.ts), in order. */
+  Generations: map({ hasher: 'Twox64Concat', key: u64, value: seq(u64), default: [] }),
+  /** A generation → the first plan of its family. */
+  GenerationOf: map({ hasher: 'Twox64Concat', key: u64, value: u64 }),
   /** New plans waiting for their first providers (at most MAX_QUEUE), served by priority. */
   Queue: value({ type: seq(u64), default: [] }),
   /** Plans that lost positions, waiting for new providers: never refused, served before new plans, in turn. */
@@ -28,7 +33,8 @@ export const plansStorage = {
   HosterPositions: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, tuple(u64, u16)], value: u32 }),
   /**
    * Who holds each feed, for which (plan, position): one account holds one position per feed across all
-   * plans, or it would store the feed once and be paid (and proven) for several copies.
+   * plans, or it would store the feed once and be paid (and proven) for several copies. The generations of
+   * one erasure plan code other blocks: an account may hold a slot of each; the record names one of them.
    */
   FeedHosters: doubleMap({ hashers: ['Twox64Concat', 'Blake2_128Concat'], keys: [u64, AccountId32], value: tuple(u64, u16) }),
   /** The plans of each feed (→ the block they were requested), so that a feed's growth reaches its hosters. */
