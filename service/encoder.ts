@@ -44,7 +44,7 @@ interface ErasureWork {
   readonly feedKey: Uint8Array
   readonly k: number
   readonly m: number
-  /** The first feed block the plan codes: 0, or a generation's start (chain/pallets/plans/growth.ts). */
+  /** The first feed block the plan codes: 0, or a generation's start (its CodedHead, chain/pallets/plans/growth.ts). */
   readonly from: number
   /** Positions the amendment fills. */
   readonly positions: number[]
@@ -66,8 +66,8 @@ const FEED_PEER_WAIT = 5
  */
 interface Fetched { users: number, readonly shared: Hypercore | null, readonly dir: string | null }
 
-/** What the repair reads of a hypercore peer: how many blocks from the start it has. */
-interface FeedPeer { readonly remoteContiguousLength: number }
+/** What the repair reads of a hypercore peer: which blocks it has (a generation's range need not start at 0). */
+interface FeedPeer { readonly remoteBitfield: { firstUnset (position: number): number } }
 
 /**
  * The encoder: turns a feed into the k + m slot cores of an erasure plan and serves them to the plan's
@@ -128,21 +128,21 @@ export class EncoderRole {
     const plan = (await api.query.plans.plans(a.plan)).unwrapOr(null)
     if (plan === null || !plan.mode.isErasure) return
     const feed = (await api.query.feeds.feeds(plan.feed)).unwrap()
+    // The blocks and head the plan's slots code, fixed by the chain when its first encoders were drawn.
+    const coded = (await api.query.plans.codedHeads(a.plan)).unwrapOr(null)
+    const head: FeedHead = coded === null
+      ? { length: feed.root.length.toNumber(), signature: feed.signature.toU8a(true) }
+      : { length: coded.length.toNumber(), signature: coded.signature.toU8a(true) }
     const work: ErasureWork = {
       amendment: id,
       plan: a.plan.toBigInt(),
       feedKey: feed.key.toU8a(),
       k: plan.mode.asErasure.k.toNumber(),
       m: plan.mode.asErasure.m.toNumber(),
-      from: plan.ranges.unwrapOr(null)?.[0]?.start.toNumber() ?? 0,
+      from: coded?.start.toNumber() ?? 0,
       positions: a.positions.map((p) => p.toNumber()),
       deadline: a.deadline.toNumber()
     }
-    // The head the plan's slots code, fixed by the chain when its first encoders were drawn.
-    const coded = (await api.query.plans.codedHeads(work.plan)).unwrapOr(null)
-    const head: FeedHead = coded === null
-      ? { length: feed.root.length.toNumber(), signature: feed.signature.toU8a(true) }
-      : { length: coded.length.toNumber(), signature: coded.signature.toU8a(true) }
     const committed = new Map<number, SlotRoot>()
     for (const [key, slot] of await api.query.plans.slots.entries(work.plan)) {
       const s = slot.unwrap()
@@ -232,7 +232,7 @@ export class EncoderRole {
       // Given up at the deadline, or sooner if no peer with the whole feed turned up in a quarter of the time
       // left (other encoders trying the same are peers too, with nothing to give).
       const noPeerBy = from + Math.max(FEED_PEER_WAIT, Math.floor((giveUpAt - from) / 4))
-      const nobodyHasIt = (core: Hypercore) => !(core.peers as FeedPeer[]).some((p) => p.remoteContiguousLength >= head.length)
+      const nobodyHasIt = (core: Hypercore) => !(core.peers as FeedPeer[]).some((p) => p.remoteBitfield.firstUnset(work.from) >= head.length)
       // Opened after the repair settled: let go at once.
       return { feed: await fetchFeed(deps, work.feedKey, [work.from, head.length], (core) => settled ? Promise.resolve() : (feedOver = whenChain(api, (block) => block >= giveUpAt || (block >= noPeerBy && nobodyHasIt(core)))).done) }
     })

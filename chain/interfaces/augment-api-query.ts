@@ -90,8 +90,9 @@ declare module '@polkadot/api-base/types/storage' {
       codedHeads: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansCodedHead>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
       feedHosters: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<ITuple<[u64, u16]>>>, [u64, AccountId32]> & QueryableStorageEntry<ApiType, [u64, AccountId32]>;
       generationOf: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<u64>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
-      generations: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Vec<u64>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
+      generations: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [u64, u64]> & QueryableStorageEntry<ApiType, [u64, u64]>;
       hosterPositions: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: ITuple<[u64, u16]> | [u64 | AnyNumber | Uint8Array, u16 | AnyNumber | Uint8Array]) => Observable<Option<u32>>, [AccountId32, ITuple<[u64, u16]>]> & QueryableStorageEntry<ApiType, [AccountId32, ITuple<[u64, u16]>]>;
+      lastGeneration: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<u64>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
       nextAmendmentId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
       nextPlanId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
       plans: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansPlan>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;

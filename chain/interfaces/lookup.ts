@@ -546,11 +546,14 @@ export default {
    * Lookup78: pallet_plans::CodedHead
    **/
   PalletPlansCodedHead: {
+    start: 'u64',
     length: 'u64',
+    startByte: 'u64',
+    byteLength: 'u64',
     signature: 'Bytes'
   },
   /**
-   * Lookup80: pallet_plans::QueueWait
+   * Lookup81: pallet_plans::QueueWait
    **/
   PalletPlansQueueWait: {
     since: 'u32',
@@ -560,13 +563,13 @@ export default {
     supply: 'u32'
   },
   /**
-   * Lookup81: pallet_plans::WaitReason
+   * Lookup82: pallet_plans::WaitReason
    **/
   PalletPlansWaitReason: {
     _enum: ['Hosters', 'Encoders', 'Attesters']
   },
   /**
-   * Lookup82: pallet_plans::Amendment
+   * Lookup83: pallet_plans::Amendment
    **/
   PalletPlansAmendment: {
     plan: 'u64',
@@ -580,13 +583,13 @@ export default {
     delivered: 'bool'
   },
   /**
-   * Lookup83: pallet_plans::AmendmentKind
+   * Lookup84: pallet_plans::AmendmentKind
    **/
   PalletPlansAmendmentKind: {
     _enum: ['New', 'Repair']
   },
   /**
-   * Lookup86: pallet_plans::ProposedEncoding
+   * Lookup87: pallet_plans::ProposedEncoding
    **/
   PalletPlansProposedEncoding: {
     encoder: 'AccountId32',

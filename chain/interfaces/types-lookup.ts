@@ -570,11 +570,14 @@ declare module '@polkadot/types/lookup' {
 
   /** @name PalletPlansCodedHead (78) */
   interface PalletPlansCodedHead extends Struct {
+    readonly start: u64;
     readonly length: u64;
+    readonly startByte: u64;
+    readonly byteLength: u64;
     readonly signature: Bytes;
   }
 
-  /** @name PalletPlansQueueWait (80) */
+  /** @name PalletPlansQueueWait (81) */
   interface PalletPlansQueueWait extends Struct {
     readonly since: u32;
     readonly reason: PalletPlansWaitReason;
@@ -583,7 +586,7 @@ declare module '@polkadot/types/lookup' {
     readonly supply: u32;
   }
 
-  /** @name PalletPlansWaitReason (81) */
+  /** @name PalletPlansWaitReason (82) */
   interface PalletPlansWaitReason extends Enum {
     readonly isHosters: boolean;
     readonly isEncoders: boolean;
@@ -591,7 +594,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Hosters' | 'Encoders' | 'Attesters';
   }
 
-  /** @name PalletPlansAmendment (82) */
+  /** @name PalletPlansAmendment (83) */
   interface PalletPlansAmendment extends Struct {
     readonly plan: u64;
     readonly kind: PalletPlansAmendmentKind;
@@ -604,14 +607,14 @@ declare module '@polkadot/types/lookup' {
     readonly delivered: bool;
   }
 
-  /** @name PalletPlansAmendmentKind (83) */
+  /** @name PalletPlansAmendmentKind (84) */
   interface PalletPlansAmendmentKind extends Enum {
     readonly isNew: boolean;
     readonly isRepair: boolean;
     readonly type: 'New' | 'Repair';
   }
 
-  /** @name PalletPlansProposedEncoding (86) */
+  /** @name PalletPlansProposedEncoding (87) */
   interface PalletPlansProposedEncoding extends Struct {
     readonly encoder: AccountId32;
     readonly slots: Vec<PalletPlansSlotRoot>;

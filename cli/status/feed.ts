@@ -25,7 +25,7 @@ export async function readFeed (api: ApiPromise, ref: FeedRef): Promise<FeedRepo
   if (id === null || feed === null) throw CliError.FEED_NOT_FOUND('id' in ref ? String(ref.id) : ref.key)
   const firstPlans = (await api.query.plans.plansByFeed.keys(id)).map((k) => k.args[1].toBigInt())
   // An erasure plan's generations code the rest of the feed: shown with it.
-  const generations = await Promise.all(firstPlans.map(async (plan) => (await api.query.plans.generations(plan)).map((g) => g.toBigInt())))
+  const generations = await Promise.all(firstPlans.map(async (plan) => (await api.query.plans.generations.keys(plan)).map((k) => k.args[1].toBigInt())))
   const planIds = [...firstPlans, ...generations.flat()].sort((a, b) => (a < b ? -1 : 1))
   return {
     feed: Number(id),

@@ -82,7 +82,7 @@ export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport
   if (plan === null) throw CliError.PLAN_NOT_FOUND(id)
   const [feed, params, waiting, coded, generationOf, generations] = await Promise.all([
     api.query.feeds.feeds(plan.feed), api.query.params.current(), api.query.plans.waiting(id),
-    api.query.plans.codedHeads(id), api.query.plans.generationOf(id), api.query.plans.generations(id)
+    api.query.plans.codedHeads(id), api.query.plans.generationOf(id), api.query.plans.generations.keys(id)
   ])
   const maxStrikes = params.maxStrikes.toNumber()
   const count = plan.positions.toNumber()
@@ -103,9 +103,9 @@ export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport
     health: planHealth(statusOf(plan), positions),
     codes: plan.mode.isReplicate
       ? null
-      : { start: plan.ranges.unwrapOr(null)?.[0]?.start.toNumber() ?? 0, end: coded.unwrapOr(null)?.length.toNumber() ?? null },
+      : { start: coded.unwrapOr(null)?.start.toNumber() ?? 0, end: coded.unwrapOr(null)?.length.toNumber() ?? null },
     generationOf: generationOf.unwrapOr(null)?.toNumber() ?? null,
-    generations: generations.map((g) => g.toNumber()),
+    generations: generations.map((k) => k.args[1].toNumber()).sort((a, b) => a - b),
     waiting: waiting.isNone
       ? null
       : { reason: waiting.unwrap().reason.type.toLowerCase() as 'hosters' | 'encoders' | 'attesters', since: waiting.unwrap().since.toNumber(), retryBy: waiting.unwrap().retryAt.toNumber() },

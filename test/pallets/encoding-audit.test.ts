@@ -13,10 +13,10 @@ import { blake2AsU8a, cryptoWaitReady, ed25519PairFromSeed } from '@polkadot/uti
 import { Keyring } from '@polkadot/keyring'
 import type { Call } from '@polkadot/types/interfaces'
 import { RuntimeHarness } from '../helpers/runtime.js'
-import { makeFeed, proofsFor, publishArgs } from '../helpers/hypercore.js'
+import { appendBlocks, makeFeed, proofsFor, publishArgs } from '../helpers/hypercore.js'
 import { receiptFor } from '../helpers/receipt.js'
 import { loadChainSpec } from '../../chain/spec/load.js'
-import { makeBlockProof } from '../../hypercore/make.js'
+import { makeBlockProof, makeHeadProof } from '../../hypercore/make.js'
 import { feedStripes, slotRoot, writeSlots } from '../../erasure/slot-cores.js'
 import type { StripeSource } from '../../erasure/slot-cores.js'
 import { encodeStripe, slotLength } from '../../erasure/stripes.js'
@@ -153,6 +153,10 @@ for (const attack of ['data shards that are not the feed', 'parity that is not t
     const [[first, amendment]] = plansStorage.Amendments.entries(chain.ctx())
     await encodeAndStart(net, slots)
     assert.deepEqual(auditsStorage.Encoded.get(chain.ctx(), 0n)?.encoders.map((e) => u8aToHex(e)), amendment.encoders.map((e) => u8aToHex(e)), 'the chain records who committed the roots')
+    // The feed grows meanwhile: its new blocks are a generation's, whatever becomes of the first plan's encoding.
+    await appendBlocks(net.feed, 3, 1000, 7)
+    chain.block([[chain.tx.feeds.updateFeed(0, u8aToHex(await makeHeadProof(net.feed))), net.sponsor]])
+    assert.equal(chain.events('plans', 'GenerationAdded'), 1)
 
     await answerAudit(net, slots)
     assert.equal(chain.events('audits', 'EncodingFailed'), 1, 'the audit recomputed the stripe and found it wrong')
@@ -162,8 +166,9 @@ for (const attack of ['data shards that are not the feed', 'parity that is not t
     const ctx = chain.ctx()
     assert.equal(plansStorage.Slots.contains(ctx, 0n, 0), false, 'the bad roots are cleared')
     assert.equal(auditsStorage.Encoded.get(ctx, 0n), null, 'the plan is no longer audited as encoded')
-    const fresh = plansStorage.Amendments.entries(ctx).filter(([id]) => id !== first).map(([, a]) => a)
+    const fresh = plansStorage.Amendments.entries(ctx).filter(([id, a]) => id !== first && a.plan === 0n).map(([, a]) => a)
     assert.equal(fresh.length, 1, 'a fresh encoding amendment')
+    assert.equal(plansStorage.CodedHeads.get(ctx, 0n)!.length, BigInt(FEED_BLOCKS), 'it codes the same blocks again: the later ones are the generation\'s')
     assert.equal(fresh[0].encoders.length, 2, 'two encoders code the feed again')
     assert.deepEqual(fresh[0].positions, [0, 1, 2], 'every slot is written again')
     assert.ok(fresh[0].encoders.every((e) => !amendment.encoders.some((x) => u8aEq(x, e))), 'not by the encoders who failed it')

@@ -65,10 +65,9 @@ test('a grown erasure plan codes the new blocks as generations, one at a time, h
   // 2. Accepting it adds the generation of what the feed gained meanwhile: blocks [16, 20).
   const [added] = net.chain.seen('plans', 'GenerationAdded')
   assert.deepEqual([added.plan, added.generation, added.start, added.end].map(Number), [0, 1, 16, 20])
-  const generation = plansStorage.Plans.get(net.chain.ctx(), 1n)!
-  assert.deepEqual(generation.ranges, [{ start: 16n, end: 20n }])
+  const coded = plansStorage.CodedHeads.get(net.chain.ctx(), 1n)!
+  assert.deepEqual([coded.start, coded.length, coded.startByte, coded.byteLength], [16n, 20n, 16n * 1024n, 20n * 1024n], 'it codes blocks [16, 20) and their bytes')
   assert.equal(plansStorage.GenerationOf.get(net.chain.ctx(), 1n), 0n)
-  assert.equal(plansStorage.CodedHeads.get(net.chain.ctx(), 1n)!.length, 20n)
   net.blocks()
   const [, g1] = amendmentOf(net, 1n)
   assert.equal(g1.encoders.length, 2, 'a generation is a new encoding')
@@ -108,24 +107,49 @@ test('a grown erasure plan codes the new blocks as generations, one at a time, h
   assert.equal(plansStorage.Amendments.entries(net.chain.ctx()).length, 0)
 })
 
-test('an erasure plan whose data is lost ends its generations too, and charges nothing more', async (t) => {
+test('a replica\'s hoster is kept out of a generation; growth goes on past a lost generation; a lost first plan ends the family', async (t) => {
   const { spec, cores, heads } = await setup(t, 1)
-  const net = new Net(spec, 'growth-lost', PARAMS).hosters(hosters).attesters(attesters).publish(heads)
+  const [core] = cores
+  const replica = named('Replica', 1)
+  const net = new Net(spec, 'growth-lost', PARAMS).hosters([...hosters, ...replica]).attesters(attesters).publish(heads)
   for (const e of encoders) net.call(net.tx.roles.registerEncoder(u8aToHex(e.noise.publicKey)), e)
   net.blocks()
+  // A replica of the feed first, on the fifth hoster: it holds the feed, so no slot of it may be its too.
+  net.request(0, 1).blocks()
+  const [replicaAmendment, r] = amendmentOf(net, 0n)
+  assert.ok(u8aEq(r.hosters[0], replica[0].account.publicKey))
+  net.write((ctx) => { activate(ctx, 0n, 0); plansStorage.Amendments.remove(ctx, replicaAmendment) })
   net.call(net.tx.plans.requestHosting(0, { Erasure: { k: K, m: M } }, null), sponsor).blocks()
-  encodeAndHold(net, 0n, fakeSlots(8, 8192))
-  await appendBlocks(cores[0], 2, 1024, 9)
-  net.call(net.tx.feeds.updateFeed(0, u8aToHex(await makeHeadProof(cores[0]))), sponsor).blocks()
+  encodeAndHold(net, 1n, fakeSlots(8, 8192))
+  const grow = async (blocks: number) => {
+    await appendBlocks(core, blocks, 1024, 9)
+    net.call(net.tx.feeds.updateFeed(0, u8aToHex(await makeHeadProof(core))), sponsor).blocks()
+    net.blocks()
+  }
+  await grow(2)
+  const [, g2] = amendmentOf(net, 2n)
+  assert.ok(!g2.hosters.some((h) => u8aEq(h, replica[0].account.publicKey)), 'the replica\'s hoster holds no slot of the generation')
+  encodeAndHold(net, 2n, fakeSlots(1, 1024))
+
+  // Generation 2 loses three slots and its encoder finds neither k of them nor the feed: it alone is lost.
+  net.write((ctx) => { for (const position of [0, 1, 2]) freePosition(ctx, 2n, position, false) })
   net.blocks()
-  encodeAndHold(net, 1n, fakeSlots(1, 1024))
-  // Three slots of the first plan go: its repair encoder finds neither k slots nor the feed.
-  net.write((ctx) => { for (const position of [0, 1, 2]) freePosition(ctx, 0n, position, false) })
+  const [lostRepair, a] = amendmentOf(net, 2n)
+  assert.deepEqual(net.chain.block([[net.tx.plans.reportDataLost(lostRepair), a.encoders[0]]]), ['ok'])
+  assert.deepEqual(['Active', 'Lost'], [1n, 2n].map((p) => plansStorage.Plans.get(net.chain.ctx(), p)!.status.type))
+  await grow(3)
+  const added = net.chain.seen('plans', 'GenerationAdded').at(-1)
+  assert.deepEqual([added.plan, added.generation, added.start, added.end].map(Number), [1, 3, 18, 21], 'the next generation starts where the lost one ended')
+  encodeAndHold(net, 3n, fakeSlots(2, 1024))
+
+  // The first plan loses three slots the same way: the data is gone, and the family ends with it.
+  net.write((ctx) => { for (const position of [0, 1, 2]) freePosition(ctx, 1n, position, false) })
   net.blocks()
-  const [id, a] = amendmentOf(net, 0n)
-  assert.deepEqual(net.chain.block([[net.tx.plans.reportDataLost(id), a.encoders[0]]]), ['ok'])
-  assert.deepEqual(net.chain.seen('plans', 'DataLost').map((d) => d.plan.toNumber()), [0])
-  assert.equal(plansStorage.Plans.get(net.chain.ctx(), 0n)!.status.type, 'Lost')
-  assert.equal(plansStorage.Plans.get(net.chain.ctx(), 1n)!.status.type, 'Ended', 'its generation ends with it')
-  assert.deepEqual(hosters.map((h) => provider(net.chain.ctx(), h.account.publicKey)!.committed), hosters.map(() => 0n), 'nobody holds anything of it')
+  const [id, b] = amendmentOf(net, 1n)
+  assert.deepEqual(net.chain.block([[net.tx.plans.reportDataLost(id), b.encoders[0]]]), ['ok'])
+  assert.deepEqual(net.chain.seen('plans', 'DataLost').map((d) => d.plan.toNumber()), [2, 1])
+  assert.deepEqual([1n, 2n, 3n].map((p) => plansStorage.Plans.get(net.chain.ctx(), p)!.status.type), ['Lost', 'Lost', 'Ended'], 'its generations end with it')
+  assert.deepEqual(hosters.map((h) => provider(net.chain.ctx(), h.account.publicKey)!.committed), hosters.map(() => 0n), 'nobody holds anything of the family')
+  assert.equal(plansStorage.Positions.entriesOf(net.chain.ctx(), 3n).length, 0, 'the generation keeps no positions: nothing is charged for it')
+  assert.deepEqual(plansStorage.FeedHosters.get(net.chain.ctx(), 0n, replica[0].account.publicKey), [0n, 0], 'the replica is untouched')
 })

@@ -12,7 +12,7 @@ import { strike, suspend } from '../roles.js'
 import { plansStorage } from '../plans/storage.js'
 import { barFromPlan, freePosition, positionsOf } from '../plans/lifecycle.js'
 import { strikePosition } from '../challenges/open-close.js'
-import { codedRange } from '../plans/growth.js'
+import { codedHead } from '../plans/growth.js'
 import { feedVerifier } from '../../../hypercore/verify.js'
 import { Audits } from './pallet.js'
 
@@ -93,14 +93,14 @@ export function closeAudit (ctx: DispatchCtx, id: bigint): void {
     strikePosition(ctx, audit.plan, position, audit.hosters[j])
   })
   const { k, m } = plan.mode.value
-  const { start, end } = codedRange(ctx, audit.plan, plan)
+  const coded = codedHead(ctx, audit.plan, plan)!
   let verdict: StripeVerdict
   try {
     verdict = judgeStripe({
       k,
       m,
-      start: Number(start),
-      end: Number(end),
+      start: Number(coded.start),
+      end: Number(coded.length),
       stripe: Number(audit.stripe),
       feed: feedVerifier(f.key, f.manifest),
       shards: Array.from({ length: k + m }, (_, i) => shards.get(i) ?? null)

@@ -13,7 +13,7 @@ import { System } from '../system.js'
 import { addActive, removeActive } from '../challenges/active.js'
 import { Plans } from './pallet.js'
 import { planEnded } from '../audits/open-close.js'
-import { codedRange, familyOf, grow } from './growth.js'
+import { codedHead, familyOf, generationsOf, grow } from './growth.js'
 
 const VACANT: PositionValue = { hoster: null, state: { type: 'Vacant' }, ready: false, bytes: 0n, strikes: 0, paidUntil: 0 }
 
@@ -48,7 +48,8 @@ export function bytesPerPosition (ctx: StorageCtx, plan: PlanValue, position: nu
     const slot = s.Slots.get(ctx, planId, position)
     if (slot !== null) return slot.byteLength
     const k = BigInt(plan.mode.value.k)
-    return (rangeBytes(f.root, [codedRange(ctx, planId, plan)]) + k - 1n) / k
+    const coded = codedHead(ctx, planId, plan)!
+    return (coded.byteLength - coded.startByte + k - 1n) / k
   }
   return plan.ranges === null ? f.root.byteLength : rangeBytes(f.root, plan.ranges)
 }
@@ -114,10 +115,9 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName 
     s.HosterPositions.set(ctx, hosters[j], [planId, position], now)
     if (!s.FeedHosters.contains(ctx, plan.feed, hosters[j])) s.FeedHosters.set(ctx, plan.feed, hosters[j], [planId, position])
   })
-  const f = feed(ctx, plan.feed)
   // Both encoders code the head of now, whatever the feed's head is when they start; a re-encoding codes the
   // same blocks again (later ones are its generations').
-  if (encodersNeeded === 2 && f !== null && !s.CodedHeads.contains(ctx, planId)) s.CodedHeads.set(ctx, planId, { length: f.root.length, signature: f.signature })
+  if (encodersNeeded === 2 && !s.CodedHeads.contains(ctx, planId)) s.CodedHeads.set(ctx, planId, codedHead(ctx, planId, plan)!)
   // Fetching takes time in proportion to the bytes: the hosters' largest position, or for an erasure plan
   // what its encoders fetch first: the blocks it codes (new), or k slots (repair), both about k slots.
   const toFetch = plan.mode.type === 'Erasure' ? BigInt(plan.mode.value.k) * largest : largest
@@ -207,7 +207,7 @@ function forgetFeedHoster (ctx: StorageCtx, feedId: bigint, hoster: Uint8Array, 
  * An erasure plan's generations end with it: they only extend it.
  */
 export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue, status: 'Ended' | 'Lost' = 'Ended'): void {
-  for (const generation of s.Generations.get(ctx, planId)) {
+  for (const generation of generationsOf(ctx, planId)) {
     const g = s.Plans.get(ctx, generation)
     if (g !== null && !isOver(g)) endPlan(ctx, generation, g)
   }
@@ -232,7 +232,6 @@ export function endPlan (ctx: DispatchCtx, planId: bigint, plan: PlanValue, stat
     s.Support.remove(ctx, planId, supporter)
   }
   dequeue(ctx, planId)
-  s.CodedHeads.remove(ctx, planId)
   s.PlansByFeed.remove(ctx, plan.feed, planId)
   s.Plans.set(ctx, planId, { ...plan, status: { type: status }, backing: 0n })
   Plans.emit(ctx, { type: 'PlanEnded', value: { plan: planId } })

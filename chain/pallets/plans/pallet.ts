@@ -13,7 +13,7 @@ import { params } from '../params.js'
 import { commit, release } from '../roles.js'
 import { reward } from '../ratio.js'
 import { encodingAccepted } from '../audits/encoded.js'
-import { codedRange, familyOf, grow } from './growth.js'
+import { codedHead, familyOf, grow } from './growth.js'
 
 /** Most positions in one plan: ronomon's Reed-Solomon takes k ≤ 24 and m ≤ 6. */
 const MAX_REPLICAS = 32
@@ -141,9 +141,9 @@ export const Plans = definePallet({
       // Audits draw a stripe below slot 0's length: an empty or a shorter slot would let its encoders escape them.
       if (slots.some((slot) => slot.length === 0n || slot.length !== slots[0].length)) throw Plans.errors.UnevenSlots()
       // Slots of another length code other blocks than the plan's (an older head would leave blocks uncoded).
-      const { start, end } = codedRange(ctx, a.plan, plan)
+      const coded = codedHead(ctx, a.plan, plan)!
       const k = BigInt(plan.mode.type === 'Erasure' ? plan.mode.value.k : 1)
-      if (slots[0].length !== (end - start + k - 1n) / k) throw Plans.errors.WrongSlotLength()
+      if (slots[0].length !== (coded.length - coded.start + k - 1n) / k) throw Plans.errors.WrongSlotLength()
       if (a.proposed === null || u8aEq(a.proposed.encoder, who)) {
         s.Amendments.set(ctx, id, { ...a, proposed: { encoder: who, slots } })
         Plans.emit(ctx, { type: 'EncodingProposed', value: { amendment: id, plan: a.plan, encoder: who } })

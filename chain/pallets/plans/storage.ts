@@ -10,13 +10,16 @@ export const plansStorage = {
   /** Erasure plans: each position's slot root, once two encoders agreed on it. */
   Slots: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: SlotRoot }),
   /**
-   * Erasure plans: the feed head their slots code, fixed when the plan's first encoders are drawn (when a
-   * generation is added, for a generation), so that both code the same length, a re-encoding codes the same
-   * blocks, and a repair with too few slots left can code the feed again to the same roots.
+   * Erasure plans: the feed blocks and head their slots code, fixed when the plan's first encoders are drawn
+   * (when a generation is added, for a generation), so that both code the same length, a re-encoding codes
+   * the same blocks, and a repair with too few slots left can code the feed again to the same roots. Kept
+   * when the plan ends: it says what the plan coded.
    */
   CodedHeads: map({ hasher: 'Twox64Concat', key: u64, value: CodedHead }),
-  /** Erasure plans: the generations that code what their feed gained since (plans/growth.ts), in order. */
-  Generations: map({ hasher: 'Twox64Concat', key: u64, value: seq(u64), default: [] }),
+  /** Erasure plans: the generations that code what their feed gained since (plans/growth.ts) → the block each was added. */
+  Generations: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u64], value: u32 }),
+  /** An erasure plan's newest generation: the next one starts where it ends. */
+  LastGeneration: map({ hasher: 'Twox64Concat', key: u64, value: u64 }),
   /** A generation → the first plan of its family. */
   GenerationOf: map({ hasher: 'Twox64Concat', key: u64, value: u64 }),
   /** New plans waiting for their first providers (at most MAX_QUEUE), served by priority. */

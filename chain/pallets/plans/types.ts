@@ -30,8 +30,13 @@ export const Plan = struct('pallet_plans::Plan', {
 })
 export type PlanValue = JsOf<typeof Plan>
 
-/** The feed head an erasure plan's slots code: its length, and the feed's signature of that root (FeedHead). */
-export const CodedHead = struct('pallet_plans::CodedHead', { length: u64, signature: bytes })
+/**
+ * What an erasure plan's slots code: the feed's blocks [start, length), their bytes [startByte, byteLength)
+ * of the feed, and the feed's signature of the root of `length` blocks (FeedHead). A first plan starts at 0;
+ * a generation (plans/growth.ts) where the one before it ends.
+ */
+export const CodedHead = struct('pallet_plans::CodedHead', { start: u64, length: u64, startByte: u64, byteLength: u64, signature: bytes })
+export type CodedHeadValue = JsOf<typeof CodedHead>
 
 /** A committed root of an erasure slot: the hypercore the slot's hoster keeps. */
 export const SlotRoot = struct('pallet_plans::SlotRoot', { length: u64, byteLength: u64, treeHash: fixed(32) })
