@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Hypercore from 'hypercore'
 import { makeFeed } from '../test/helpers/hypercore.js'
-import { feedStripes, matchesRoot, sealSlot, slotKey, slotManifest, slotRoot, slotStripes, writeSlots } from './slot-cores.js'
+import { STRIPES_PER_BATCH, feedStripes, matchesRoot, sealSlot, slotKey, slotManifest, slotRoot, slotStripes, writeSlots } from './slot-cores.js'
 import type { SlotRoot } from './slot-cores.js'
 import { slotLength, unframe } from './stripes.js'
 import { headOf } from './feed-proofs.js'
@@ -90,4 +90,18 @@ test('a draft that differs from the committed root is told apart, and cannot fil
   const slot = await open(t, slotKey(root), { manifest: slotManifest(root) })
   await assert.rejects(sealSlot(theirs.get(0)!, slot), /Prologue does not match/)
   assert.equal(slot.length, 0)
+})
+
+test('slots written batch by batch into reused memory hold every stripe as coded alone', async (t) => {
+  // Blocks of growing sizes over more than two batches: each batch's shards are larger than the last's.
+  const feed = await makeFeed(t, 0)
+  await feed.append(Array.from({ length: K * (2 * STRIPES_PER_BATCH + 3) }, (_, i) => new Uint8Array(50 + i * 13).fill(i)))
+  const stripes = slotLength(feed.length, K)
+  const source = feedStripes(feed, await headOf(feed), K, M)
+  const slots = await drafts(t, all)
+  await writeSlots(slots, stripes, source)
+  for (let j = 0; j < stripes; j++) {
+    const alone = await source(j)
+    for (const slot of all) assert.ok(Buffer.from((await slots.get(slot)!.get(j))!).equals(alone[slot]), `stripe ${j}, slot ${slot}`)
+  }
 })

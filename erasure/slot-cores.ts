@@ -1,16 +1,17 @@
 import Hypercore from 'hypercore'
 import { encodeStripe, repairStripe, stripeBlocks } from './stripes.js'
+import { StripeArena } from './stripe-arena.js'
 import { signedBlockProof } from './feed-proofs.js'
 import type { FeedHead } from './feed-proofs.js'
 
 /** What the chain commits of a slot: its length, its size and its merkle tree hash. */
 export interface SlotRoot { readonly length: number, readonly byteLength: number, readonly treeHash: Uint8Array }
 
-/** The k + m shards of stripe j. */
-export type StripeSource = (stripe: number) => Promise<Uint8Array[]>
+/** The k + m shards of stripe j (in `arena`'s memory, if given). */
+export type StripeSource = (stripe: number, arena?: StripeArena) => Promise<Uint8Array[]>
 
 /** Stripes coded per batch: one append per slot per batch instead of per block. */
-const BATCH = 16
+export const STRIPES_PER_BATCH = 16
 
 /**
  * The manifest of a slot core: no signer, and a prologue that fixes all of its blocks to the committed root.
@@ -35,12 +36,15 @@ export function slotKey (root: Pick<SlotRoot, 'length' | 'treeHash'>): Uint8Arra
  */
 export async function writeSlots (targets: ReadonlyMap<number, Hypercore>, stripes: number, source: StripeSource): Promise<void> {
   const from = Math.min(...[...targets.values()].map((core) => core.length))
-  for (let start = from; start < stripes; start += BATCH) {
-    const batch = await Promise.all(Array.from({ length: Math.min(BATCH, stripes - start) }, (_, j) => source(start + j)))
+  const arena = new StripeArena()
+  for (let start = from; start < stripes; start += STRIPES_PER_BATCH) {
+    const batch = await Promise.all(Array.from({ length: Math.min(STRIPES_PER_BATCH, stripes - start) }, (_, j) => source(start + j, arena)))
     await Promise.all([...targets].map(async ([slot, core]) => {
       const missing = batch.slice(Math.max(0, core.length - start)).map((shards) => shards[slot])
       if (missing.length > 0) await core.append(missing)
     }))
+    // Appended: hypercore wrote the shards to its storage, so their memory serves the next batch.
+    arena.reset()
   }
 }
 
@@ -58,17 +62,17 @@ export async function sealSlot (draft: Hypercore, slot: Hypercore): Promise<void
  * have them).
  */
 export function feedStripes (feed: Hypercore, head: FeedHead, k: number, m: number, from = 0): StripeSource {
-  return async (stripe) => {
+  return async (stripe, arena) => {
     const proofs = await Promise.all(stripeBlocks(stripe, k, head.length, from).map(async (i) => await signedBlockProof(feed, i, head)))
-    return await encodeStripe(proofs, k, m)
+    return await encodeStripe(proofs, k, m, arena)
   }
 }
 
 /** Stripes rebuilt from at least k complete slot cores (slot index → core). */
 export function slotStripes (slots: ReadonlyMap<number, Hypercore>, k: number, m: number): StripeSource {
-  return async (stripe) => {
+  return async (stripe, arena) => {
     const shards = await Promise.all(Array.from({ length: k + m }, async (_, i) => (await slots.get(i)?.get(stripe)) ?? null))
-    return await repairStripe(shards, k, m)
+    return await repairStripe(shards, k, m, arena)
   }
 }
 

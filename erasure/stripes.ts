@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import type { Context } from '@ronomon/reed-solomon'
 import { blockOfProof } from './feed-proofs.js'
+import type { StripeArena } from './stripe-arena.js'
 
 // The package's entry point is the native addon itself, which only require() loads.
 const ReedSolomon = createRequire(import.meta.url)('@ronomon/reed-solomon') as typeof import('@ronomon/reed-solomon')
@@ -101,27 +102,36 @@ function split (data: Buffer, parity: Buffer, k: number, m: number, size: number
   ]
 }
 
-/** The k + m shards of a stripe of at most k payloads. */
-export async function encodeStripe (payloads: readonly Uint8Array[], k: number, m: number): Promise<Buffer[]> {
+/** Stripe buffers: from the batch's arena, or fresh. Every byte of them is written before use: no zeroing. */
+function buffer (bytes: number, arena: StripeArena | null): Buffer {
+  return arena?.take(bytes) ?? Buffer.allocUnsafe(bytes)
+}
+
+/** The k + m shards of a stripe of at most k payloads (in `arena`'s memory, if given: valid until its reset). */
+export async function encodeStripe (payloads: readonly Uint8Array[], k: number, m: number, arena: StripeArena | null = null): Promise<Buffer[]> {
   if (payloads.length > k) throw new RangeError(`a stripe holds at most ${k} payloads, not ${payloads.length}`)
   const size = shardSize(payloads)
-  // Every byte is written below (data) or by the coding (parity): no zeroing needed.
-  const data = Buffer.allocUnsafe(k * size)
-  const parity = Buffer.allocUnsafe(m * size)
+  // Every byte is written below (data) or by the coding (parity).
+  const data = buffer(k * size, arena)
+  const parity = buffer(m * size, arena)
   for (let i = 0; i < k; i++) frameInto(data, i * size, payloads[i] ?? EMPTY, size)
   await code(k, m, size, data, parity, Array.from({ length: k }, (_, i) => i), Array.from({ length: m }, (_, i) => k + i))
   return split(data, parity, k, m, size)
 }
 
-/** Every shard of a stripe, rebuilt from at least k of them (missing ones null; all present ones of one size). */
-export async function repairStripe (shards: ReadonlyArray<Uint8Array | null>, k: number, m: number): Promise<Buffer[]> {
+/**
+ * Every shard of a stripe, rebuilt from at least k of them (missing ones null; all present ones of one size),
+ * in `arena`'s memory if given.
+ */
+export async function repairStripe (shards: ReadonlyArray<Uint8Array | null>, k: number, m: number, arena: StripeArena | null = null): Promise<Buffer[]> {
   if (shards.length !== k + m) throw new RangeError(`a stripe has ${k + m} shards, not ${shards.length}`)
   const present = shards.flatMap((s, i) => (s === null ? [] : [i]))
   if (present.length < k) throw new RangeError(`rebuilding a stripe needs ${k} shards; only ${present.length} are here`)
   const size = shards[present[0]]!.byteLength
   if (present.some((i) => shards[i]!.byteLength !== size)) throw new RangeError('the shards of a stripe differ in size')
-  const data = Buffer.alloc(k * size)
-  const parity = Buffer.alloc(m * size)
+  // The present shards are copied in and the missing ones coded: every byte is written.
+  const data = buffer(k * size, arena)
+  const parity = buffer(m * size, arena)
   for (const i of present) (i < k ? data : parity).set(shards[i]!, (i < k ? i : i - k) * size)
   const missing = shards.flatMap((s, i) => (s === null ? [i] : []))
   if (missing.length > 0) await code(k, m, size, data, parity, present, missing)
