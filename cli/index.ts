@@ -10,6 +10,7 @@ import { addStatusCommand } from './commands/status.js'
 import { addChallengesCommand } from './commands/challenges.js'
 import { addWalletCommand } from './commands/wallet/index.js'
 import { CliError, exitCodeOf, formatError } from './errors.js'
+import { quietOnClosedPipe } from './closed-pipe.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -37,6 +38,7 @@ export function createProgram (): Command {
 
 /** Runs the command line (`argv` as in process.argv) and returns the exit status. */
 export async function main (argv: string[]): Promise<number> {
+  quietOnClosedPipe()
   try {
     await createProgram().parseAsync(argv)
     return 0
