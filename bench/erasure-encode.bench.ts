@@ -1,7 +1,8 @@
 // Reed-Solomon coding of a feed's stripes as the encoder does it (each 4+2 stripe's payloads framed into
 // equal shards in memory reused from batch to batch, then ronomon's encode) vs. ronomon's raw encode of the
-// same shard bytes into buffers made beforehand, in the same run. The whole slot pipeline (reading blocks, signed proofs, hypercore appends that
-// hash every shard) is timed too and reported beside it: it is bound by hashing, not by coding.
+// same shard bytes into buffers made beforehand, in the same run. The whole slot pipeline (reading blocks,
+// signed proofs, hypercore appends that hash every shard) is timed too and reported beside it: it is bound
+// by hashing, not by coding.
 import { performance } from 'node:perf_hooks'
 import { createRequire } from 'node:module'
 import type Hypercore from 'hypercore'

@@ -128,18 +128,17 @@ export class EncoderRole {
     const plan = (await api.query.plans.plans(a.plan)).unwrapOr(null)
     if (plan === null || !plan.mode.isErasure) return
     const feed = (await api.query.feeds.feeds(plan.feed)).unwrap()
-    // The blocks and head the plan's slots code, fixed by the chain when its first encoders were drawn.
+    // The blocks and head the plan's slots code: the chain fixes them before it draws a plan's first encoders.
     const coded = (await api.query.plans.codedHeads(a.plan)).unwrapOr(null)
-    const head: FeedHead = coded === null
-      ? { length: feed.root.length.toNumber(), signature: feed.signature.toU8a(true) }
-      : { length: coded.length.toNumber(), signature: coded.signature.toU8a(true) }
+    if (coded === null) return
+    const head: FeedHead = { length: coded.length.toNumber(), signature: coded.signature.toU8a(true) }
     const work: ErasureWork = {
       amendment: id,
       plan: a.plan.toBigInt(),
       feedKey: feed.key.toU8a(),
       k: plan.mode.asErasure.k.toNumber(),
       m: plan.mode.asErasure.m.toNumber(),
-      from: coded?.start.toNumber() ?? 0,
+      from: coded.start.toNumber(),
       positions: a.positions.map((p) => p.toNumber()),
       deadline: a.deadline.toNumber()
     }
@@ -229,7 +228,7 @@ export class EncoderRole {
       if (!wanted) throw new Error('k slots came first')
       log.info(ids, 'fetching the feed as well, to rebuild from it')
       const from = (await api.rpc.chain.getHeader()).number.toNumber()
-      // Given up at the deadline, or sooner if no peer with the whole feed turned up in a quarter of the time
+      // Given up at the deadline, or sooner if no peer with the blocks coded turned up in a quarter of the time
       // left (other encoders trying the same are peers too, with nothing to give).
       const noPeerBy = from + Math.max(FEED_PEER_WAIT, Math.floor((giveUpAt - from) / 4))
       const nobodyHasIt = (core: Hypercore) => !(core.peers as FeedPeer[]).some((p) => p.remoteBitfield.firstUnset(work.from) >= head.length)

@@ -42,7 +42,6 @@ interface StartFlags {
 
 const RPC_METHODS: RpcMethodsPolicy[] = ['auto', 'safe', 'unsafe']
 const MiB = 1024 * 1024
-const DEFAULTS = DEFAULT_RPC_LIMITS
 
 /** Adds `start` to the `chain` command (through `.command()`, so it inherits the error handling of its parent). */
 export function addChainStartCommand (chain: Command): void {
@@ -58,11 +57,11 @@ export function addChainStartCommand (chain: Command): void {
     .addOption(new Option('--instant', 'produce a block as soon as an extrinsic arrives').conflicts(['blockTime', 'manualSeal']))
     .addOption(new Option('--manual-seal', 'produce blocks only on the dev_newBlock RPC method (needs --dev)').conflicts('blockTime'))
     .option('--authority-key <file>', 'the block author\'s ed25519 secret seed (0x + 64 hex characters); by default the node makes its own on first start, <base path>/authority-key (mode 0600), and reuses it')
-    .option('--rpc-max-connections <n>', 'most RPC connections at once, HTTP and WebSocket; more are answered 429', integer('connection count', 1, 1_000_000), DEFAULTS.maxConnections)
-    .option('--rpc-max-request-size <MiB>', 'largest RPC request (an HTTP body or a WebSocket message), in MiB', integer('request size', 1, 4096), DEFAULTS.maxRequestBytes / MiB)
-    .option('--rpc-max-response-size <MiB>', 'largest RPC reply, a batch\'s as a whole, in MiB; a larger one is answered -32008 (-32011 for a batch)', integer('response size', 1, 4096), DEFAULTS.maxResponseBytes / MiB)
+    .option('--rpc-max-connections <n>', 'most RPC connections at once, HTTP and WebSocket; more are answered 429', integer('connection count', 1, 1_000_000), DEFAULT_RPC_LIMITS.maxConnections)
+    .option('--rpc-max-request-size <MiB>', 'largest RPC request (an HTTP body or a WebSocket message), in MiB', integer('request size', 1, 4096), DEFAULT_RPC_LIMITS.maxRequestBytes / MiB)
+    .option('--rpc-max-response-size <MiB>', 'largest RPC reply, a batch\'s as a whole, in MiB; a larger one is answered -32008 (-32011 for a batch)', integer('response size', 1, 4096), DEFAULT_RPC_LIMITS.maxResponseBytes / MiB)
     .option('--rpc-max-batch-request-len <n>', 'most requests in one batch (default: no limit but the response size); a longer batch is answered -32010', integer('batch length', 1, 1_000_000_000))
-    .option('--rpc-max-subscriptions-per-connection <n>', 'most subscriptions one WebSocket connection may hold', integer('subscription count', 1, 1_000_000), DEFAULTS.maxSubscriptionsPerConnection)
+    .option('--rpc-max-subscriptions-per-connection <n>', 'most subscriptions one WebSocket connection may hold', integer('subscription count', 1, 1_000_000), DEFAULT_RPC_LIMITS.maxSubscriptionsPerConnection)
     .option('--rpc-cors <origins>', `web pages allowed to call the node: "all", or origins separated by commas (":*" for any port); default all with --dev, else ${LOCAL_ORIGINS.join(', ')}`)
     .addOption(new Option('--rpc-methods <which>', `auto: unsafe methods (${UNSAFE_METHODS}) only when --host is a loopback address; safe: never; unsafe: always`).choices(RPC_METHODS).default('auto'))
     .addHelpText('after', `
@@ -126,7 +125,7 @@ function rpcOptions (flags: StartFlags, logger: { warn (msg: string): void }): R
       maxConnections: flags.rpcMaxConnections,
       maxRequestBytes: flags.rpcMaxRequestSize * MiB,
       maxResponseBytes: flags.rpcMaxResponseSize * MiB,
-      maxBatchLength: flags.rpcMaxBatchRequestLen ?? DEFAULTS.maxBatchLength,
+      maxBatchLength: flags.rpcMaxBatchRequestLen ?? DEFAULT_RPC_LIMITS.maxBatchLength,
       maxSubscriptionsPerConnection: flags.rpcMaxSubscriptionsPerConnection
     }
   }

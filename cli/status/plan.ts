@@ -1,5 +1,5 @@
 import type { ApiPromise } from '@polkadot/api'
-import type { PalletPlansMode, PalletPlansPlan, PalletPlansPosition } from '@polkadot/types/lookup'
+import type { PalletPlansCodedHead, PalletPlansMode, PalletPlansPlan, PalletPlansPosition } from '@polkadot/types/lookup'
 import { u8aToHex } from '@polkadot/util'
 import { CliError } from '../errors.js'
 
@@ -69,6 +69,11 @@ export function modeOf (mode: PalletPlansMode): ModeReport {
     : { erasure: { k: mode.asErasure.k.toNumber(), m: mode.asErasure.m.toNumber() } }
 }
 
+/** The blocks an erasure plan's CodedHead says it codes; before its first encoders are drawn, from 0 to a head not fixed yet. */
+function codesOf (coded: PalletPlansCodedHead | null): PlanReport['codes'] {
+  return coded === null ? { start: 0, end: null } : { start: coded.start.toNumber(), end: coded.length.toNumber() }
+}
+
 /** Whether a plan is over: unpublished, or its data lost. */
 export const isOver = (status: PlanReport['status']): boolean => status === 'ended' || status === 'lost'
 
@@ -101,9 +106,7 @@ export async function readPlan (api: ApiPromise, id: bigint): Promise<PlanReport
     maxStrikes,
     challengePeriod: params.challengePeriod.toNumber(),
     health: planHealth(statusOf(plan), positions),
-    codes: plan.mode.isReplicate
-      ? null
-      : { start: coded.unwrapOr(null)?.start.toNumber() ?? 0, end: coded.unwrapOr(null)?.length.toNumber() ?? null },
+    codes: plan.mode.isReplicate ? null : codesOf(coded.unwrapOr(null)),
     generationOf: generationOf.unwrapOr(null)?.toNumber() ?? null,
     generations: generations.map((k) => k.args[1].toNumber()).sort((a, b) => a - b),
     waiting: waiting.isNone

@@ -56,7 +56,6 @@ export function bytesPerPosition (ctx: StorageCtx, plan: PlanValue, position: nu
 
 /** Bytes of block ranges of a feed: ranges are blocks, their bytes estimated at the feed's mean block size, rounded up. */
 function rangeBytes ({ length, byteLength }: { length: bigint, byteLength: bigint }, ranges: Array<{ start: bigint, end: bigint }>): bigint {
-  if (length === 0n) return 0n
   const covered = ranges.reduce((n, r) => n + (r.end < length ? r.end : length) - (r.start < length ? r.start : length), 0n)
   return (byteLength * covered + length - 1n) / length
 }

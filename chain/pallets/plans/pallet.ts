@@ -142,8 +142,7 @@ export const Plans = definePallet({
       if (slots.some((slot) => slot.length === 0n || slot.length !== slots[0].length)) throw Plans.errors.UnevenSlots()
       // Slots of another length code other blocks than the plan's (an older head would leave blocks uncoded).
       const coded = codedHead(ctx, a.plan, plan)!
-      const k = BigInt(plan.mode.type === 'Erasure' ? plan.mode.value.k : 1)
-      if (slots[0].length !== (coded.length - coded.start + k - 1n) / k) throw Plans.errors.WrongSlotLength()
+      if (plan.mode.type === 'Erasure' && slots[0].length !== ceilDiv(coded.length - coded.start, BigInt(plan.mode.value.k))) throw Plans.errors.WrongSlotLength()
       if (a.proposed === null || u8aEq(a.proposed.encoder, who)) {
         s.Amendments.set(ctx, id, { ...a, proposed: { encoder: who, slots } })
         Plans.emit(ctx, { type: 'EncodingProposed', value: { amendment: id, plan: a.plan, encoder: who } })
@@ -203,6 +202,8 @@ function erasureRepair (ctx: Parameters<typeof freePosition>[0], id: bigint, who
   if (!pending) throw Plans.errors.AmendmentNotFound()
   return { a, plan, k: plan.mode.value.k }
 }
+
+const ceilDiv = (a: bigint, b: bigint): bigint => (a + b - 1n) / b
 
 function positionCount (mode: ModeValue): number | null {
   if (mode.type === 'Replicate') {
