@@ -6,10 +6,10 @@
 import '@polkadot/api-base/types/storage';
 
 import type { ApiTypes, AugmentedQuery, QueryableStorageEntry } from '@polkadot/api-base/types';
-import type { Bytes, Option, U8aFixed, Vec, u128, u16, u32, u64 } from '@polkadot/types-codec';
+import type { Bytes, Option, U8aFixed, Vec, bool, u128, u16, u32, u64 } from '@polkadot/types-codec';
 import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSystemAccountInfo, FrameSystemEventRecord, PalletAuditsAudit, PalletAuditsEncodedPlan, PalletChallengesDue, PalletChallengesPerformanceCheck, PalletChallengesStorageChallenge, PalletFeedsFeed, PalletParamsParams, PalletPlansAmendment, PalletPlansCodedHead, PalletPlansPlan, PalletPlansPosition, PalletPlansQueueWait, PalletPlansSetupProgress, PalletPlansSlotRoot, PalletRolesProvider, PalletRolesRole, SpRuntimeDigest } from '@polkadot/types/lookup';
+import type { FrameSystemAccountInfo, FrameSystemEventRecord, PalletAuditsAudit, PalletAuditsEncodedPlan, PalletChallengesCheckKind, PalletChallengesPerformanceCheck, PalletChallengesStorageChallenge, PalletFeedsFeed, PalletParamsParams, PalletPlansAmendment, PalletPlansCodedHead, PalletPlansPlan, PalletPlansPosition, PalletPlansQueueWait, PalletPlansSetupProgress, PalletPlansSlotRoot, PalletRolesProvider, PalletRolesRole, SpRuntimeDigest } from '@polkadot/types/lookup';
 import type { Observable } from '@polkadot/types/types';
 
 export type __AugmentedQuery<ApiType extends ApiTypes> = AugmentedQuery<ApiType, () => unknown>;
@@ -19,7 +19,7 @@ declare module '@polkadot/api-base/types/storage' {
   interface AugmentedQueries<ApiType extends ApiTypes> {
     audits: {
       audits: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletAuditsAudit>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
-      deadlines: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<u64>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
+      deadlines: AugmentedQuery<ApiType, (arg1: u32 | AnyNumber | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<bool>>, [u32, u64]> & QueryableStorageEntry<ApiType, [u32, u64]>;
       encoded: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletAuditsEncodedPlan>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
       encodedCount: AugmentedQuery<ApiType, () => Observable<u32>, []> & QueryableStorageEntry<ApiType, []>;
       encodedPlans: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Option<u64>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
@@ -46,16 +46,16 @@ declare module '@polkadot/api-base/types/storage' {
        **/
       activePositions: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Option<ITuple<[u64, u16]>>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
       attesterChecks: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [AccountId32, u64]> & QueryableStorageEntry<ApiType, [AccountId32, u64]>;
-      closing: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<PalletChallengesDue>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
+      closing: AugmentedQuery<ApiType, (arg1: u32 | AnyNumber | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletChallengesCheckKind>>, [u32, u64]> & QueryableStorageEntry<ApiType, [u32, u64]>;
       hosterChallenges: AugmentedQuery<ApiType, (arg1: AccountId32 | string | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [AccountId32, u64]> & QueryableStorageEntry<ApiType, [AccountId32, u64]>;
       lapsed: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
-      lapsedAt: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<u64>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
+      lapsedAt: AugmentedQuery<ApiType, (arg1: u32 | AnyNumber | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<bool>>, [u32, u64]> & QueryableStorageEntry<ApiType, [u32, u64]>;
       latency: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<u32>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
       nextId: AugmentedQuery<ApiType, () => Observable<u64>, []> & QueryableStorageEntry<ApiType, []>;
       openPerformance: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<u64>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
       openStorage: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: u16 | AnyNumber | Uint8Array) => Observable<Option<u64>>, [u64, u16]> & QueryableStorageEntry<ApiType, [u64, u16]>;
       performanceChecks: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletChallengesPerformanceCheck>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
-      sampling: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<u64>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
+      sampling: AugmentedQuery<ApiType, (arg1: u32 | AnyNumber | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<bool>>, [u32, u64]> & QueryableStorageEntry<ApiType, [u32, u64]>;
       storageChallenges: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletChallengesStorageChallenge>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
       /**
        * Generic query
@@ -85,7 +85,7 @@ declare module '@polkadot/api-base/types/storage' {
       [key: string]: QueryableStorageEntry<ApiType>;
     };
     plans: {
-      amendmentDeadlines: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<u64>>, [u32]> & QueryableStorageEntry<ApiType, [u32]>;
+      amendmentDeadlines: AugmentedQuery<ApiType, (arg1: u32 | AnyNumber | Uint8Array, arg2: u64 | AnyNumber | Uint8Array) => Observable<Option<bool>>, [u32, u64]> & QueryableStorageEntry<ApiType, [u32, u64]>;
       amendments: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansAmendment>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
       codedHeads: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletPlansCodedHead>>, [u64]> & QueryableStorageEntry<ApiType, [u64]>;
       feedHosters: AugmentedQuery<ApiType, (arg1: u64 | AnyNumber | Uint8Array, arg2: AccountId32 | string | Uint8Array) => Observable<Option<ITuple<[u64, u16]>>>, [u64, AccountId32]> & QueryableStorageEntry<ApiType, [u64, AccountId32]>;

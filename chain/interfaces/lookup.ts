@@ -596,7 +596,7 @@ export default {
     slots: 'Vec<PalletPlansSlotRoot>'
   },
   /**
-   * Lookup92: pallet_plans::SetupProgress
+   * Lookup93: pallet_plans::SetupProgress
    **/
   PalletPlansSetupProgress: {
     amendment: 'u64',
@@ -604,7 +604,7 @@ export default {
     retrieved: 'bool'
   },
   /**
-   * Lookup93: pallet_plans::pallet::Call
+   * Lookup94: pallet_plans::pallet::Call
    **/
   PalletPlansCall: {
     _enum: {
@@ -642,7 +642,7 @@ export default {
     }
   },
   /**
-   * Lookup94: pallet_plans::pallet::Event
+   * Lookup95: pallet_plans::pallet::Event
    **/
   PalletPlansEvent: {
     _enum: {
@@ -725,13 +725,13 @@ export default {
     }
   },
   /**
-   * Lookup95: pallet_plans::pallet::Error
+   * Lookup96: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
     _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'ErasureRanges', 'IsGeneration', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NoProgress', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'WrongSlotLength', 'NotARepair', 'SlotsRemain', 'EncodingDone', 'InsufficientRatio', 'ZeroAmount']
   },
   /**
-   * Lookup96: pallet_challenges::StorageChallenge
+   * Lookup97: pallet_challenges::StorageChallenge
    **/
   PalletChallengesStorageChallenge: {
     plan: 'u64',
@@ -743,7 +743,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup97: pallet_challenges::PerformanceCheck
+   * Lookup98: pallet_challenges::PerformanceCheck
    **/
   PalletChallengesPerformanceCheck: {
     plan: 'u64',
@@ -759,7 +759,7 @@ export default {
     retry: 'bool'
   },
   /**
-   * Lookup98: pallet_challenges::Report
+   * Lookup99: pallet_challenges::Report
    **/
   PalletChallengesReport: {
     attester: 'AccountId32',
@@ -769,22 +769,13 @@ export default {
     network: 'u32'
   },
   /**
-   * Lookup101: pallet_challenges::Due
-   **/
-  PalletChallengesDue: {
-    kind: 'PalletChallengesCheckKind',
-    plan: 'u64',
-    position: 'u16',
-    id: 'u64'
-  },
-  /**
    * Lookup102: pallet_challenges::CheckKind
    **/
   PalletChallengesCheckKind: {
     _enum: ['Storage', 'Performance']
   },
   /**
-   * Lookup105: pallet_challenges::pallet::Call
+   * Lookup104: pallet_challenges::pallet::Call
    **/
   PalletChallengesCall: {
     _enum: {
@@ -803,7 +794,7 @@ export default {
     }
   },
   /**
-   * Lookup107: pallet_challenges::Receipt
+   * Lookup106: pallet_challenges::Receipt
    **/
   PalletChallengesReceipt: {
     indexes: 'Vec<u64>',
@@ -812,7 +803,7 @@ export default {
     signature: '[u8;64]'
   },
   /**
-   * Lookup111: pallet_challenges::pallet::Event
+   * Lookup110: pallet_challenges::pallet::Event
    **/
   PalletChallengesEvent: {
     _enum: {
@@ -867,26 +858,26 @@ export default {
     }
   },
   /**
-   * Lookup112: pallet_challenges::Verdict
+   * Lookup111: pallet_challenges::Verdict
    **/
   PalletChallengesVerdict: {
     _enum: ['Served', 'NotServed', 'Inconclusive', 'Contained']
   },
   /**
-   * Lookup113: pallet_challenges::pallet::Error
+   * Lookup112: pallet_challenges::pallet::Error
    **/
   PalletChallengesError: {
     _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'SamplesPending', 'ReceiptMissing', 'ReceiptWrongIndexes', 'ReceiptSignatureInvalid', 'ReceiptHashInvalid']
   },
   /**
-   * Lookup114: pallet_audits::EncodedPlan
+   * Lookup113: pallet_audits::EncodedPlan
    **/
   PalletAuditsEncodedPlan: {
     index: 'u32',
     encoders: 'Vec<AccountId32>'
   },
   /**
-   * Lookup115: pallet_audits::Audit
+   * Lookup114: pallet_audits::Audit
    **/
   PalletAuditsAudit: {
     plan: 'u64',
@@ -896,7 +887,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup116: pallet_audits::pallet::Call
+   * Lookup115: pallet_audits::pallet::Call
    **/
   PalletAuditsCall: {
     _enum: {
@@ -908,7 +899,7 @@ export default {
     }
   },
   /**
-   * Lookup117: pallet_audits::pallet::Event
+   * Lookup116: pallet_audits::pallet::Event
    **/
   PalletAuditsEvent: {
     _enum: {
@@ -946,19 +937,19 @@ export default {
     }
   },
   /**
-   * Lookup118: pallet_audits::AuditFault
+   * Lookup117: pallet_audits::AuditFault
    **/
   PalletAuditsAuditFault: {
     _enum: ['Malformed', 'NotTheFeed', 'WrongLength', 'ParityMismatch']
   },
   /**
-   * Lookup119: pallet_audits::pallet::Error
+   * Lookup118: pallet_audits::pallet::Error
    **/
   PalletAuditsError: {
     _enum: ['AuditNotFound', 'NotAudited', 'AlreadyAnswered', 'ProofInvalid']
   },
   /**
-   * Lookup123: sp_runtime::MultiSignature
+   * Lookup122: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -968,31 +959,31 @@ export default {
     }
   },
   /**
-   * Lookup124: sp_core::ed25519::Signature
+   * Lookup123: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup125: sp_core::sr25519::Signature
+   * Lookup124: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup126: sp_core::ecdsa::Signature
+   * Lookup125: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup128: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup127: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup129: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup128: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup130: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup129: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup135: datdot_runtime::Runtime
+   * Lookup134: datdot_runtime::Runtime
    **/
   DatdotRuntimeRuntime: 'Null'
 };

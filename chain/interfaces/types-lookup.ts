@@ -620,14 +620,14 @@ declare module '@polkadot/types/lookup' {
     readonly slots: Vec<PalletPlansSlotRoot>;
   }
 
-  /** @name PalletPlansSetupProgress (92) */
+  /** @name PalletPlansSetupProgress (93) */
   interface PalletPlansSetupProgress extends Struct {
     readonly amendment: u64;
     readonly stored: bool;
     readonly retrieved: bool;
   }
 
-  /** @name PalletPlansCall (93) */
+  /** @name PalletPlansCall (94) */
   interface PalletPlansCall extends Enum {
     readonly isRequestHosting: boolean;
     readonly asRequestHosting: {
@@ -674,7 +674,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportProgress' | 'SubmitEncoding' | 'RepairServed' | 'ReportDataLost';
   }
 
-  /** @name PalletPlansEvent (94) */
+  /** @name PalletPlansEvent (95) */
   interface PalletPlansEvent extends Enum {
     readonly isHostingRequested: boolean;
     readonly asHostingRequested: {
@@ -770,7 +770,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanWaiting' | 'PlanSupported' | 'RepairServed' | 'DataLost' | 'GenerationAdded' | 'PlanEnded';
   }
 
-  /** @name PalletPlansError (95) */
+  /** @name PalletPlansError (96) */
   interface PalletPlansError extends Enum {
     readonly isFeedNotFound: boolean;
     readonly isPlanNotFound: boolean;
@@ -797,7 +797,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'ErasureRanges' | 'IsGeneration' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NoProgress' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'WrongSlotLength' | 'NotARepair' | 'SlotsRemain' | 'EncodingDone' | 'InsufficientRatio' | 'ZeroAmount';
   }
 
-  /** @name PalletChallengesStorageChallenge (96) */
+  /** @name PalletChallengesStorageChallenge (97) */
   interface PalletChallengesStorageChallenge extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -808,7 +808,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesPerformanceCheck (97) */
+  /** @name PalletChallengesPerformanceCheck (98) */
   interface PalletChallengesPerformanceCheck extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -823,21 +823,13 @@ declare module '@polkadot/types/lookup' {
     readonly retry: bool;
   }
 
-  /** @name PalletChallengesReport (98) */
+  /** @name PalletChallengesReport (99) */
   interface PalletChallengesReport extends Struct {
     readonly attester: AccountId32;
     readonly success: bool;
     readonly latencyMs: u32;
     readonly throughput: u64;
     readonly network: u32;
-  }
-
-  /** @name PalletChallengesDue (101) */
-  interface PalletChallengesDue extends Struct {
-    readonly kind: PalletChallengesCheckKind;
-    readonly plan: u64;
-    readonly position: u16;
-    readonly id: u64;
   }
 
   /** @name PalletChallengesCheckKind (102) */
@@ -847,7 +839,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Storage' | 'Performance';
   }
 
-  /** @name PalletChallengesCall (105) */
+  /** @name PalletChallengesCall (104) */
   interface PalletChallengesCall extends Enum {
     readonly isSubmitStorageProof: boolean;
     readonly asSubmitStorageProof: {
@@ -866,7 +858,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
   }
 
-  /** @name PalletChallengesReceipt (107) */
+  /** @name PalletChallengesReceipt (106) */
   interface PalletChallengesReceipt extends Struct {
     readonly indexes: Vec<u64>;
     readonly hashes: Vec<U8aFixed>;
@@ -874,7 +866,7 @@ declare module '@polkadot/types/lookup' {
     readonly signature: U8aFixed;
   }
 
-  /** @name PalletChallengesEvent (111) */
+  /** @name PalletChallengesEvent (110) */
   interface PalletChallengesEvent extends Enum {
     readonly isStorageChallenge: boolean;
     readonly asStorageChallenge: {
@@ -934,7 +926,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceSamples' | 'PerformanceReported' | 'PerformanceResult';
   }
 
-  /** @name PalletChallengesVerdict (112) */
+  /** @name PalletChallengesVerdict (111) */
   interface PalletChallengesVerdict extends Enum {
     readonly isServed: boolean;
     readonly isNotServed: boolean;
@@ -943,7 +935,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Served' | 'NotServed' | 'Inconclusive' | 'Contained';
   }
 
-  /** @name PalletChallengesError (113) */
+  /** @name PalletChallengesError (112) */
   interface PalletChallengesError extends Enum {
     readonly isChallengeNotFound: boolean;
     readonly isChallengeExpired: boolean;
@@ -960,13 +952,13 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'SamplesPending' | 'ReceiptMissing' | 'ReceiptWrongIndexes' | 'ReceiptSignatureInvalid' | 'ReceiptHashInvalid';
   }
 
-  /** @name PalletAuditsEncodedPlan (114) */
+  /** @name PalletAuditsEncodedPlan (113) */
   interface PalletAuditsEncodedPlan extends Struct {
     readonly index: u32;
     readonly encoders: Vec<AccountId32>;
   }
 
-  /** @name PalletAuditsAudit (115) */
+  /** @name PalletAuditsAudit (114) */
   interface PalletAuditsAudit extends Struct {
     readonly plan: u64;
     readonly stripe: u64;
@@ -975,7 +967,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletAuditsCall (116) */
+  /** @name PalletAuditsCall (115) */
   interface PalletAuditsCall extends Enum {
     readonly isSubmitAuditShard: boolean;
     readonly asSubmitAuditShard: {
@@ -986,7 +978,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitAuditShard';
   }
 
-  /** @name PalletAuditsEvent (117) */
+  /** @name PalletAuditsEvent (116) */
   interface PalletAuditsEvent extends Enum {
     readonly isAuditOpened: boolean;
     readonly asAuditOpened: {
@@ -1027,7 +1019,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditOpened' | 'AuditPassed' | 'AuditInconclusive' | 'AuditUnanswered' | 'EncodingFailed';
   }
 
-  /** @name PalletAuditsAuditFault (118) */
+  /** @name PalletAuditsAuditFault (117) */
   interface PalletAuditsAuditFault extends Enum {
     readonly isMalformed: boolean;
     readonly isNotTheFeed: boolean;
@@ -1036,7 +1028,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Malformed' | 'NotTheFeed' | 'WrongLength' | 'ParityMismatch';
   }
 
-  /** @name PalletAuditsError (119) */
+  /** @name PalletAuditsError (118) */
   interface PalletAuditsError extends Enum {
     readonly isAuditNotFound: boolean;
     readonly isNotAudited: boolean;
@@ -1045,7 +1037,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditNotFound' | 'NotAudited' | 'AlreadyAnswered' | 'ProofInvalid';
   }
 
-  /** @name SpRuntimeMultiSignature (123) */
+  /** @name SpRuntimeMultiSignature (122) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -1056,25 +1048,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (124) */
+  /** @name SpCoreEd25519Signature (123) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (125) */
+  /** @name SpCoreSr25519Signature (124) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (126) */
+  /** @name SpCoreEcdsaSignature (125) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (128) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (127) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (129) */
+  /** @name FrameSystemExtensionsCheckTxVersion (128) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (130) */
+  /** @name FrameSystemExtensionsCheckGenesis (129) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (135) */
+  /** @name DatdotRuntimeRuntime (134) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module

@@ -142,3 +142,30 @@ test('a block that opens no check reads as much state with 4,000 active position
   const many = reads(4000)
   assert.equal(many, few, `a block read ${few} keys with 40 active positions, ${many} with 4,000`)
 })
+
+test('a block\'s checks cost the same each with 2,000 due at one deadline as with 20: every schedule keeps a key per item', async () => {
+  await cryptoWaitReady()
+  const runtime = RuntimeHarness.runtime((msg, err) => { throw new Error(`${msg}: ${String(err)}`) })
+  const window = 3
+  // challengePeriod 1: every position is challenged in block 1, all close unanswered at block 1 + window (a
+  // strike each, and a lapse to remember) and are drawn again there. A vector per block would be decoded and
+  // rewritten whole at each of those steps: bytes decoded per check would grow with the checks due.
+  const decodedPerCheck = (positions: number): number => {
+    const chain = chainWithActivePositions(runtime, positions, { ...PARAMS, challengePeriod: 1, performancePeriod: 1e9, responseWindow: window })
+    const codec = runtime.meta.codec
+    const decode = codec.decode.bind(codec)
+    let decoded = 0
+    codec.decode = (ty, data) => { decoded += data.length; return decode(ty, data) }
+    try {
+      for (let b = 0; b <= window; b++) chain.block([])
+    } finally {
+      codec.decode = decode
+    }
+    const checks = Number(challengesStorage.NextId.get(chain.ctx())) + positions
+    assert.equal(checks, 3 * positions, 'every position was challenged twice, and the first challenges expired')
+    return decoded / checks
+  }
+  const few = decodedPerCheck(20)
+  const many = decodedPerCheck(2000)
+  assert.ok(many <= few * 1.5, `bytes decoded per check: ${few.toFixed(0)} with 20 due at a block, ${many.toFixed(0)} with 2,000`)
+})

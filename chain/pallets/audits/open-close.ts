@@ -1,5 +1,6 @@
 import type { DispatchCtx } from '../../frame/pallet.js'
 import { auditsStorage as s } from './storage.js'
+import { takeDue } from '../../frame/schedule.js'
 import type { AuditValue } from './types.js'
 import { forgetEncoding } from './encoded.js'
 import { judgeStripe } from './verdict.js'
@@ -47,17 +48,14 @@ function openAudit (ctx: DispatchCtx, planId: bigint): void {
   const audit: AuditValue = { plan: planId, stripe, positions: active.map(([i]) => i), hosters: active.map(([, p]) => p.hoster!), deadline }
   s.Audits.set(ctx, id, audit)
   s.PlanAudit.set(ctx, planId, id)
-  s.Deadlines.mutate(ctx, deadline, (ids) => [...ids, id])
+  s.Deadlines.set(ctx, deadline, id, true)
   for (const hoster of audit.hosters) s.HosterAudits.set(ctx, hoster, id, deadline)
   Audits.emit(ctx, { type: 'AuditOpened', value: { audit: id, plan: planId, stripe, positions: audit.positions, hosters: audit.hosters, deadline } })
 }
 
 /** Closes the audits whose deadline is this block. */
 export function closeDue (ctx: DispatchCtx): void {
-  const due = s.Deadlines.get(ctx, ctx.block.number)
-  if (due.length === 0) return
-  s.Deadlines.remove(ctx, ctx.block.number)
-  for (const id of due) closeAudit(ctx, id)
+  for (const [id] of takeDue(ctx, s.Deadlines, ctx.block.number)) closeAudit(ctx, id)
 }
 
 /** Removes an audit and its shards; returns the shards by position. */
@@ -71,7 +69,7 @@ function takeAudit (ctx: DispatchCtx, id: bigint, audit: AuditValue): Map<number
   for (const hoster of audit.hosters) s.HosterAudits.remove(ctx, hoster, id)
   s.Audits.remove(ctx, id)
   s.PlanAudit.remove(ctx, audit.plan)
-  if (audit.deadline !== ctx.block.number) s.Deadlines.mutate(ctx, audit.deadline, (ids) => ids.filter((x) => x !== id))
+  s.Deadlines.remove(ctx, audit.deadline, id)
   return shards
 }
 

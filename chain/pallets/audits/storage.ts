@@ -1,6 +1,7 @@
 import { doubleMap, map, value } from '../../frame/storage.js'
-import { AccountId32, bytes, seq, u16, u32, u64 } from '../../types/ty.js'
+import { AccountId32, bytes, u16, u32, u64 } from '../../types/ty.js'
 import { Audit, EncodedPlan } from './types.js'
+import { idSchedule } from '../../frame/schedule.js'
 
 export const auditsStorage = {
   /** Erasure plans with committed slot roots, by plan. */
@@ -15,7 +16,7 @@ export const auditsStorage = {
   /** The shards given so far: (audit, position) → the slot block, as proved against the slot root. */
   Shards: doubleMap({ hashers: ['Twox64Concat', 'Twox64Concat'], keys: [u64, u16], value: bytes }),
   /** Audits whose deadline is the block. */
-  Deadlines: map({ hasher: 'Twox64Concat', key: u32, value: seq(u64), default: [] }),
+  Deadlines: idSchedule(),
   /** Open audits per hoster → deadline: a restarted hoster finds what it must answer. */
   HosterAudits: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, u64], value: u32 })
 }

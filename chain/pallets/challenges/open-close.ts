@@ -1,8 +1,9 @@
 import { u8aEq } from '@polkadot/util'
 import type { DispatchCtx } from '../../frame/pallet.js'
 import { challengesStorage as s, LAPSE_MEMORY } from './storage.js'
-import type { DueValue, StorageChallengeValue } from './types.js'
+import type { CheckKindValue, StorageChallengeValue } from './types.js'
 import { drawnIndexes } from './schedule.js'
+import { takeDue } from '../../frame/schedule.js'
 import { activeAt, activeCount } from './active.js'
 import { Draw } from '../draw.js'
 import { seed } from '../randomness.js'
@@ -19,18 +20,10 @@ import { Challenges } from './pallet.js'
 /** Closes the checks whose deadline is this block and opens those this block's randomness draws. */
 export function runChecks (ctx: DispatchCtx): void {
   const now = ctx.block.number
-  const closing = s.Closing.get(ctx, now)
-  if (closing.length > 0) {
-    s.Closing.remove(ctx, now)
-    for (const due of closing) due.kind.type === 'Storage' ? expireStorage(ctx, due.id) : closePerformance(ctx, due.id)
-  }
+  for (const [id, kind] of takeDue(ctx, s.Closing, now)) kind.type === 'Storage' ? expireStorage(ctx, id) : closePerformance(ctx, id)
   openDrawn(ctx)
   const forgotten = now - LAPSE_MEMORY
-  const lapsed = forgotten >= 0 ? s.LapsedAt.get(ctx, forgotten) : []
-  if (lapsed.length > 0) {
-    for (const id of lapsed) s.Lapsed.remove(ctx, id)
-    s.LapsedAt.remove(ctx, forgotten)
-  }
+  if (forgotten >= 0) for (const [id] of takeDue(ctx, s.LapsedAt, forgotten)) s.Lapsed.remove(ctx, id)
 }
 
 /**
@@ -45,10 +38,10 @@ function openDrawn (ctx: DispatchCtx): void {
   const storage = [...drawnIndexes(new Draw(r, 'datdot/checks/storage'), n, challengePeriod)].map((i) => activeAt(ctx, i))
   const performance = [...drawnIndexes(new Draw(r, 'datdot/checks/performance'), n, performancePeriod)].map((i) => activeAt(ctx, i))
   for (const [plan, position] of storage) {
-    if (!s.OpenStorage.contains(ctx, plan, position)) openStorage(ctx, { kind: { type: 'Storage' }, plan, position, id: 0n })
+    if (!s.OpenStorage.contains(ctx, plan, position)) openStorage(ctx, plan, position)
   }
   for (const [plan, position] of performance) {
-    if (!s.OpenPerformance.contains(ctx, plan, position)) openPerformance(ctx, { kind: { type: 'Performance' }, plan, position, id: 0n })
+    if (!s.OpenPerformance.contains(ctx, plan, position)) openPerformance(ctx, plan, position)
   }
 }
 
@@ -69,8 +62,8 @@ export function nextId (ctx: DispatchCtx): bigint {
   return id
 }
 
-export function closeAt (ctx: DispatchCtx, deadline: number, due: DueValue): void {
-  s.Closing.mutate(ctx, deadline, (list) => [...list, due])
+export function closeAt (ctx: DispatchCtx, deadline: number, id: bigint, kind: CheckKindValue): void {
+  s.Closing.set(ctx, deadline, id, kind)
 }
 
 /** The root a position's proofs must lead to, and the block indexes it holds. */
@@ -106,32 +99,32 @@ export function sampleIndexes (draw: Draw, ranges: Array<[bigint, bigint]>, samp
   return [...picked].sort((x, y) => (x < y ? -1 : 1))
 }
 
-function openStorage (ctx: DispatchCtx, due: DueValue): void {
-  const hoster = activeHoster(ctx, due.plan, due.position)
-  if (hoster !== null) openStorageFor(ctx, due, hoster)
+function openStorage (ctx: DispatchCtx, plan: bigint, position: number): void {
+  const hoster = activeHoster(ctx, plan, position)
+  if (hoster !== null) openStorageFor(ctx, plan, position, hoster)
 }
 
 /** A new hoster's first storage challenge, part of the evidence that confirms its setup. */
 export function openSetupChallenge (ctx: DispatchCtx, plan: bigint, position: number, hoster: Uint8Array): void {
-  openStorageFor(ctx, { kind: { type: 'Storage' }, plan, position, id: 0n }, hoster)
+  openStorageFor(ctx, plan, position, hoster)
 }
 
-function openStorageFor (ctx: DispatchCtx, due: DueValue, hoster: Uint8Array): void {
-  const root = positionRoot(ctx, due.plan, due.position)
+function openStorageFor (ctx: DispatchCtx, plan: bigint, position: number, hoster: Uint8Array): void {
+  const root = positionRoot(ctx, plan, position)
   if (root === null) return
   const id = nextId(ctx)
   const indexes = sampleIndexes(new Draw(seed.get(ctx), `datdot/challenge/${id}`), root.ranges, params(ctx).samples)
   if (indexes.length === 0) {
     // The position holds no block yet (its ranges lie past the feed's end): nothing to prove, nothing to pay.
-    if (plansStorage.Positions.get(ctx, due.plan, due.position)?.state.type === 'Setup') setupEvidence(ctx, due.plan, due.position, 'stored')
+    if (plansStorage.Positions.get(ctx, plan, position)?.state.type === 'Setup') setupEvidence(ctx, plan, position, 'stored')
     return
   }
   const deadline = ctx.block.number + params(ctx).responseWindow
-  s.StorageChallenges.set(ctx, id, { plan: due.plan, position: due.position, hoster, indexes, length: root.length, treeHash: root.treeHash, deadline })
+  s.StorageChallenges.set(ctx, id, { plan, position, hoster, indexes, length: root.length, treeHash: root.treeHash, deadline })
   s.HosterChallenges.set(ctx, hoster, id, deadline)
-  s.OpenStorage.set(ctx, due.plan, due.position, id)
-  closeAt(ctx, deadline, { ...due, id })
-  Challenges.emit(ctx, { type: 'StorageChallenge', value: { id, plan: due.plan, position: due.position, hoster, indexes, rootLength: root.length, deadline } })
+  s.OpenStorage.set(ctx, plan, position, id)
+  closeAt(ctx, deadline, id, { type: 'Storage' })
+  Challenges.emit(ctx, { type: 'StorageChallenge', value: { id, plan, position, hoster, indexes, rootLength: root.length, deadline } })
 }
 
 /** A storage challenge passed: the hoster is paid for the bytes it held since it was last paid. */
@@ -166,7 +159,7 @@ function expireStorage (ctx: DispatchCtx, id: bigint): void {
   s.HosterChallenges.remove(ctx, c.hoster, id)
   closed(ctx, 'Storage', c.plan, c.position, id)
   s.Lapsed.set(ctx, id, c.deadline)
-  s.LapsedAt.mutate(ctx, ctx.block.number, (ids) => [...ids, id])
+  s.LapsedAt.set(ctx, ctx.block.number, id, true)
   Challenges.emit(ctx, { type: 'StorageProofFailed', value: { id, plan: c.plan, position: c.position, hoster: c.hoster } })
   const p = plansStorage.Positions.get(ctx, c.plan, c.position)
   if (p !== null && p.state.type === 'Setup' && p.hoster !== null && u8aEq(p.hoster, c.hoster)) return setupFailed(ctx, c.plan, c.position)
@@ -190,7 +183,7 @@ export function strikePosition (ctx: DispatchCtx, plan: bigint, position: number
   return false
 }
 
-function openPerformance (ctx: DispatchCtx, due: DueValue): void {
-  const hoster = activeHoster(ctx, due.plan, due.position)
-  if (hoster !== null) openCheck(ctx, due.plan, due.position, hoster, { setup: null, retry: false })
+function openPerformance (ctx: DispatchCtx, plan: bigint, position: number): void {
+  const hoster = activeHoster(ctx, plan, position)
+  if (hoster !== null) openCheck(ctx, plan, position, hoster, { setup: null, retry: false })
 }

@@ -4,6 +4,7 @@ import type { DispatchCtx } from '../../frame/pallet.js'
 import { challengesStorage as s } from './storage.js'
 import type { PerformanceCheckValue, ReceiptValue, ReportValue, VerdictName } from './types.js'
 import { closeAt, closed, nextId, positionRoot, sampleIndexes, strikePosition } from './open-close.js'
+import { takeDue } from '../../frame/schedule.js'
 import { Draw } from '../draw.js'
 import { seed } from '../randomness.js'
 import { params } from '../params.js'
@@ -37,21 +38,17 @@ export function openCheck (ctx: DispatchCtx, plan: bigint, position: number, hos
   const deadline = now + 1 + responseWindow
   s.PerformanceChecks.set(ctx, id, { plan, position, hoster, attesters, reports: [], deadline, length: root.length, treeHash: root.treeHash, indexes: [], setup: kind.setup, retry: kind.retry })
   for (const a of attesters) s.AttesterChecks.set(ctx, a, id, deadline)
-  s.Sampling.mutate(ctx, now + 1, (ids) => [...ids, id])
+  s.Sampling.set(ctx, now + 1, id, true)
   // The position is not drawn for another check while this one (or its retry) is open.
   s.OpenPerformance.set(ctx, plan, position, id)
-  closeAt(ctx, deadline, { kind: { type: 'Performance' }, plan, position, id })
+  closeAt(ctx, deadline, id, { type: 'Performance' })
   Challenges.emit(ctx, { type: 'PerformanceCheck', value: { id, plan, position, hoster, attesters, deadline } })
   return id
 }
 
 /** Draws the block indexes of the checks opened in the previous block, from this block's seed. */
 export function drawSamples (ctx: DispatchCtx): void {
-  const now = ctx.block.number
-  const due = s.Sampling.get(ctx, now)
-  if (due.length === 0) return
-  s.Sampling.remove(ctx, now)
-  for (const id of due) {
+  for (const [id] of takeDue(ctx, s.Sampling, ctx.block.number)) {
     const check = s.PerformanceChecks.get(ctx, id)
     const root = check === null ? null : positionRoot(ctx, check.plan, check.position)
     if (check === null || root === null) continue

@@ -1,11 +1,9 @@
 import { AccountId32, bool, bytes, enumOf, fixed, option, seq, struct, u16, u32, u64 } from '../../types/ty.js'
 import type { JsOf } from '../../types/ty.js'
 
+/** What a check closing at its deadline is. */
 export const CheckKind = enumOf('pallet_challenges::CheckKind', { Storage: null, Performance: null })
-
-/** A check to open, or to close at its deadline. */
-export const Due = struct('pallet_challenges::Due', { kind: CheckKind, plan: u64, position: u16, id: u64 })
-export type DueValue = JsOf<typeof Due>
+export type CheckKindValue = JsOf<typeof CheckKind>
 
 export const StorageChallenge = struct('pallet_challenges::StorageChallenge', {
   plan: u64,

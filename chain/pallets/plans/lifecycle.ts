@@ -2,6 +2,7 @@ import { u8aEq } from '@polkadot/util'
 import type { DispatchCtx } from '../../frame/pallet.js'
 import type { StorageCtx } from '../../frame/storage.js'
 import { plansStorage as s } from './storage.js'
+import { takeDue } from '../../frame/schedule.js'
 import type { AmendmentValue, PlanValue, PositionValue, WaitReasonName } from './types.js'
 import { dequeue, enqueueRepair } from './queue.js'
 import { Draw } from '../draw.js'
@@ -133,7 +134,7 @@ export function assignVacant (ctx: DispatchCtx, planId: bigint): WaitReasonName 
     delivered: false
   }
   s.Amendments.set(ctx, id, amendment)
-  s.AmendmentDeadlines.mutate(ctx, deadline, (ids) => [...ids, id])
+  s.AmendmentDeadlines.set(ctx, deadline, id, true)
   Plans.emit(ctx, { type: 'NewAmendment', value: { id, plan: planId, positions: vacant, hosters, encoders, attesters, deadline } })
   return null
 }
@@ -279,22 +280,16 @@ export function feedGrew (ctx: DispatchCtx, feedId: bigint): void {
 export function extendDeadline (ctx: DispatchCtx, id: bigint, at: number): void {
   const a = s.Amendments.get(ctx, id)
   if (a === null || a.deadline >= at) return
-  unscheduleDeadline(ctx, id, a.deadline)
-  s.AmendmentDeadlines.mutate(ctx, at, (ids) => [...ids, id])
+  s.AmendmentDeadlines.remove(ctx, a.deadline, id)
+  s.AmendmentDeadlines.set(ctx, at, id, true)
   s.Amendments.set(ctx, id, { ...a, deadline: at })
 }
 
 function removeAmendment (ctx: StorageCtx, id: bigint): void {
   const a = s.Amendments.get(ctx, id)
   if (a === null) return
-  unscheduleDeadline(ctx, id, a.deadline)
+  s.AmendmentDeadlines.remove(ctx, a.deadline, id)
   s.Amendments.remove(ctx, id)
-}
-
-function unscheduleDeadline (ctx: StorageCtx, id: bigint, deadline: number): void {
-  const left = s.AmendmentDeadlines.get(ctx, deadline).filter((x) => x !== id)
-  if (left.length === 0) s.AmendmentDeadlines.remove(ctx, deadline)
-  else s.AmendmentDeadlines.set(ctx, deadline, left)
 }
 
 /**
@@ -304,10 +299,7 @@ function unscheduleDeadline (ctx: StorageCtx, id: bigint, deadline: number): voi
  * slots: the encoder is struck and suspended instead (unless only k slots were left to rebuild from).
  */
 export function expireAmendments (ctx: DispatchCtx): void {
-  const due = s.AmendmentDeadlines.get(ctx, ctx.block.number)
-  if (due.length === 0) return
-  s.AmendmentDeadlines.remove(ctx, ctx.block.number)
-  for (const id of due) {
+  for (const [id] of takeDue(ctx, s.AmendmentDeadlines, ctx.block.number)) {
     const a = s.Amendments.get(ctx, id)
     if (a === null) continue
     const plan = s.Plans.get(ctx, a.plan)

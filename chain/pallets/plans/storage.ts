@@ -1,6 +1,7 @@
 import { doubleMap, map, value } from '../../frame/storage.js'
 import { AccountId32, seq, tuple, u128, u16, u32, u64 } from '../../types/ty.js'
 import { Amendment, CodedHead, Plan, Position, QueueWait, SetupProgress, SlotRoot } from './types.js'
+import { idSchedule } from '../../frame/schedule.js'
 
 /** The Plans pallet's storage: kept apart so that the challenge logic can use it without the calls. */
 export const plansStorage = {
@@ -31,7 +32,7 @@ export const plansStorage = {
   NextAmendmentId: value({ type: u64, default: 0n }),
   Amendments: map({ hasher: 'Twox64Concat', key: u64, value: Amendment }),
   /** Amendments whose deadline is the block. */
-  AmendmentDeadlines: map({ hasher: 'Twox64Concat', key: u32, value: seq(u64), default: [] }),
+  AmendmentDeadlines: idSchedule(),
   /** What each hoster holds: (plan, position) → the block it was assigned. A service rebuilds its duties from it. */
   HosterPositions: doubleMap({ hashers: ['Blake2_128Concat', 'Twox64Concat'], keys: [AccountId32, tuple(u64, u16)], value: u32 }),
   /**
