@@ -14,7 +14,7 @@ test('--help describes every option', async () => {
   assert.equal(code, 0)
   for (const option of ['--dev', '--chain <file>', '--base-path <dir>', '--tmp', '--host <addr>', '--port <n>', '--block-time <ms>', '--instant', '--manual-seal',
     '--rpc-max-connections <n>', '--rpc-max-request-size <MiB>', '--rpc-max-response-size <MiB>', '--rpc-max-batch-request-len <n>',
-    '--rpc-max-subscriptions-per-connection <n>', '--rpc-cors <origins>', '--rpc-methods <which>']) {
+    '--rpc-max-subscriptions-per-connection <n>', '--rpc-cors <origins>', '--rpc-methods <which>', '--state-pruning <n|archive>', '--blocks-pruning <n|archive>']) {
     assert.match(stdout, new RegExp(`^  ${option} +\\S`, 'm'), option)
   }
 })
@@ -33,6 +33,8 @@ describe('a command line that cannot run exits 2 with one usage line', { concurr
     [['--rpc-max-connections', '0'], /connection count must be an integer from 1/],
     [['--rpc-max-response-size', '1.5'], /response size must be an integer from 1 to 4096/],
     [['--rpc-max-batch-request-len', '-3'], /batch length must be an integer from 1/],
+    [['--state-pruning', '0'], /--state-pruning takes a number of blocks \(1 or more\), archive or archive-canonical/],
+    [['--blocks-pruning', 'some'], /--blocks-pruning takes a number of blocks \(1 or more\), archive or archive-canonical/],
     [['--no-such-option'], /unknown option '--no-such-option'/]
   ]
   for (const [args, message] of cases) {

@@ -5,8 +5,9 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { ChainStore } from './store.js'
-import type { StoredBlock } from '../node/types.js'
+import type { WholeBlock } from '../node/types.js'
 
 const A = '0x' + 'aa'.repeat(16)
 const B = '0x' + 'ab'.repeat(16)
@@ -17,7 +18,7 @@ function tmpDir (t: TestContext): string {
   return dir
 }
 
-function block (number: number, extrinsics: Uint8Array[] = []): StoredBlock {
+function block (number: number, extrinsics: Uint8Array[] = []): WholeBlock {
   return { number, hash: new Uint8Array(32).fill(number + 1), header: Uint8Array.of(number, 1, 2, 3), extrinsics }
 }
 
@@ -152,4 +153,74 @@ test('reopening the on-disk store gives the same head and state', (t) => {
   assert.deepEqual(reopened.getMeta('stateRoot'), bytes(5))
   reopened.commitBlock(block(2), new Map(), [])
   assert.equal(reopened.head()?.number, 2)
+})
+
+/** Random writes and deletions over a few keys, the same for every store given them. */
+function randomChanges (n: number, keys: string[]): Map<string, Uint8Array | null> {
+  const changes = new Map<string, Uint8Array | null>()
+  for (const key of keys) {
+    const r = crypto.randomInt(4)
+    if (r === 0) changes.set(key, null)
+    else if (r === 1) changes.set(key, bytes(n, r))
+  }
+  return changes
+}
+
+const historyRows = (dir: string): number => {
+  const db = new Database(path.join(dir, 'chain.sqlite'), { readonly: true })
+  try {
+    return db.prepare<[], number>('SELECT count(*) FROM history').pluck().get()!
+  } finally {
+    db.close()
+  }
+}
+
+test('a pruned store reads every state in its window as an archive does, keeps the bodies of its last blocks, and stays small', (t) => {
+  const keys = Array.from({ length: 12 }, (_, i) => A + i.toString(16).padStart(2, '0'))
+  const [archiveDir, prunedDir] = [tmpDir(t), tmpDir(t)]
+  const archive = ChainStore.open(archiveDir)
+  const pruned = ChainStore.open(prunedDir, { state: 10, blocks: 5 })
+  const BLOCKS = 80
+  for (let n = 0; n < BLOCKS; n++) {
+    const changes = randomChanges(n, keys)
+    archive.commitBlock(block(n, [bytes(n)]), changes, [])
+    pruned.commitBlock(block(n, [bytes(n)]), changes, [])
+  }
+  const head = BLOCKS - 1
+  assert.equal(archive.oldestState(), 0)
+  assert.equal(pruned.oldestState(), head - 9, 'the state of the last 10 blocks')
+  for (let n = head - 9; n <= head; n++) {
+    for (const key of keys) assert.deepEqual(pruned.getAt(n, key), archive.getAt(n, key), `${key} at block ${n}`)
+    assert.deepEqual(pruned.keysWithPrefixAt(n, A), archive.keysWithPrefixAt(n, A), `keys at block ${n}`)
+  }
+  for (let n = 0; n <= head; n++) {
+    assert.deepEqual(pruned.blockByNumber(n)!.header, archive.blockByNumber(n)!.header, 'every header is kept')
+    assert.deepEqual(pruned.blockByNumber(n)!.extrinsics, n > head - 5 ? [bytes(n)] : null, `the body of block ${n}`)
+  }
+  archive.close()
+  pruned.close()
+  const [archived, kept] = [historyRows(archiveDir), historyRows(prunedDir)]
+  assert.ok(kept <= keys.length * 11, `the pruned store keeps at most a write per key per block of its window and one before (${kept} rows; the archive ${archived})`)
+})
+
+test('a store pruned after running as an archive refuses the states outside its window at once and prunes its backlog block by block', (t) => {
+  const dir = tmpDir(t)
+  const keys = [A, B]
+  let store = ChainStore.open(dir)
+  for (let n = 0; n < 100; n++) store.commitBlock(block(n), new Map(keys.map((k) => [k, bytes(n)])), [])
+  store.close()
+  store = ChainStore.open(dir, { state: 10, blocks: 'archive' })
+  assert.equal(store.oldestState(), 90, 'states older than the window are refused before they are pruned')
+  const before = historyRows(dir)
+  store.commitBlock(block(100), new Map([[A, bytes(100)]]), [])
+  // Blocks 0 to 16 are pruned (17 a commit while behind): each of blocks 1 to 16 drops the older write of both keys.
+  assert.equal(before + 1 - historyRows(dir), 16 * keys.length, 'the backlog is pruned a few blocks a commit')
+  for (let n = 101; n < 110; n++) store.commitBlock(block(n), new Map([[A, bytes(n)]]), [])
+  assert.deepEqual(store.getAt(105, B), bytes(99), 'a key not written in the window keeps its last value')
+  assert.deepEqual(store.getAt(100, A), bytes(100))
+  store.close()
+  // Back to an archive: what was pruned stays gone, and says so.
+  store = ChainStore.open(dir)
+  assert.ok(store.oldestState() > 0 && store.oldestState() <= 100, `the oldest state left (${store.oldestState()})`)
+  store.close()
 })

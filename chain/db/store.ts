@@ -3,7 +3,9 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { compactFromU8aLim, compactToU8a, u8aConcat } from '@polkadot/util'
 import type { StateReader, StorageKey } from '../state/overlay.js'
-import type { StoredBlock } from '../node/types.js'
+import type { WholeBlock, StoredBlock } from '../node/types.js'
+import { ARCHIVE } from './pruning.js'
+import type { Pruning } from './pruning.js'
 
 const SCHEMA_VERSION = 1
 
@@ -13,9 +15,18 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS state (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS history (key BLOB, number INTEGER, value BLOB, PRIMARY KEY (key, number)) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS trie (hash BLOB PRIMARY KEY, node BLOB NOT NULL) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS history_by_number ON history (number);
 `
 
+/** Blocks of a backlog pruned per commit beyond the one due (after a restart with a smaller window). */
+const PRUNE_CATCH_UP = 16
+/** Meta keys: every block up to this one was pruned (state history, bodies). */
+const META_STATE_PRUNED = 'statePrunedTo'
+const META_BODIES_PRUNED = 'bodiesPrunedTo'
+
+
 type Changes = ReadonlyMap<StorageKey, Uint8Array | null>
+type Statements = ReturnType<typeof statements>
 type TrieNodes = Iterable<[Uint8Array, Uint8Array]>
 interface BlockRow { number: number, hash: Buffer, header: Buffer, body: Buffer }
 
@@ -25,11 +36,11 @@ interface BlockRow { number: number, hash: Buffer, header: Buffer, body: Buffer 
  * Keys are stored as their bytes, so SQLite's memcmp order of BLOBs is the byte order of the keys.
  */
 export class ChainStore implements StateReader {
-  private readonly stmt: ReturnType<typeof statements>
-  private readonly commitTx: (block: StoredBlock, changes: Changes, trieNodes: TrieNodes, meta: Record<string, Uint8Array>) => void
+  private readonly stmt: Statements
+  private readonly commitTx: (block: WholeBlock, changes: Changes, trieNodes: TrieNodes, meta: Record<string, Uint8Array>) => void
   private headBlock: StoredBlock | null
 
-  private constructor (private readonly db: Database.Database) {
+  private constructor (private readonly db: Database.Database, readonly pruning: Pruning) {
     db.transaction(() => {
       db.exec(SCHEMA)
       const version = db.prepare<[], Buffer | null>("SELECT value FROM meta WHERE key = 'schemaVersion'").pluck().get()
@@ -39,7 +50,7 @@ export class ChainStore implements StateReader {
       }
     })()
     this.stmt = statements(db)
-    this.commitTx = db.transaction((block: StoredBlock, changes: Changes, trieNodes: TrieNodes, meta: Record<string, Uint8Array>) => {
+    this.commitTx = db.transaction((block: WholeBlock, changes: Changes, trieNodes: TrieNodes, meta: Record<string, Uint8Array>) => {
       const s = this.stmt
       s.putBlock.run(block.number, block.hash, block.header, encodeBody(block.extrinsics))
       for (const [key, value] of changes) {
@@ -50,13 +61,15 @@ export class ChainStore implements StateReader {
       }
       for (const [hash, node] of trieNodes) s.putTrieNode.run(hash, node)
       for (const [key, value] of Object.entries(meta)) s.putMeta.run(key, value)
+      if (pruning.state !== 'archive') this.pruneUpTo(META_STATE_PRUNED, block.number - pruning.state, (n) => pruneStateAt(s, n))
+      if (pruning.blocks !== 'archive') this.pruneUpTo(META_BODIES_PRUNED, block.number - pruning.blocks, (n) => s.pruneBody.run(n))
     })
     const head = this.stmt.head.get()
     this.headBlock = head === undefined ? null : toBlock(head)
   }
 
   /** Opens (creating if needed) `<dir>/chain.sqlite`; `null` opens a fresh in-memory database. */
-  static open (dir: string | null): ChainStore {
+  static open (dir: string | null, pruning: Pruning = ARCHIVE): ChainStore {
     if (dir !== null) fs.mkdirSync(dir, { recursive: true })
     const db = new Database(dir === null ? ':memory:' : path.join(dir, 'chain.sqlite'))
     try {
@@ -64,11 +77,21 @@ export class ChainStore implements StateReader {
       // FULL: a block reported committed survives a power cut, not just a process kill.
       db.pragma('synchronous = FULL')
       db.pragma('cache_size = -65536') // 64 MiB of page cache keeps the hot state in memory
-      return new ChainStore(db)
+      return new ChainStore(db, pruning)
     } catch (err) {
       db.close()
       throw err
     }
+  }
+
+  /**
+   * The oldest block whose state can be read: states older than the pruning window are refused even where
+   * not yet pruned, and states pruned under an earlier, smaller window stay gone.
+   */
+  oldestState (): number {
+    const head = this.headBlock?.number ?? 0
+    const windowStart = this.pruning.state === 'archive' ? 0 : Math.max(0, head - this.pruning.state + 1)
+    return Math.max(windowStart, this.prunedTo(META_STATE_PRUNED) + 1)
   }
 
   getMeta (key: string): Uint8Array | null {
@@ -139,7 +162,7 @@ export class ChainStore implements StateReader {
    * Writes a block (genesis included), its state changes, its new trie nodes and meta entries in one
    * transaction: after a crash either all of it is on disk or none of it.
    */
-  commitBlock (block: StoredBlock, changes: Changes, trieNodes: TrieNodes, meta: Record<string, Uint8Array> = {}): void {
+  commitBlock (block: WholeBlock, changes: Changes, trieNodes: TrieNodes, meta: Record<string, Uint8Array> = {}): void {
     const expected = this.headBlock === null ? 0 : this.headBlock.number + 1
     if (block.number !== expected) throw new Error(`cannot commit block ${block.number}: the next block is ${expected}`)
     this.commitTx(block, changes, trieNodes, meta)
@@ -148,6 +171,26 @@ export class ChainStore implements StateReader {
 
   close (): void {
     this.db.close()
+  }
+
+  /** The last block pruned of the kind, -1 if none. */
+  private prunedTo (metaKey: string): number {
+    const value = this.stmt.getMeta.get(metaKey)
+    return value == null ? -1 : value.readInt32LE(0)
+  }
+
+  /**
+   * Prunes the blocks after the last one pruned up to `through` (at most PRUNE_CATCH_UP more than one), in
+   * order, and records how far it got: a block's pruning costs the writes of that block, never the state's size.
+   */
+  private pruneUpTo (metaKey: string, through: number, prune: (n: number) => void): void {
+    const from = this.prunedTo(metaKey) + 1
+    const to = Math.min(through, from + PRUNE_CATCH_UP)
+    if (to < from) return
+    for (let n = from; n <= to; n++) prune(n)
+    const done = Buffer.alloc(4)
+    done.writeInt32LE(to)
+    this.stmt.putMeta.run(metaKey, done)
   }
 
   private isHeadOrLater (number: number): boolean {
@@ -173,7 +216,22 @@ function statements (db: Database.Database) {
     nextHistoryKey: db.prepare<[Buffer], Buffer>('SELECT key FROM history WHERE key >= ? ORDER BY key LIMIT 1').pluck(),
     putHistory: db.prepare('INSERT INTO history (key, number, value) VALUES (?, ?, ?)'),
     trieNode: db.prepare<[Uint8Array], Buffer>('SELECT node FROM trie WHERE hash = ?').pluck(),
-    putTrieNode: db.prepare('INSERT OR IGNORE INTO trie (hash, node) VALUES (?, ?)')
+    putTrieNode: db.prepare('INSERT OR IGNORE INTO trie (hash, node) VALUES (?, ?)'),
+    keysWrittenAt: db.prepare<[number], Buffer>('SELECT key FROM history WHERE number = ?').pluck(),
+    dropOlderWrites: db.prepare('DELETE FROM history WHERE key = ? AND number < ?'),
+    dropDeletion: db.prepare('DELETE FROM history WHERE key = ? AND number = ? AND value IS NULL'),
+    pruneBody: db.prepare("UPDATE blocks SET body = x'' WHERE number = ?")
+  }
+}
+
+/**
+ * Drops the history no state from block `n` on needs: the writes before `n` of each key written at `n`, and
+ * a deletion at `n` once nothing older is left (no row reads the same as a deleted one).
+ */
+function pruneStateAt (s: Statements, n: number): void {
+  for (const key of s.keysWrittenAt.all(n)) {
+    s.dropOlderWrites.run(key, n)
+    s.dropDeletion.run(key, n)
   }
 }
 
@@ -222,6 +280,8 @@ function decodeBody (body: Uint8Array): Uint8Array[] {
   return out
 }
 
+/** A pruned body is stored as no bytes (a body of no extrinsics is one byte, its length 0). */
 function toBlock (row: BlockRow): StoredBlock {
-  return { number: row.number, hash: view(row.hash), header: view(row.header), extrinsics: decodeBody(view(row.body)) }
+  const body = row.body.length === 0 ? null : decodeBody(view(row.body))
+  return { number: row.number, hash: view(row.hash), header: view(row.header), extrinsics: body }
 }

@@ -2,9 +2,10 @@ import { EventEmitter } from 'node:events'
 import type { TypeRegistry } from '@polkadot/types'
 import { stringToU8a, u8aEq, u8aToHex, u8aToU8a } from '@polkadot/util'
 import type { KeyringPair } from '@polkadot/keyring/types'
-import type { ChainNode, RuntimeVersionJson, Sealing, StoredBlock, TxStatus } from './types.js'
+import type { ChainNode, WholeBlock, RuntimeVersionJson, Sealing, StoredBlock, TxStatus } from './types.js'
 import type { ChainSpec } from '../spec/types.js'
 import { ChainStore } from '../db/store.js'
+import type { Pruning } from '../db/pruning.js'
 import { EMPTY_ROOT, StateTrie } from '../state/trie.js'
 import { Overlay } from '../state/overlay.js'
 import { Runtime } from '../runtime/runtime.js'
@@ -32,6 +33,8 @@ export interface NodeOptions {
   readonly poolLimits?: PoolLimits
   /** Most extrinsics in one block. */
   readonly maxBlockExtrinsics?: number
+  /** How much of the past is kept; everything by default. */
+  readonly pruning?: Pruning
   /** `--authority-key FILE`; by default the node's own key in its base path (see authority-key.ts). */
   readonly authorityKeyFile?: string
   readonly log?: { info (obj: object, msg: string): void, warn (msg: string): void, error (obj: object, msg: string): void }
@@ -84,7 +87,7 @@ export class DevNode extends EventEmitter implements ChainNode {
   static async open (opts: NodeOptions): Promise<DevNode> {
     const runtime = new Runtime(PALLETS, (msg, err) => opts.log?.error({ err }, msg))
     const author = authorityKey({ spec: opts.spec, dev: opts.dev, basePath: opts.basePath, file: opts.authorityKeyFile, warn: (msg) => opts.log?.warn(msg) })
-    const store = ChainStore.open(opts.basePath)
+    const store = ChainStore.open(opts.basePath, opts.pruning)
     try {
       const storedSpec = store.getMeta(META_SPEC_ID)
       if (store.head() === null) {
@@ -108,6 +111,8 @@ export class DevNode extends EventEmitter implements ChainNode {
   finalized (): StoredBlock { return this.#head }
   blockByNumber (n: number): StoredBlock | null { return this.#store.blockByNumber(n) }
   blockByHash (hash: Uint8Array): StoredBlock | null { return this.#store.blockByHash(hash) }
+
+  oldestState (): number { return this.#store.oldestState() }
 
   storage (key: string, at?: Uint8Array): Uint8Array | null {
     const n = this.#numberAt(at)
@@ -226,7 +231,7 @@ export class DevNode extends EventEmitter implements ChainNode {
     const { root, nodes } = await this.#trie.rootAfter(parentHeader.stateRoot.toU8a(), state.changes)
     const body = outcome.included.map((e) => e.bytes)
     const header = encodeHeader(this.registry, { parentHash: parent.hash, number, stateRoot: root, extrinsicsRoot: extrinsicsRoot(body), digest })
-    const block: StoredBlock = { number, hash: header.hash, header: header.bytes, extrinsics: body }
+    const block: WholeBlock = { number, hash: header.hash, header: header.bytes, extrinsics: body }
     this.#store.commitBlock(block, state.changes, nodes)
     this.#head = block
 

@@ -4,6 +4,7 @@ import type { ChainNode, Sealing } from './types.js'
 import { DevNode } from './node.js'
 import { makeTempBase } from './temp-base.js'
 import { type RpcServerOptions, startRpcServer } from '../rpc/server.js'
+import type { Pruning } from '../db/pruning.js'
 
 /** How the RPC server limits and checks its clients (Substrate's `--rpc-*` flags). */
 export type RpcOptions = Pick<RpcServerOptions, 'limits' | 'cors' | 'unsafe'>
@@ -19,6 +20,7 @@ export interface StartChainOptions {
   /** `--authority-key FILE`; by default the node's own key in its base path (in the temp dir with --tmp). */
   readonly authorityKeyFile?: string
   readonly rpc?: RpcOptions
+  readonly pruning?: Pruning
   readonly logger: Logger
 }
 
@@ -38,6 +40,7 @@ export async function startChain (opts: StartChainOptions): Promise<RunningChain
     sealing: opts.sealing,
     dev: opts.dev,
     authorityKeyFile: opts.authorityKeyFile,
+    pruning: opts.pruning,
     log: opts.logger.child({ component: 'node' })
   }).catch((err) => { removeTmp(); throw err })
   let rpc: Awaited<ReturnType<typeof startRpcServer>>

@@ -8,7 +8,12 @@ export interface StoredBlock {
   readonly hash: Uint8Array
   /** SCALE-encoded `sp_runtime::generic::Header` (parentHash, Compact number, stateRoot, extrinsicsRoot, digest). */
   readonly header: Uint8Array
-  /** SCALE-encoded extrinsics, in block order. */
+  /** SCALE-encoded extrinsics, in block order; null once the body was pruned (--blocks-pruning). */
+  readonly extrinsics: readonly Uint8Array[] | null
+}
+
+/** A block with its body (every block as it is committed, and those whose body is kept). */
+export interface WholeBlock extends StoredBlock {
   readonly extrinsics: readonly Uint8Array[]
 }
 
@@ -59,6 +64,8 @@ export interface ChainNode {
   blockByNumber (n: number): StoredBlock | null
   blockByHash (hash: Uint8Array): StoredBlock | null
 
+  /** The oldest block whose state can be read (--state-pruning). */
+  oldestState (): number
   /** Storage value at a block (the best block if `at` is omitted); null if the key is absent. */
   storage (key: string, at?: Uint8Array): Uint8Array | null
   /** Keys starting with `prefix`, strictly after `startKey`, in order, at most `count`, at a block. */

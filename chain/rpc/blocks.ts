@@ -1,6 +1,6 @@
 import { u8aToHex } from '@polkadot/util'
 import type { Header } from '@polkadot/types/interfaces'
-import type { ChainNode, StoredBlock } from '../node/types.js'
+import type { ChainNode, WholeBlock, StoredBlock } from '../node/types.js'
 import { unknownBlock } from './errors.js'
 
 export interface HeaderJson {
@@ -28,7 +28,7 @@ export function headerJson (node: ChainNode, block: StoredBlock): HeaderJson {
   }
 }
 
-export function signedBlockJson (node: ChainNode, block: StoredBlock): SignedBlockJson {
+export function signedBlockJson (node: ChainNode, block: WholeBlock): SignedBlockJson {
   return {
     block: { header: headerJson(node, block), extrinsics: block.extrinsics.map((x) => u8aToHex(x)) },
     justifications: null

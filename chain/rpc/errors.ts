@@ -43,5 +43,9 @@ export const unsafeMethod = (): RpcError => new RpcError(ErrorCode.methodNotFoun
 
 export const invalidParams = (message: string): RpcError => new RpcError(ErrorCode.invalidParams, message)
 
+/** A state older than the node's --state-pruning window, in Substrate's words. */
+export const stateDiscarded = (hash: string): RpcError =>
+  new RpcError(ErrorCode.stateClient, `Client error: UnknownBlock: State already discarded for ${hash}`)
+
 export const unknownBlock = (hash: string): RpcError =>
   new RpcError(ErrorCode.stateClient, `Client error: UnknownBlock: header not found: ${hash}`)

@@ -10,10 +10,12 @@ import type { RpcOptions } from '../../chain/node/start.js'
 import { CliError } from '../errors.js'
 import { stopSignal } from '../stop-signal.js'
 import { integer } from '../parse.js'
+import { InvalidArgumentError } from 'commander'
 // Small modules without dependencies: --help shows the node's own defaults, methods and origins.
 import { DEFAULT_RPC_LIMITS } from '../../chain/rpc/limits.js'
 import { isLoopback, type RpcMethodsPolicy, servesUnsafe, UNSAFE_METHODS } from '../../chain/rpc/method-policy.js'
 import { LOCAL_ORIGINS, parseCors } from '../../chain/rpc/origin.js'
+import { DEFAULT_PRUNING, parsePruning } from '../../chain/db/pruning.js'
 
 /** Resolved from this file so that the command works from any directory. */
 const DEV_SPEC = fileURLToPath(new URL('../../chain-spec/dev.json', import.meta.url))
@@ -38,6 +40,8 @@ interface StartFlags {
   rpcMaxSubscriptionsPerConnection: number
   rpcCors?: string
   rpcMethods: RpcMethodsPolicy
+  statePruning: number | 'archive'
+  blocksPruning: number | 'archive'
 }
 
 const RPC_METHODS: RpcMethodsPolicy[] = ['auto', 'safe', 'unsafe']
@@ -64,6 +68,8 @@ export function addChainStartCommand (chain: Command): void {
     .option('--rpc-max-subscriptions-per-connection <n>', 'most subscriptions one WebSocket connection may hold', integer('subscription count', 1, 1_000_000), DEFAULT_RPC_LIMITS.maxSubscriptionsPerConnection)
     .option('--rpc-cors <origins>', `web pages allowed to call the node: "all", or origins separated by commas (":*" for any port); default all with --dev, else ${LOCAL_ORIGINS.join(', ')}`)
     .addOption(new Option('--rpc-methods <which>', `auto: unsafe methods (${UNSAFE_METHODS}) only when --host is a loopback address; safe: never; unsafe: always`).choices(RPC_METHODS).default('auto'))
+    .option('--state-pruning <n|archive>', 'keep the state of the last <n> blocks (older states answer 4003 "State already discarded"), or of every block', pruningFlag('--state-pruning'), DEFAULT_PRUNING.state)
+    .option('--blocks-pruning <n|archive>', 'keep the bodies (extrinsics) of the last <n> blocks, or of every block (archive-canonical is the same: every block is final); headers are always kept', pruningFlag('--blocks-pruning'), DEFAULT_PRUNING.blocks)
     .addHelpText('after', `
 Examples:
   datdot chain start --dev --tmp                   a throwaway dev chain on ws://127.0.0.1:9944
@@ -75,7 +81,10 @@ only safe methods are served unless --rpc-methods unsafe is given, which says so
 
 The author key seeds every block's randomness, and so every storage challenge: keep it secret. A chain
 spec's authoritySeed (dev.json names //Alice) is a dev key, used only with --dev; without --dev it is
-ignored, with a warning.`)
+ignored, with a warning.
+
+Storage proofs carry whole feed blocks, so block bodies are most of a chain's disk: an archive node keeps
+them all, --blocks-pruning 14400 keeps a day's (6-second blocks). See docs/architecture.md.`)
     .action(startChainCommand)
 }
 
@@ -98,10 +107,11 @@ async function startChainCommand (flags: StartFlags): Promise<void> {
   try {
     const { startChain } = await import('../../chain/node/start.js')
     const rpc = rpcOptions(flags, logger)
-    const chain = await startChain({ spec, basePath, host: flags.host, port: flags.port, sealing, dev: flags.dev === true, authorityKeyFile: flags.authorityKey, rpc, logger })
+    const pruning = { state: flags.statePruning, blocks: flags.blocksPruning }
+    const chain = await startChain({ spec, basePath, host: flags.host, port: flags.port, sealing, dev: flags.dev === true, authorityKeyFile: flags.authorityKey, rpc, pruning, logger })
       .catch(err => { throw listenError(err, flags.host, flags.port) })
     process.stdout.write(`datdot chain: listening on ${chain.url}\n`)
-    logger.info({ url: chain.url, spec: spec.id, basePath, sealing }, 'chain started')
+    logger.info({ url: chain.url, spec: spec.id, basePath, sealing, pruning }, 'chain started')
     await stop.received
     await chain.close()
     logger.info('chain stopped')
@@ -128,6 +138,14 @@ function rpcOptions (flags: StartFlags, logger: { warn (msg: string): void }): R
       maxBatchLength: flags.rpcMaxBatchRequestLen ?? DEFAULT_RPC_LIMITS.maxBatchLength,
       maxSubscriptionsPerConnection: flags.rpcMaxSubscriptionsPerConnection
     }
+  }
+}
+
+function pruningFlag (flag: string): (value: string) => number | 'archive' {
+  return (value) => {
+    const window = parsePruning(value)
+    if (window === null) throw new InvalidArgumentError(`${flag} takes a number of blocks (1 or more), archive or archive-canonical`)
+    return window
   }
 }
 

@@ -30,7 +30,8 @@ export const chain_getHeader: Handler = ({ node }, [at]) => {
 
 export const chain_getBlock: Handler = ({ node }, [at]) => {
   const block = lookup(node, at)
-  return block === null ? null : signedBlockJson(node, block)
+  // A pruned body (--blocks-pruning) is no block, as in Substrate; its header is still served.
+  return block === null || block.extrinsics === null ? null : signedBlockJson(node, { ...block, extrinsics: block.extrinsics })
 }
 
 export const chain_getFinalizedHead: Handler = ({ node }) => u8aToHex(node.finalized().hash)

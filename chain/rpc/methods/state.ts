@@ -2,7 +2,7 @@ import { u8aToHex } from '@polkadot/util'
 import { blake2AsHex } from '@polkadot/util-crypto'
 import type { ChainNode, StoredBlock } from '../../node/types.js'
 import { blockAt } from '../blocks.js'
-import { ErrorCode, oversizedResponse, RpcError } from '../errors.js'
+import { ErrorCode, oversizedResponse, RpcError, stateDiscarded } from '../errors.js'
 import { bytes, hex, hexList, integer, optionalHash, optionalHex, text } from '../params.js'
 import type { Handler } from '../types.js'
 import { follow, unsubscriber } from './pubsub.js'
@@ -11,7 +11,12 @@ import { runtimeCall } from './runtime-call.js'
 /** Substrate's STORAGE_KEYS_PAGED_MAX_COUNT: larger pages are refused, not shortened, so no client mistakes a short page for the end. */
 const MAX_PAGE = 1000
 
-const at = (node: ChainNode, v: unknown): StoredBlock => blockAt(node, optionalHash(v, 'at'))
+/** The block a state query reads at; an error if unknown or if its state was pruned. */
+function at (node: ChainNode, v: unknown): StoredBlock {
+  const block = blockAt(node, optionalHash(v, 'at'))
+  if (block.number < node.oldestState()) throw stateDiscarded(u8aToHex(block.hash))
+  return block
+}
 
 const value = (node: ChainNode, key: string, block: StoredBlock): string | null => {
   const v = node.storage(key, block.hash)
