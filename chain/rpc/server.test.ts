@@ -51,6 +51,7 @@ class FakeNode extends EventEmitter {
     return this.states[at === undefined ? this.blocks.length - 1 : (this.blockByHash(at) as StoredBlock).number]
   }
 
+  oldestState (): number { return 0 }
   storage (key: string, at?: Uint8Array): Uint8Array | null { return this.#stateAt(at).get(key) ?? null }
   keysPaged (prefix: string, count: number, startKey?: string, at?: Uint8Array): string[] {
     return [...this.#stateAt(at).keys()].filter((k) => k.startsWith(prefix) && (startKey === undefined || k > startKey))
