@@ -24,7 +24,6 @@ const PRUNE_CATCH_UP = 16
 const META_STATE_PRUNED = 'statePrunedTo'
 const META_BODIES_PRUNED = 'bodiesPrunedTo'
 
-
 type Changes = ReadonlyMap<StorageKey, Uint8Array | null>
 type Statements = ReturnType<typeof statements>
 type TrieNodes = Iterable<[Uint8Array, Uint8Array]>
@@ -40,7 +39,7 @@ export class ChainStore implements StateReader {
   private readonly commitTx: (block: WholeBlock, changes: Changes, trieNodes: TrieNodes, meta: Record<string, Uint8Array>) => void
   private headBlock: StoredBlock | null
 
-  private constructor (private readonly db: Database.Database, readonly pruning: Pruning) {
+  private constructor (private readonly db: Database.Database, private readonly pruning: Pruning) {
     db.transaction(() => {
       db.exec(SCHEMA)
       const version = db.prepare<[], Buffer | null>("SELECT value FROM meta WHERE key = 'schemaVersion'").pluck().get()
