@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { ApiPromise } from '@polkadot/api'
+import type { SubmittableExtrinsic } from '@polkadot/api/types'
 import { u8aEq, u8aToHex } from '@polkadot/util'
 import { pino } from 'pino'
 import type { Logger } from 'pino'
@@ -116,6 +117,15 @@ export class DatdotService {
     this.log.info('service stopped')
   }
 
+  /** Registering costs fees: an account without the ratio for them is told how to get it, rather than refused by the pool. */
+  async #checkRatio (calls: Array<SubmittableExtrinsic<'promise'>>): Promise<void> {
+    const address = this.keys.account.address
+    let fees = 0n
+    for (const call of calls) fees += (await call.paymentInfo(address)).partialFee.toBigInt()
+    const held = (await this.api.query.system.account(address)).data.free.toBigInt()
+    if (held < fees) throw serviceErrors.noRatio(address, held, fees)
+  }
+
   /** Registers each role the account does not have yet (and the hoster's capacity if it changed). */
   async #register (txq: TxQueue, opts: ServiceOptions): Promise<void> {
     const { api, keys, log } = this
@@ -128,6 +138,7 @@ export class DatdotService {
     }
     if (opts.roles.includes('encoder') && (current === null || !current.encoder.isTrue)) calls.push(api.tx.roles.registerEncoder(noiseKey))
     if (opts.roles.includes('attester') && (current === null || !current.attester.isTrue)) calls.push(api.tx.roles.registerAttester(noiseKey))
+    await this.#checkRatio(calls)
     for (const call of calls) {
       const result = await txq.submit(call, 'register')
       if (!result.ok) throw serviceErrors.registrationRefused(result.error ?? 'unknown')

@@ -10,6 +10,8 @@ import { hostedPlan, untilEvent } from '../test/helpers/plan.js'
 import { ratioHistory } from './history.js'
 import type { RatioChange } from './history.js'
 import { ratioOf, supportPlan } from './ratio.js'
+import { TEST_FUNDS } from '../test/helpers/faucet.js'
+import { readFileSync } from 'node:fs'
 
 // Challenges come soon, so that a proof is paid within a few blocks.
 const PARAMS = { challengePeriod: 3, samples: 2, responseWindow: 4, maxStrikes: 2, performancePeriod: 100000, attestersPerCheck: 1, amendmentDeadline: 50, ratioPerMibBlock: '1000000' }
@@ -24,6 +26,9 @@ async function sealingUntil<T> (api: ApiPromise, work: Promise<T>): Promise<T> {
   }
   return await result
 }
+
+/** An account's ratio in the dev chain spec's genesis. */
+const genesisRatio = (address: string): bigint => BigInt(JSON.parse(readFileSync(new URL('../chain-spec/dev.json', import.meta.url), 'utf8')).genesis.accounts[address])
 
 const brief = (changes: RatioChange[]): Array<[string, bigint, string | null, bigint | null, string | null]> =>
   changes.map((c) => [c.kind, c.amount, c.counterparty, c.plan, c.reason])
@@ -47,19 +52,33 @@ test('the ratio history tells hosting paid and earned, rewards, and support rese
   assert.ok(paid > 0n)
 
   const bobBefore = await ratioOf(api, bob.address)
+  assert.equal(bobBefore.free, genesisRatio(bob.address), 'bob has sent nothing yet')
   await sealingUntil(api, supportPlan(api, bob, 0n, 500n))
   const supported = await ratioOf(api, bob.address)
-  assert.deepEqual([supported.free, supported.reserved], [bobBefore.free - 500n, bobBefore.reserved + 500n])
+  assert.equal(supported.reserved, bobBefore.reserved + 500n)
+  assert.ok(supported.free < bobBefore.free - 500n, 'the support and its fee')
   const [ended] = await inBlock(api, [[api.tx.plans.unpublish(0), alice]])
   assert.equal(ended.result, 'ok')
 
   const history = async (address: string): Promise<RatioChange[]> => (await ratioHistory(api, address, 1000)).changes
-  assert.deepEqual(brief(await history(bob.address)), [['supported', -500n, null, 0n, null], ['support-returned', 500n, null, 0n, null]])
-  assert.deepEqual(brief(await history(hoster.account.address)), [['earned', paid, alice.address, 0n, 'Hosting']])
-  assert.deepEqual(brief(await history(alice.address)), [['paid', -paid, hoster.account.address, 0n, 'Hosting']])
-  const rewards = await history(attester.account.address)
-  assert.deepEqual(rewards.map((c) => [c.kind, c.reason]), [['rewarded', 'Attesting']])
-  assert.ok(rewards[0].amount > 0n)
+  const withoutFees = (changes: RatioChange[]) => brief(changes.filter((c) => c.kind !== 'fee'))
+  // Every change is told: what an account holds is its genesis ratio and the sum of its history.
+  const accountsFor = async (address: string, genesis: bigint): Promise<RatioChange[]> => {
+    const changes = await history(address)
+    assert.equal(changes.reduce((sum, c) => sum + c.amount, genesis), (await ratioOf(api, address)).free, `${address}'s history sums to its ratio`)
+    return changes
+  }
+  const bobs = await accountsFor(bob.address, bobBefore.free)
+  assert.deepEqual(withoutFees(bobs), [['supported', -500n, null, 0n, null], ['support-returned', 500n, null, 0n, null]])
+  assert.equal(bobs.filter((c) => c.kind === 'fee' && c.amount < 0n).length, 1, 'the support transaction\'s fee')
+  const hosters = await accountsFor(hoster.account.address, 0n)
+  assert.deepEqual(withoutFees(hosters), [['received', TEST_FUNDS, alice.address, null, null], ['earned', paid, alice.address, 0n, 'Hosting']])
+  assert.equal(hosters.filter((c) => c.kind === 'fee').length, 1, 'its registration paid a fee; its storage proof was free')
+  const alices = await accountsFor(alice.address, genesisRatio(alice.address))
+  assert.deepEqual(withoutFees(alices).filter(([kind]) => kind === 'paid'), [['paid', -paid, hoster.account.address, 0n, 'Hosting']])
+  const rewards = await accountsFor(attester.account.address, 0n)
+  assert.deepEqual(rewards.filter((c) => c.kind === 'rewarded').map((c) => [c.kind, c.reason]), [['rewarded', 'Attesting']])
+  assert.ok(rewards.find((c) => c.kind === 'rewarded')!.amount > 0n)
 
   // The scan covers the last N blocks only.
   const head = (await api.rpc.chain.getHeader()).number.toNumber()

@@ -9,7 +9,7 @@ import { decodeAddress, encodeAddress } from '@polkadot/util-crypto'
 /** One change of an account's free ratio, as the chain's events tell it. */
 export interface RatioChange {
   block: number
-  kind: 'received' | 'sent' | 'earned' | 'paid' | 'rewarded' | 'supported' | 'support-returned'
+  kind: 'received' | 'sent' | 'earned' | 'paid' | 'rewarded' | 'supported' | 'support-returned' | 'fee'
   /** Change of the free ratio: positive in, negative out. */
   amount: bigint
   /** The other account, if any. */
@@ -31,7 +31,8 @@ const CONCURRENCY = 16
 
 /**
  * The changes of `address`'s ratio in the last `blocks` finalized blocks, oldest first, read from the
- * events of each block: Ratio.Transferred, Ratio.Paid, Ratio.Rewarded, Plans.PlanSupported, and the support
+ * events of each block: Ratio.Transferred, Ratio.Paid, Ratio.Rewarded, Plans.PlanSupported,
+ * TransactionPayment.TransactionFeePaid (fees and tips, free calls' zero fees left out), and the support
  * returned when a plan the account backed ended (Plans.PlanEnded; the amount is read from the plan's
  * support in the block before). The genesis balance is not an event and is not shown.
  */
@@ -77,6 +78,9 @@ function ratioChange (api: ApiPromise, { event }: FrameSystemEventRecord, who: s
   } else if (api.events.ratio.Rewarded.is(event)) {
     const { who: rewarded, amount, reason } = event.data
     if (is(rewarded)) return { kind: 'rewarded', amount: amount.toBigInt(), counterparty: null, plan: null, reason: reason.type }
+  } else if (api.events.transactionPayment.TransactionFeePaid.is(event)) {
+    const { who: payer, actualFee } = event.data
+    if (is(payer) && actualFee.toBigInt() > 0n) return { kind: 'fee', amount: -actualFee.toBigInt(), counterparty: null, plan: null, reason: null }
   } else if (api.events.plans.PlanSupported.is(event)) {
     const { plan, supporter, amount } = event.data
     if (is(supporter)) return { kind: 'supported', amount: -amount.toBigInt(), counterparty: null, plan: plan.toBigInt(), reason: null }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { compactFromU8aLim, compactToU8a, u8aConcat } from '@polkadot/util'
+import { compactFromU8aLim, compactToU8a, u8aConcat, u8aToHex } from '@polkadot/util'
 import type { StateReader, StorageKey } from '../state/overlay.js'
 import type { WholeBlock, StoredBlock } from '../node/types.js'
 import { ARCHIVE } from './pruning.js'
@@ -29,6 +29,9 @@ type Statements = ReturnType<typeof statements>
 type TrieNodes = Iterable<[Uint8Array, Uint8Array]>
 interface BlockRow { number: number, hash: Buffer, header: Buffer, body: Buffer }
 
+/** Current-state values (and trie nodes) kept in memory, read or written lately; cleared when it holds more. */
+const CACHED_VALUES = 65_536
+
 /**
  * Blocks and state on disk (SQLite). `state` is the head state, read on the block execution hot path;
  * `history` holds every write of every block, so state can also be read as of any earlier block.
@@ -36,6 +39,12 @@ interface BlockRow { number: number, hash: Buffer, header: Buffer, body: Buffer 
  */
 export class ChainStore implements StateReader {
   private readonly stmt: Statements
+  /**
+   * Recent values of the current state (null: absent). The node is the one writer and writes only through
+   * commitBlock, which updates it: a block reads each account two or three times (pool, payment, execution).
+   */
+  private readonly cache = new Map<StorageKey, Uint8Array | null>()
+  private readonly trieNodes = new Map<string, Uint8Array>()
   private readonly commitTx: (block: WholeBlock, changes: Changes, trieNodes: TrieNodes, meta: Record<string, Uint8Array>) => void
   private headBlock: StoredBlock | null
 
@@ -113,8 +122,17 @@ export class ChainStore implements StateReader {
   }
 
   get (key: StorageKey): Uint8Array | null {
-    const value = this.stmt.get.get(keyBytes(key))
-    return value === undefined ? null : view(value)
+    const cached = this.cache.get(key)
+    if (cached !== undefined) return cached
+    const row = this.stmt.get.get(keyBytes(key))
+    const value = row === undefined ? null : view(row)
+    this.remember(key, value)
+    return value
+  }
+
+  private remember (key: StorageKey, value: Uint8Array | null): void {
+    if (this.cache.size >= CACHED_VALUES) this.cache.clear()
+    this.cache.set(key, value)
   }
 
   keysWithPrefix (prefix: StorageKey, after?: StorageKey, limit = Infinity): StorageKey[] {
@@ -153,8 +171,16 @@ export class ChainStore implements StateReader {
   }
 
   trieNode (hash: Uint8Array): Uint8Array | null {
-    const node = this.stmt.trieNode.get(hash)
-    return node === undefined ? null : view(node)
+    // Nodes are named by their hash, so a cached one is never stale: the upper levels are read by every block.
+    const id = u8aToHex(hash)
+    const cached = this.trieNodes.get(id)
+    if (cached !== undefined) return cached
+    const row = this.stmt.trieNode.get(hash)
+    if (row === undefined) return null
+    const node = view(row)
+    if (this.trieNodes.size >= CACHED_VALUES) this.trieNodes.clear()
+    this.trieNodes.set(id, node)
+    return node
   }
 
   /**
@@ -166,6 +192,7 @@ export class ChainStore implements StateReader {
     if (block.number !== expected) throw new Error(`cannot commit block ${block.number}: the next block is ${expected}`)
     this.commitTx(block, changes, trieNodes, meta)
     this.headBlock = block
+    for (const [key, value] of changes) this.remember(key, value)
   }
 
   close (): void {

@@ -1,12 +1,12 @@
 import type { TypeRegistry } from '@polkadot/types'
-import type { Call, ExtrinsicEra, ExtrinsicPayload } from '@polkadot/types/interfaces'
-import type { Enum } from '@polkadot/types-codec'
-import type { Extrinsic } from '@polkadot/types/interfaces/extrinsics'
-import { u8aToHex } from '@polkadot/util'
+import type { Call } from '@polkadot/types/interfaces'
+import { bnToU8a, u8aConcat, u8aToHex } from '@polkadot/util'
 import { blake2AsU8a } from '@polkadot/util-crypto'
 import { invalid } from './invalid.js'
 import type { SignatureJob } from './verify-pool.js'
 import { MAX_EXTRINSIC_BYTES } from '../block/limits.js'
+import { birth, parseExtrinsic } from './envelope.js'
+import type { Envelope, Era } from './envelope.js'
 
 /** An extrinsic that decoded, is signed for this chain and whose era is live. */
 export interface CheckedExtrinsic {
@@ -15,8 +15,11 @@ export interface CheckedExtrinsic {
   readonly hashHex: string
   readonly signer: Uint8Array
   readonly nonce: number
+  /** What the sender offers besides the fee, for priority in the pool. */
+  readonly tip: bigint
   readonly call: Call
-  readonly era: ExtrinsicEra
+  /** null: immortal. */
+  readonly era: Era | null
 }
 
 /** What the checks need to know of the chain. */
@@ -34,16 +37,6 @@ export interface CheckEnv {
 /** How many earlier periods of an expired mortal era are tried, to say "expired" rather than "bad signature". */
 const EXPIRED_PERIODS_TRIED = 4
 
-export function decodeExtrinsic (registry: TypeRegistry, bytes: Uint8Array): Extrinsic {
-  let ext: Extrinsic
-  try {
-    ext = registry.createTypeUnsafe<Extrinsic>('Extrinsic', [bytes], { isPedantic: true })
-  } catch (err) {
-    throw invalid.badFormat((err as Error).message.split('\n')[0])
-  }
-  return ext
-}
-
 /** Verifies one signature; the node passes its worker pool, tests may verify in place. */
 export type Verify = (job: SignatureJob) => Promise<boolean>
 
@@ -54,56 +47,36 @@ export type Verify = (job: SignatureJob) => Promise<boolean>
 export async function checkExtrinsic (bytes: Uint8Array, env: CheckEnv, verify: Verify): Promise<CheckedExtrinsic> {
   // Before decoding: a block could never include it.
   if (bytes.length > MAX_EXTRINSIC_BYTES) throw invalid.tooLong(bytes.length, MAX_EXTRINSIC_BYTES)
-  const ext = decodeExtrinsic(env.registry, bytes)
-  if (!ext.isSigned) throw invalid.unsigned()
-  // GenericMultiAddress is a plain Enum without isId/asId: read its variant by name.
-  const signer = ext.signer as unknown as Enum
-  if (signer.type !== 'Id') throw invalid.badSigner('only account ids (MultiAddress::Id) may sign extrinsics on this chain')
-  const who = signer.inner.toU8a()
-  const era = ext.era
-  const nonce = ext.nonce.toNumber()
+  const ext = parseExtrinsic(env.registry, bytes)
+  const { era } = ext
+  const born = era === null ? 0 : birth(era, env.blockNumber)
+  const birthHash = era === null ? env.genesisHash : env.blockHash(born)
+  if (birthHash === null) throw invalid.ancientBirthBlock(born)
 
-  const birth = era.isMortalEra ? era.asMortalEra.birth(env.blockNumber) : 0
-  const birthHash = era.isMortalEra ? env.blockHash(birth) : env.genesisHash
-  if (birthHash === null) throw invalid.ancientBirthBlock(birth)
-
-  const signed = signatureOf(ext, who)
-  const verifyOver = (blockHash: Uint8Array) => verify({ ...signed, message: payload(env, ext, blockHash) })
+  const verifyOver = (blockHash: Uint8Array) => verify({ scheme: ext.scheme, signature: ext.signature, publicKey: ext.signer, message: signedPayload(env, ext, blockHash) })
   if (await verifyOver(birthHash)) {
     const hash = blake2AsU8a(bytes, 256)
-    return { bytes, hash, hashHex: u8aToHex(hash), signer: who, nonce, call: ext.method as Call, era }
+    return { bytes, hash, hashHex: u8aToHex(hash), signer: ext.signer, nonce: ext.nonce, tip: ext.tip, call: ext.call, era }
   }
-  if (era.isMortalEra) {
+  if (era !== null) {
     // A signature over an earlier birth block of the same era means the era ran out.
-    const period = era.asMortalEra.period.toNumber()
-    for (let k = 1, b = birth - period; k <= EXPIRED_PERIODS_TRIED && b >= 0; k++, b -= period) {
+    for (let k = 1, b = born - era.period; k <= EXPIRED_PERIODS_TRIED && b >= 0; k++, b -= era.period) {
       const hash = env.blockHash(b)
-      if (hash !== null && await verifyOver(hash)) throw invalid.expired(b, b + period, env.blockNumber)
+      if (hash !== null && await verifyOver(hash)) throw invalid.expired(b, b + era.period, env.blockNumber)
     }
   }
   throw invalid.badProof()
 }
 
-function payload (env: CheckEnv, ext: Extrinsic, blockHash: Uint8Array): Uint8Array {
-  const data = env.registry.createTypeUnsafe<ExtrinsicPayload>('ExtrinsicPayload', [{
-    method: ext.method.toHex(),
-    era: ext.era,
-    nonce: ext.nonce,
-    tip: ext.tip,
-    specVersion: env.specVersion,
-    transactionVersion: env.transactionVersion,
-    genesisHash: env.genesisHash,
-    blockHash
-  }, { version: ext.version & 0x7f }])
-  const signed = data.toU8a({ method: true })
+/**
+ * The signed payload (Substrate's SignedPayload): the call, the extensions' extra (era, nonce, tip) and their
+ * additional data (spec and transaction version, genesis, the era's birth block), the first two as they are
+ * in the extrinsic (payload.test.ts checks it against polkadot-js's ExtrinsicPayload).
+ */
+export function signedPayload (env: Pick<CheckEnv, 'genesisHash' | 'specVersion' | 'transactionVersion'>, ext: Envelope, blockHash: Uint8Array): Uint8Array {
+  const signed = u8aConcat(ext.callBytes, ext.extra, u32(env.specVersion), u32(env.transactionVersion), env.genesisHash, blockHash)
   // Substrate signs the blake2_256 of payloads longer than 256 bytes.
   return signed.length > 256 ? blake2AsU8a(signed, 256) : signed
 }
 
-function signatureOf (ext: Extrinsic, who: Uint8Array): Omit<SignatureJob, 'message'> {
-  const multi = (ext.inner as unknown as { signature: { multiSignature: Enum } }).signature.multiSignature
-  const signature = multi.inner.toU8a()
-  if (multi.type === 'Sr25519') return { scheme: 'sr25519', signature, publicKey: who }
-  if (multi.type === 'Ed25519') return { scheme: 'ed25519', signature, publicKey: who }
-  throw invalid.badSigner('only sr25519 and ed25519 signatures are accepted on this chain')
-}
+const u32 = (n: number): Uint8Array => bnToU8a(n, { bitLength: 32, isLe: true })

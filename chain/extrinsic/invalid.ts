@@ -36,7 +36,17 @@ export const invalid = {
     `${what} holds ${limit} pending transactions, the limit; wait for the next block`, 1016),
   poolBytesFull: (limit: number) => new InvalidTransaction('ImmediatelyDropped',
     `the pool would hold more than ${limit} bytes of pending transactions, the limit; wait for the next block`, 1016),
+  sameDuty: (tag: string) => new InvalidTransaction('TooLowPriority',
+    `a transaction of this account doing the same (${tag}) is already waiting in the pool`, 1014),
+  tooHeavy: (weight: bigint, limit: bigint) => new InvalidTransaction('ExhaustsResources',
+    `the extrinsic weighs ${weight} (picoseconds of reference time); a block holds at most ${limit} of its class`),
   tooLong: (length: number, limit: number) => new InvalidTransaction('ExhaustsResources',
     `the extrinsic is ${length} bytes; a block holds at most ${limit} bytes of one extrinsic`),
-  call: (detail: string) => new InvalidTransaction('Call', detail)
+  call: (detail: string) => new InvalidTransaction('Call', detail),
+  // Substrate's InvalidTransaction::Payment: "Inability to pay some fees (e.g. account balance too low)".
+  payment: (held: bigint, fee: bigint, pending: bigint) => new InvalidTransaction('Payment',
+    `the account holds ${held} ratio; this transaction costs ${fee} (fee and tip)` +
+    (pending > 0n ? ` and its transactions waiting in the pool ${pending} more` : '') + '; get ratio transferred to it first'),
+  noAccount: () => new InvalidTransaction('Payment',
+    'the account does not exist: it has never held ratio; an account starts when at least the existential deposit is transferred to it')
 }

@@ -7,7 +7,8 @@ import { constant, definePallet, rootCall, signedCall } from './pallet.js'
 import { doubleMap, map, value } from './storage.js'
 import { AccountId32, H256, bytes, enumOf, named, option, seq, struct, u32, u64, u128 } from '../types/ty.js'
 import { Runtime } from '../runtime/runtime.js'
-import { System } from '../pallets/system.js'
+import { EMPTY_ACCOUNT, System } from '../pallets/system.js'
+import { TransactionPayment } from '../pallets/transaction-payment.js'
 import { Overlay } from '../state/overlay.js'
 import type { StateReader } from '../state/overlay.js'
 
@@ -92,16 +93,18 @@ test('map entries read their keys back, double maps by their first key', async (
   assert.deepEqual(storage.Pairs.entriesOf(ctx, alice).map(([k]) => k), [2])
 })
 
-test('a failed call is rolled back with its events; errors and origins decode as in Substrate', async () => {
+test('a failed call is rolled back with its events but pays its fee; errors and origins decode as in Substrate', async () => {
   await cryptoWaitReady()
-  const runtime = new Runtime([{ index: 0, pallet: System }, { index: 9, pallet: Example }])
+  const runtime = new Runtime([{ index: 0, pallet: System }, { index: 4, pallet: TransactionPayment }, { index: 9, pallet: Example }])
   const { registry, codec } = runtime.meta
   const state = new Overlay(empty)
+  const ctx = { state, codec }
+  System.storage.Account.set(ctx, alice, { ...EMPTY_ACCOUNT, providers: 1, data: { ...EMPTY_ACCOUNT.data, free: 1000n } })
   const ext = (method: string, args: object, nonce: number) => ({
     ext: {
-      bytes: new Uint8Array(), hash: new Uint8Array(32), hashHex: `0x${nonce}`, signer: alice, nonce,
+      bytes: new Uint8Array(), hash: new Uint8Array(32), hashHex: `0x${nonce}`, signer: alice, nonce, tip: 0n,
       call: registry.createType('Call', { callIndex: [9, method === 'store' ? 0 : 1], args }),
-      era: registry.createType('ExtrinsicEra', '0x00')
+      era: null
     },
     death: Infinity
   })
@@ -111,16 +114,22 @@ test('a failed call is rolled back with its events; errors and origins decode as
     ext('reset', {}, 2)
   ] as never)
   assert.equal(outcome.included.length, 3)
-  const ctx = { state, codec }
   assert.equal(storage.Counter.get(ctx), 5, 'the failed store and the badly originated reset changed nothing')
   assert.equal(System.storage.Account.get(ctx, alice).nonce, 3, 'every included extrinsic used its nonce')
 
   const records = registry.createType('Vec<FrameSystemEventRecord>', state.get(System.storage.Events.key())!) as any
   const names = records.map((r: any) => `${r.phase.isApplyExtrinsic ? r.phase.asApplyExtrinsic.toNumber() : '-'}:${r.event.section}.${r.event.method}`)
-  assert.deepEqual(names, ['0:system.NewAccount', '0:example.Stored', '0:system.ExtrinsicSuccess', '1:system.ExtrinsicFailed', '2:system.ExtrinsicFailed'])
-  const tooBig = records[3].event.data[0]
+  assert.deepEqual(names, [
+    '0:example.Stored', '0:transactionPayment.TransactionFeePaid', '0:system.ExtrinsicSuccess',
+    '1:transactionPayment.TransactionFeePaid', '1:system.ExtrinsicFailed',
+    '2:transactionPayment.TransactionFeePaid', '2:system.ExtrinsicFailed'
+  ])
+  const tooBig = records[4].event.data[0]
   assert.equal(registry.findMetaError(tooBig.asModule).name, 'TooBig')
-  assert.ok(records[4].event.data[0].isBadOrigin)
+  assert.ok(records[6].event.data[0].isBadOrigin)
+  const fees = [1, 3, 5].map((i) => records[i].event.data.actualFee.toBigInt() as bigint)
+  assert.ok(fees.every((fee) => fee > 0n), 'failed calls pay too')
+  assert.equal(System.storage.Account.get(ctx, alice).data.free, 1000n - fees.reduce((a, b) => a + b), 'the fees were taken from alice')
 })
 
 test('a failing hook loses only its own changes, unless it is critical', async () => {

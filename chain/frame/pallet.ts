@@ -5,6 +5,8 @@ import type { AnyStorageItem, StorageCtx } from './storage.js'
 import { DispatchFailure } from './dispatch-error.js'
 import type { ChainSpec } from '../spec/types.js'
 import type { DispatchErrorValue } from '../metadata/substrate-types.js'
+import type { CallCost } from './weight.js'
+import { dbWeight } from './weight.js'
 
 export type Origin = { type: 'Root' } | { type: 'Signed', who: Uint8Array } | { type: 'None' }
 
@@ -34,17 +36,21 @@ export interface CallSpec {
   readonly origin: 'signed' | 'root'
   readonly args: Record<string, Ty>
   readonly docs: string
+  readonly cost: CallCost<any>
   readonly run: (ctx: DispatchCtx, origin: Origin, args: any) => void
 }
 
+/** What a call that declares no cost is taken to weigh: a few reads and writes. */
+const DEFAULT_COST: CallCost<unknown> = { weight: dbWeight(4, 2) }
+
 /** A call that an account signs; `who` is the signer. */
-export function signedCall<F extends Record<string, Ty>> (args: F, run: (ctx: DispatchCtx, who: Uint8Array, args: ArgsOf<F>) => void, docs = ''): CallSpec {
-  return { origin: 'signed', args, docs, run: (ctx, origin, a) => run(ctx, (origin as { who: Uint8Array }).who, a) }
+export function signedCall<F extends Record<string, Ty>> (args: F, run: (ctx: DispatchCtx, who: Uint8Array, args: ArgsOf<F>) => void, docs = '', cost: CallCost<ArgsOf<F>> = DEFAULT_COST): CallSpec {
+  return { origin: 'signed', args, docs, cost, run: (ctx, origin, a) => run(ctx, (origin as { who: Uint8Array }).who, a) }
 }
 
 /** A call only the root origin (the dev chain's sudo key) may make. */
-export function rootCall<F extends Record<string, Ty>> (args: F, run: (ctx: DispatchCtx, args: ArgsOf<F>) => void, docs = ''): CallSpec {
-  return { origin: 'root', args, docs, run: (ctx, _origin, a) => run(ctx, a) }
+export function rootCall<F extends Record<string, Ty>> (args: F, run: (ctx: DispatchCtx, args: ArgsOf<F>) => void, docs = '', cost: CallCost<ArgsOf<F>> = DEFAULT_COST): CallSpec {
+  return { origin: 'root', args, docs, cost, run: (ctx, _origin, a) => run(ctx, a) }
 }
 
 export interface ConstantSpec { readonly type: Ty, readonly value: unknown, readonly docs?: string }

@@ -111,6 +111,12 @@ export class StorageMap<K, V, Q> extends StorageItem<V, Q> {
   key (ctx: StorageCtx, k: K): StorageKey { return this.keyOf(ctx, [k]) }
   get (ctx: StorageCtx, k: K): Q { return this.read(ctx, this.key(ctx, k)) }
   contains (ctx: StorageCtx, k: K): boolean { return ctx.state.get(this.key(ctx, k)) !== null }
+  /** The stored value, or null when there is none (whatever the item's default): one read for `contains` and `get`. */
+  find (ctx: StorageCtx, k: K): V | null {
+    const raw = ctx.state.get(this.key(ctx, k))
+    return raw === null ? null : ctx.codec.decode(this.meta.value, raw) as V
+  }
+
   set (ctx: StorageCtx, k: K, value: V): void { this.write(ctx, this.key(ctx, k), value) }
   remove (ctx: StorageCtx, k: K): void { ctx.state.delete(this.key(ctx, k)) }
   mutate (ctx: StorageCtx, k: K, fn: (current: Q) => V): V {

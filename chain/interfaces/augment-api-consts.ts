@@ -6,13 +6,23 @@
 import '@polkadot/api-base/types/consts';
 
 import type { ApiTypes, AugmentedConst } from '@polkadot/api-base/types';
-import type { u16, u32, u64 } from '@polkadot/types-codec';
+import type { u128, u16, u32, u64 } from '@polkadot/types-codec';
 import type { Codec } from '@polkadot/types-codec/types';
 
 export type __AugmentedConst<ApiType extends ApiTypes> = AugmentedConst<ApiType>;
 
 declare module '@polkadot/api-base/types/consts' {
   interface AugmentedConsts<ApiType extends ApiTypes> {
+    ratio: {
+      /**
+       * The least ratio a transfer may create an account with.
+       **/
+      existentialDeposit: u128 & AugmentedConst<ApiType>;
+      /**
+       * Generic const
+       **/
+      [key: string]: Codec;
+    };
     system: {
       /**
        * How many recent block hashes are kept.
@@ -32,6 +42,24 @@ declare module '@polkadot/api-base/types/consts' {
        * Half the expected block time, in milliseconds.
        **/
       minimumPeriod: u64 & AugmentedConst<ApiType>;
+      /**
+       * Generic const
+       **/
+      [key: string]: Codec;
+    };
+    transactionPayment: {
+      /**
+       * Ratio every paid extrinsic costs, besides its length and weight.
+       **/
+      baseFee: u128 & AugmentedConst<ApiType>;
+      /**
+       * Ratio per KiB (or part of one) of a paid extrinsic.
+       **/
+      lengthFeePerKib: u128 & AugmentedConst<ApiType>;
+      /**
+       * Ratio per millisecond (or part of one) of a paid extrinsic's weight.
+       **/
+      weightFeePerMilli: u128 & AugmentedConst<ApiType>;
       /**
        * Generic const
        **/

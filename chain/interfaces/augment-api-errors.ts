@@ -133,6 +133,10 @@ declare module '@polkadot/api-base/types/errors' {
     };
     plans: {
       /**
+       * The position was reported ready already; its setup checks are under way.
+       **/
+      AlreadyReady: AugmentedError<ApiType>;
+      /**
        * No open amendment with this id (it may have passed its deadline).
        **/
       AmendmentNotFound: AugmentedError<ApiType>;
@@ -236,6 +240,10 @@ declare module '@polkadot/api-base/types/errors' {
       [key: string]: AugmentedError<ApiType>;
     };
     ratio: {
+      /**
+       * The receiving account does not exist yet: the transfer must give it at least the existential deposit.
+       **/
+      ExistentialDeposit: AugmentedError<ApiType>;
       /**
        * The account has less ratio than the amount.
        **/

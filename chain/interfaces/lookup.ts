@@ -227,7 +227,19 @@ export default {
     _enum: ['RequireSudo']
   },
   /**
-   * Lookup41: pallet_params::Params
+   * Lookup41: pallet_transaction_payment::pallet::Event
+   **/
+  PalletTransactionPaymentEvent: {
+    _enum: {
+      TransactionFeePaid: {
+        who: 'AccountId32',
+        actualFee: 'u128',
+        tip: 'u128'
+      }
+    }
+  },
+  /**
+   * Lookup42: pallet_params::Params
    **/
   PalletParamsParams: {
     challengePeriod: 'u32',
@@ -250,7 +262,7 @@ export default {
     strikeDecay: 'u32'
   },
   /**
-   * Lookup42: pallet_params::pallet::Call
+   * Lookup43: pallet_params::pallet::Call
    **/
   PalletParamsCall: {
     _enum: {
@@ -260,7 +272,7 @@ export default {
     }
   },
   /**
-   * Lookup43: pallet_params::pallet::Event
+   * Lookup44: pallet_params::pallet::Event
    **/
   PalletParamsEvent: {
     _enum: {
@@ -270,13 +282,13 @@ export default {
     }
   },
   /**
-   * Lookup44: pallet_params::pallet::Error
+   * Lookup45: pallet_params::pallet::Error
    **/
   PalletParamsError: {
     _enum: ['InvalidParams']
   },
   /**
-   * Lookup45: pallet_ratio::pallet::Call
+   * Lookup46: pallet_ratio::pallet::Call
    **/
   PalletRatioCall: {
     _enum: {
@@ -287,7 +299,7 @@ export default {
     }
   },
   /**
-   * Lookup46: pallet_ratio::pallet::Event
+   * Lookup47: pallet_ratio::pallet::Event
    **/
   PalletRatioEvent: {
     _enum: {
@@ -311,19 +323,19 @@ export default {
     }
   },
   /**
-   * Lookup47: pallet_ratio::Reason
+   * Lookup48: pallet_ratio::Reason
    **/
   PalletRatioReason: {
     _enum: ['Hosting', 'Attesting', 'Encoding']
   },
   /**
-   * Lookup48: pallet_ratio::pallet::Error
+   * Lookup49: pallet_ratio::pallet::Error
    **/
   PalletRatioError: {
-    _enum: ['InsufficientRatio', 'ZeroAmount', 'SelfTransfer']
+    _enum: ['InsufficientRatio', 'ZeroAmount', 'SelfTransfer', 'ExistentialDeposit']
   },
   /**
-   * Lookup49: pallet_roles::Provider
+   * Lookup50: pallet_roles::Provider
    **/
   PalletRolesProvider: {
     noiseKey: '[u8;32]',
@@ -339,13 +351,13 @@ export default {
     passed: 'u32'
   },
   /**
-   * Lookup51: pallet_roles::Role
+   * Lookup52: pallet_roles::Role
    **/
   PalletRolesRole: {
     _enum: ['Hoster', 'Encoder', 'Attester']
   },
   /**
-   * Lookup55: pallet_roles::pallet::Call
+   * Lookup56: pallet_roles::pallet::Call
    **/
   PalletRolesCall: {
     _enum: {
@@ -368,7 +380,7 @@ export default {
     }
   },
   /**
-   * Lookup56: pallet_roles::pallet::Event
+   * Lookup57: pallet_roles::pallet::Event
    **/
   PalletRolesEvent: {
     _enum: {
@@ -399,13 +411,13 @@ export default {
     }
   },
   /**
-   * Lookup57: pallet_roles::pallet::Error
+   * Lookup58: pallet_roles::pallet::Error
    **/
   PalletRolesError: {
     _enum: ['NotRegistered', 'NoiseKeyMismatch', 'NoiseKeyTaken', 'ZeroCapacity', 'CapacityBelowCommitted', 'StillHosting', 'InsufficientCapacity', 'InvalidPause']
   },
   /**
-   * Lookup58: pallet_feeds::Feed
+   * Lookup59: pallet_feeds::Feed
    **/
   PalletFeedsFeed: {
     key: '[u8;32]',
@@ -417,7 +429,7 @@ export default {
     history: 'Vec<PalletFeedsRecordedRoot>'
   },
   /**
-   * Lookup59: pallet_feeds::FeedRoot
+   * Lookup60: pallet_feeds::FeedRoot
    **/
   PalletFeedsFeedRoot: {
     length: 'u64',
@@ -425,14 +437,14 @@ export default {
     treeHash: '[u8;32]'
   },
   /**
-   * Lookup60: pallet_feeds::RecordedRoot
+   * Lookup61: pallet_feeds::RecordedRoot
    **/
   PalletFeedsRecordedRoot: {
     root: 'PalletFeedsFeedRoot',
     at: 'u32'
   },
   /**
-   * Lookup62: pallet_feeds::pallet::Call
+   * Lookup63: pallet_feeds::pallet::Call
    **/
   PalletFeedsCall: {
     _enum: {
@@ -448,7 +460,7 @@ export default {
     }
   },
   /**
-   * Lookup63: pallet_feeds::pallet::Event
+   * Lookup64: pallet_feeds::pallet::Event
    **/
   PalletFeedsEvent: {
     _enum: {
@@ -467,13 +479,13 @@ export default {
     }
   },
   /**
-   * Lookup64: pallet_feeds::pallet::Error
+   * Lookup65: pallet_feeds::pallet::Error
    **/
   PalletFeedsError: {
     _enum: ['FeedExists', 'FeedNotFound', 'InvalidManifest', 'MalformedRoot', 'InvalidRootSignature', 'StaleRoot', 'EmptyFeed']
   },
   /**
-   * Lookup65: pallet_plans::Plan
+   * Lookup66: pallet_plans::Plan
    **/
   PalletPlansPlan: {
     feed: 'u64',
@@ -486,7 +498,7 @@ export default {
     createdAt: 'u32'
   },
   /**
-   * Lookup66: pallet_plans::Mode
+   * Lookup67: pallet_plans::Mode
    **/
   PalletPlansMode: {
     _enum: {
@@ -495,26 +507,26 @@ export default {
     }
   },
   /**
-   * Lookup67: pallet_plans::Replicate
+   * Lookup68: pallet_plans::Replicate
    **/
   PalletPlansReplicate: {
     replicas: 'u16'
   },
   /**
-   * Lookup68: pallet_plans::Erasure
+   * Lookup69: pallet_plans::Erasure
    **/
   PalletPlansErasure: {
     k: 'u16',
     m: 'u16'
   },
   /**
-   * Lookup72: pallet_plans::PlanStatus
+   * Lookup73: pallet_plans::PlanStatus
    **/
   PalletPlansPlanStatus: {
     _enum: ['Queued', 'Active', 'Ended', 'Lost']
   },
   /**
-   * Lookup73: pallet_plans::Position
+   * Lookup74: pallet_plans::Position
    **/
   PalletPlansPosition: {
     hoster: 'Option<AccountId32>',
@@ -525,7 +537,7 @@ export default {
     paidUntil: 'u32'
   },
   /**
-   * Lookup75: pallet_plans::PositionState
+   * Lookup76: pallet_plans::PositionState
    **/
   PalletPlansPositionState: {
     _enum: {
@@ -535,7 +547,7 @@ export default {
     }
   },
   /**
-   * Lookup77: pallet_plans::SlotRoot
+   * Lookup78: pallet_plans::SlotRoot
    **/
   PalletPlansSlotRoot: {
     length: 'u64',
@@ -543,7 +555,7 @@ export default {
     treeHash: '[u8;32]'
   },
   /**
-   * Lookup78: pallet_plans::CodedHead
+   * Lookup79: pallet_plans::CodedHead
    **/
   PalletPlansCodedHead: {
     start: 'u64',
@@ -553,7 +565,7 @@ export default {
     signature: 'Bytes'
   },
   /**
-   * Lookup81: pallet_plans::QueueWait
+   * Lookup82: pallet_plans::QueueWait
    **/
   PalletPlansQueueWait: {
     since: 'u32',
@@ -563,13 +575,13 @@ export default {
     supply: 'u32'
   },
   /**
-   * Lookup82: pallet_plans::WaitReason
+   * Lookup83: pallet_plans::WaitReason
    **/
   PalletPlansWaitReason: {
     _enum: ['Hosters', 'Encoders', 'Attesters']
   },
   /**
-   * Lookup83: pallet_plans::Amendment
+   * Lookup84: pallet_plans::Amendment
    **/
   PalletPlansAmendment: {
     plan: 'u64',
@@ -583,20 +595,20 @@ export default {
     delivered: 'bool'
   },
   /**
-   * Lookup84: pallet_plans::AmendmentKind
+   * Lookup85: pallet_plans::AmendmentKind
    **/
   PalletPlansAmendmentKind: {
     _enum: ['New', 'Repair']
   },
   /**
-   * Lookup87: pallet_plans::ProposedEncoding
+   * Lookup88: pallet_plans::ProposedEncoding
    **/
   PalletPlansProposedEncoding: {
     encoder: 'AccountId32',
     slots: 'Vec<PalletPlansSlotRoot>'
   },
   /**
-   * Lookup93: pallet_plans::SetupProgress
+   * Lookup94: pallet_plans::SetupProgress
    **/
   PalletPlansSetupProgress: {
     amendment: 'u64',
@@ -604,7 +616,7 @@ export default {
     retrieved: 'bool'
   },
   /**
-   * Lookup94: pallet_plans::pallet::Call
+   * Lookup95: pallet_plans::pallet::Call
    **/
   PalletPlansCall: {
     _enum: {
@@ -642,7 +654,7 @@ export default {
     }
   },
   /**
-   * Lookup95: pallet_plans::pallet::Event
+   * Lookup96: pallet_plans::pallet::Event
    **/
   PalletPlansEvent: {
     _enum: {
@@ -725,13 +737,13 @@ export default {
     }
   },
   /**
-   * Lookup96: pallet_plans::pallet::Error
+   * Lookup97: pallet_plans::pallet::Error
    **/
   PalletPlansError: {
-    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'ErasureRanges', 'IsGeneration', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NoProgress', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'WrongSlotLength', 'NotARepair', 'SlotsRemain', 'EncodingDone', 'InsufficientRatio', 'ZeroAmount']
+    _enum: ['FeedNotFound', 'PlanNotFound', 'PlanEnded', 'InvalidMode', 'InvalidRanges', 'ErasureRanges', 'IsGeneration', 'NotSponsor', 'QueueFull', 'AmendmentNotFound', 'NotAssigned', 'NotInSetup', 'NoProgress', 'EncodingPending', 'WrongSlotCount', 'UnevenSlots', 'WrongSlotLength', 'NotARepair', 'SlotsRemain', 'EncodingDone', 'InsufficientRatio', 'ZeroAmount', 'AlreadyReady']
   },
   /**
-   * Lookup97: pallet_challenges::StorageChallenge
+   * Lookup98: pallet_challenges::StorageChallenge
    **/
   PalletChallengesStorageChallenge: {
     plan: 'u64',
@@ -743,7 +755,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup98: pallet_challenges::PerformanceCheck
+   * Lookup99: pallet_challenges::PerformanceCheck
    **/
   PalletChallengesPerformanceCheck: {
     plan: 'u64',
@@ -759,7 +771,7 @@ export default {
     retry: 'bool'
   },
   /**
-   * Lookup99: pallet_challenges::Report
+   * Lookup100: pallet_challenges::Report
    **/
   PalletChallengesReport: {
     attester: 'AccountId32',
@@ -769,13 +781,13 @@ export default {
     network: 'u32'
   },
   /**
-   * Lookup102: pallet_challenges::CheckKind
+   * Lookup103: pallet_challenges::CheckKind
    **/
   PalletChallengesCheckKind: {
     _enum: ['Storage', 'Performance']
   },
   /**
-   * Lookup104: pallet_challenges::pallet::Call
+   * Lookup105: pallet_challenges::pallet::Call
    **/
   PalletChallengesCall: {
     _enum: {
@@ -794,7 +806,7 @@ export default {
     }
   },
   /**
-   * Lookup106: pallet_challenges::Receipt
+   * Lookup107: pallet_challenges::Receipt
    **/
   PalletChallengesReceipt: {
     indexes: 'Vec<u64>',
@@ -803,7 +815,7 @@ export default {
     signature: '[u8;64]'
   },
   /**
-   * Lookup110: pallet_challenges::pallet::Event
+   * Lookup111: pallet_challenges::pallet::Event
    **/
   PalletChallengesEvent: {
     _enum: {
@@ -858,26 +870,26 @@ export default {
     }
   },
   /**
-   * Lookup111: pallet_challenges::Verdict
+   * Lookup112: pallet_challenges::Verdict
    **/
   PalletChallengesVerdict: {
     _enum: ['Served', 'NotServed', 'Inconclusive', 'Contained']
   },
   /**
-   * Lookup112: pallet_challenges::pallet::Error
+   * Lookup113: pallet_challenges::pallet::Error
    **/
   PalletChallengesError: {
     _enum: ['ChallengeNotFound', 'ChallengeExpired', 'NotChallenged', 'WrongProofCount', 'ProofInvalid', 'NotAttester', 'AlreadyReported', 'SamplesPending', 'ReceiptMissing', 'ReceiptWrongIndexes', 'ReceiptSignatureInvalid', 'ReceiptHashInvalid']
   },
   /**
-   * Lookup113: pallet_audits::EncodedPlan
+   * Lookup114: pallet_audits::EncodedPlan
    **/
   PalletAuditsEncodedPlan: {
     index: 'u32',
     encoders: 'Vec<AccountId32>'
   },
   /**
-   * Lookup114: pallet_audits::Audit
+   * Lookup115: pallet_audits::Audit
    **/
   PalletAuditsAudit: {
     plan: 'u64',
@@ -887,7 +899,7 @@ export default {
     deadline: 'u32'
   },
   /**
-   * Lookup115: pallet_audits::pallet::Call
+   * Lookup116: pallet_audits::pallet::Call
    **/
   PalletAuditsCall: {
     _enum: {
@@ -899,7 +911,7 @@ export default {
     }
   },
   /**
-   * Lookup116: pallet_audits::pallet::Event
+   * Lookup117: pallet_audits::pallet::Event
    **/
   PalletAuditsEvent: {
     _enum: {
@@ -937,19 +949,19 @@ export default {
     }
   },
   /**
-   * Lookup117: pallet_audits::AuditFault
+   * Lookup118: pallet_audits::AuditFault
    **/
   PalletAuditsAuditFault: {
     _enum: ['Malformed', 'NotTheFeed', 'WrongLength', 'ParityMismatch']
   },
   /**
-   * Lookup118: pallet_audits::pallet::Error
+   * Lookup119: pallet_audits::pallet::Error
    **/
   PalletAuditsError: {
     _enum: ['AuditNotFound', 'NotAudited', 'AlreadyAnswered', 'ProofInvalid']
   },
   /**
-   * Lookup122: sp_runtime::MultiSignature
+   * Lookup123: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -959,31 +971,31 @@ export default {
     }
   },
   /**
-   * Lookup123: sp_core::ed25519::Signature
+   * Lookup124: sp_core::ed25519::Signature
    **/
   SpCoreEd25519Signature: '[u8;64]',
   /**
-   * Lookup124: sp_core::sr25519::Signature
+   * Lookup125: sp_core::sr25519::Signature
    **/
   SpCoreSr25519Signature: '[u8;64]',
   /**
-   * Lookup125: sp_core::ecdsa::Signature
+   * Lookup126: sp_core::ecdsa::Signature
    **/
   SpCoreEcdsaSignature: '[u8;65]',
   /**
-   * Lookup127: frame_system::extensions::check_spec_version::CheckSpecVersion
+   * Lookup128: frame_system::extensions::check_spec_version::CheckSpecVersion
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup128: frame_system::extensions::check_tx_version::CheckTxVersion
+   * Lookup129: frame_system::extensions::check_tx_version::CheckTxVersion
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup129: frame_system::extensions::check_genesis::CheckGenesis
+   * Lookup130: frame_system::extensions::check_genesis::CheckGenesis
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup134: datdot_runtime::Runtime
+   * Lookup135: datdot_runtime::Runtime
    **/
   DatdotRuntimeRuntime: 'Null'
 };

@@ -233,7 +233,18 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RequireSudo';
   }
 
-  /** @name PalletParamsParams (41) */
+  /** @name PalletTransactionPaymentEvent (41) */
+  interface PalletTransactionPaymentEvent extends Enum {
+    readonly isTransactionFeePaid: boolean;
+    readonly asTransactionFeePaid: {
+      readonly who: AccountId32;
+      readonly actualFee: u128;
+      readonly tip: u128;
+    } & Struct;
+    readonly type: 'TransactionFeePaid';
+  }
+
+  /** @name PalletParamsParams (42) */
   interface PalletParamsParams extends Struct {
     readonly challengePeriod: u32;
     readonly samples: u32;
@@ -255,7 +266,7 @@ declare module '@polkadot/types/lookup' {
     readonly strikeDecay: u32;
   }
 
-  /** @name PalletParamsCall (42) */
+  /** @name PalletParamsCall (43) */
   interface PalletParamsCall extends Enum {
     readonly isSetParams: boolean;
     readonly asSetParams: {
@@ -264,7 +275,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SetParams';
   }
 
-  /** @name PalletParamsEvent (43) */
+  /** @name PalletParamsEvent (44) */
   interface PalletParamsEvent extends Enum {
     readonly isParamsChanged: boolean;
     readonly asParamsChanged: {
@@ -273,13 +284,13 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ParamsChanged';
   }
 
-  /** @name PalletParamsError (44) */
+  /** @name PalletParamsError (45) */
   interface PalletParamsError extends Enum {
     readonly isInvalidParams: boolean;
     readonly type: 'InvalidParams';
   }
 
-  /** @name PalletRatioCall (45) */
+  /** @name PalletRatioCall (46) */
   interface PalletRatioCall extends Enum {
     readonly isTransferRatio: boolean;
     readonly asTransferRatio: {
@@ -289,7 +300,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'TransferRatio';
   }
 
-  /** @name PalletRatioEvent (46) */
+  /** @name PalletRatioEvent (47) */
   interface PalletRatioEvent extends Enum {
     readonly isTransferred: boolean;
     readonly asTransferred: {
@@ -314,7 +325,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Transferred' | 'Paid' | 'Rewarded';
   }
 
-  /** @name PalletRatioReason (47) */
+  /** @name PalletRatioReason (48) */
   interface PalletRatioReason extends Enum {
     readonly isHosting: boolean;
     readonly isAttesting: boolean;
@@ -322,15 +333,16 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Hosting' | 'Attesting' | 'Encoding';
   }
 
-  /** @name PalletRatioError (48) */
+  /** @name PalletRatioError (49) */
   interface PalletRatioError extends Enum {
     readonly isInsufficientRatio: boolean;
     readonly isZeroAmount: boolean;
     readonly isSelfTransfer: boolean;
-    readonly type: 'InsufficientRatio' | 'ZeroAmount' | 'SelfTransfer';
+    readonly isExistentialDeposit: boolean;
+    readonly type: 'InsufficientRatio' | 'ZeroAmount' | 'SelfTransfer' | 'ExistentialDeposit';
   }
 
-  /** @name PalletRolesProvider (49) */
+  /** @name PalletRolesProvider (50) */
   interface PalletRolesProvider extends Struct {
     readonly noiseKey: U8aFixed;
     readonly hoster: bool;
@@ -345,7 +357,7 @@ declare module '@polkadot/types/lookup' {
     readonly passed: u32;
   }
 
-  /** @name PalletRolesRole (51) */
+  /** @name PalletRolesRole (52) */
   interface PalletRolesRole extends Enum {
     readonly isHoster: boolean;
     readonly isEncoder: boolean;
@@ -353,7 +365,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Hoster' | 'Encoder' | 'Attester';
   }
 
-  /** @name PalletRolesCall (55) */
+  /** @name PalletRolesCall (56) */
   interface PalletRolesCall extends Enum {
     readonly isRegisterHoster: boolean;
     readonly asRegisterHoster: {
@@ -379,7 +391,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RegisterHoster' | 'RegisterEncoder' | 'RegisterAttester' | 'Unregister' | 'Pause';
   }
 
-  /** @name PalletRolesEvent (56) */
+  /** @name PalletRolesEvent (57) */
   interface PalletRolesEvent extends Enum {
     readonly isRegistered: boolean;
     readonly asRegistered: {
@@ -414,7 +426,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Registered' | 'Unregistered' | 'CapacityChanged' | 'Paused' | 'Suspended' | 'Reinstated';
   }
 
-  /** @name PalletRolesError (57) */
+  /** @name PalletRolesError (58) */
   interface PalletRolesError extends Enum {
     readonly isNotRegistered: boolean;
     readonly isNoiseKeyMismatch: boolean;
@@ -427,7 +439,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'NotRegistered' | 'NoiseKeyMismatch' | 'NoiseKeyTaken' | 'ZeroCapacity' | 'CapacityBelowCommitted' | 'StillHosting' | 'InsufficientCapacity' | 'InvalidPause';
   }
 
-  /** @name PalletFeedsFeed (58) */
+  /** @name PalletFeedsFeed (59) */
   interface PalletFeedsFeed extends Struct {
     readonly key: U8aFixed;
     readonly manifest: Bytes;
@@ -438,20 +450,20 @@ declare module '@polkadot/types/lookup' {
     readonly history: Vec<PalletFeedsRecordedRoot>;
   }
 
-  /** @name PalletFeedsFeedRoot (59) */
+  /** @name PalletFeedsFeedRoot (60) */
   interface PalletFeedsFeedRoot extends Struct {
     readonly length: u64;
     readonly byteLength: u64;
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletFeedsRecordedRoot (60) */
+  /** @name PalletFeedsRecordedRoot (61) */
   interface PalletFeedsRecordedRoot extends Struct {
     readonly root: PalletFeedsFeedRoot;
     readonly at: u32;
   }
 
-  /** @name PalletFeedsCall (62) */
+  /** @name PalletFeedsCall (63) */
   interface PalletFeedsCall extends Enum {
     readonly isPublishFeed: boolean;
     readonly asPublishFeed: {
@@ -467,7 +479,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PublishFeed' | 'UpdateFeed';
   }
 
-  /** @name PalletFeedsEvent (63) */
+  /** @name PalletFeedsEvent (64) */
   interface PalletFeedsEvent extends Enum {
     readonly isFeedPublished: boolean;
     readonly asFeedPublished: {
@@ -486,7 +498,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedPublished' | 'FeedUpdated';
   }
 
-  /** @name PalletFeedsError (64) */
+  /** @name PalletFeedsError (65) */
   interface PalletFeedsError extends Enum {
     readonly isFeedExists: boolean;
     readonly isFeedNotFound: boolean;
@@ -498,7 +510,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedExists' | 'FeedNotFound' | 'InvalidManifest' | 'MalformedRoot' | 'InvalidRootSignature' | 'StaleRoot' | 'EmptyFeed';
   }
 
-  /** @name PalletPlansPlan (65) */
+  /** @name PalletPlansPlan (66) */
   interface PalletPlansPlan extends Struct {
     readonly feed: u64;
     readonly sponsor: AccountId32;
@@ -513,7 +525,7 @@ declare module '@polkadot/types/lookup' {
     readonly createdAt: u32;
   }
 
-  /** @name PalletPlansMode (66) */
+  /** @name PalletPlansMode (67) */
   interface PalletPlansMode extends Enum {
     readonly isReplicate: boolean;
     readonly asReplicate: PalletPlansReplicate;
@@ -522,18 +534,18 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Replicate' | 'Erasure';
   }
 
-  /** @name PalletPlansReplicate (67) */
+  /** @name PalletPlansReplicate (68) */
   interface PalletPlansReplicate extends Struct {
     readonly replicas: u16;
   }
 
-  /** @name PalletPlansErasure (68) */
+  /** @name PalletPlansErasure (69) */
   interface PalletPlansErasure extends Struct {
     readonly k: u16;
     readonly m: u16;
   }
 
-  /** @name PalletPlansPlanStatus (72) */
+  /** @name PalletPlansPlanStatus (73) */
   interface PalletPlansPlanStatus extends Enum {
     readonly isQueued: boolean;
     readonly isActive: boolean;
@@ -542,7 +554,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Queued' | 'Active' | 'Ended' | 'Lost';
   }
 
-  /** @name PalletPlansPosition (73) */
+  /** @name PalletPlansPosition (74) */
   interface PalletPlansPosition extends Struct {
     readonly hoster: Option<AccountId32>;
     readonly state: PalletPlansPositionState;
@@ -552,7 +564,7 @@ declare module '@polkadot/types/lookup' {
     readonly paidUntil: u32;
   }
 
-  /** @name PalletPlansPositionState (75) */
+  /** @name PalletPlansPositionState (76) */
   interface PalletPlansPositionState extends Enum {
     readonly isVacant: boolean;
     readonly isSetup: boolean;
@@ -561,14 +573,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Vacant' | 'Setup' | 'Active';
   }
 
-  /** @name PalletPlansSlotRoot (77) */
+  /** @name PalletPlansSlotRoot (78) */
   interface PalletPlansSlotRoot extends Struct {
     readonly length: u64;
     readonly byteLength: u64;
     readonly treeHash: U8aFixed;
   }
 
-  /** @name PalletPlansCodedHead (78) */
+  /** @name PalletPlansCodedHead (79) */
   interface PalletPlansCodedHead extends Struct {
     readonly start: u64;
     readonly length: u64;
@@ -577,7 +589,7 @@ declare module '@polkadot/types/lookup' {
     readonly signature: Bytes;
   }
 
-  /** @name PalletPlansQueueWait (81) */
+  /** @name PalletPlansQueueWait (82) */
   interface PalletPlansQueueWait extends Struct {
     readonly since: u32;
     readonly reason: PalletPlansWaitReason;
@@ -586,7 +598,7 @@ declare module '@polkadot/types/lookup' {
     readonly supply: u32;
   }
 
-  /** @name PalletPlansWaitReason (82) */
+  /** @name PalletPlansWaitReason (83) */
   interface PalletPlansWaitReason extends Enum {
     readonly isHosters: boolean;
     readonly isEncoders: boolean;
@@ -594,7 +606,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Hosters' | 'Encoders' | 'Attesters';
   }
 
-  /** @name PalletPlansAmendment (83) */
+  /** @name PalletPlansAmendment (84) */
   interface PalletPlansAmendment extends Struct {
     readonly plan: u64;
     readonly kind: PalletPlansAmendmentKind;
@@ -607,27 +619,27 @@ declare module '@polkadot/types/lookup' {
     readonly delivered: bool;
   }
 
-  /** @name PalletPlansAmendmentKind (84) */
+  /** @name PalletPlansAmendmentKind (85) */
   interface PalletPlansAmendmentKind extends Enum {
     readonly isNew: boolean;
     readonly isRepair: boolean;
     readonly type: 'New' | 'Repair';
   }
 
-  /** @name PalletPlansProposedEncoding (87) */
+  /** @name PalletPlansProposedEncoding (88) */
   interface PalletPlansProposedEncoding extends Struct {
     readonly encoder: AccountId32;
     readonly slots: Vec<PalletPlansSlotRoot>;
   }
 
-  /** @name PalletPlansSetupProgress (93) */
+  /** @name PalletPlansSetupProgress (94) */
   interface PalletPlansSetupProgress extends Struct {
     readonly amendment: u64;
     readonly stored: bool;
     readonly retrieved: bool;
   }
 
-  /** @name PalletPlansCall (94) */
+  /** @name PalletPlansCall (95) */
   interface PalletPlansCall extends Enum {
     readonly isRequestHosting: boolean;
     readonly asRequestHosting: {
@@ -674,7 +686,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RequestHosting' | 'Unpublish' | 'Support' | 'HostingReady' | 'ReportProgress' | 'SubmitEncoding' | 'RepairServed' | 'ReportDataLost';
   }
 
-  /** @name PalletPlansEvent (95) */
+  /** @name PalletPlansEvent (96) */
   interface PalletPlansEvent extends Enum {
     readonly isHostingRequested: boolean;
     readonly asHostingRequested: {
@@ -770,7 +782,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'HostingRequested' | 'NewAmendment' | 'HostingReady' | 'HostingStarted' | 'SetupFailed' | 'EncodingProposed' | 'EncodingAccepted' | 'EncodingDisputed' | 'PositionFreed' | 'PlanWaiting' | 'PlanSupported' | 'RepairServed' | 'DataLost' | 'GenerationAdded' | 'PlanEnded';
   }
 
-  /** @name PalletPlansError (96) */
+  /** @name PalletPlansError (97) */
   interface PalletPlansError extends Enum {
     readonly isFeedNotFound: boolean;
     readonly isPlanNotFound: boolean;
@@ -794,10 +806,11 @@ declare module '@polkadot/types/lookup' {
     readonly isEncodingDone: boolean;
     readonly isInsufficientRatio: boolean;
     readonly isZeroAmount: boolean;
-    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'ErasureRanges' | 'IsGeneration' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NoProgress' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'WrongSlotLength' | 'NotARepair' | 'SlotsRemain' | 'EncodingDone' | 'InsufficientRatio' | 'ZeroAmount';
+    readonly isAlreadyReady: boolean;
+    readonly type: 'FeedNotFound' | 'PlanNotFound' | 'PlanEnded' | 'InvalidMode' | 'InvalidRanges' | 'ErasureRanges' | 'IsGeneration' | 'NotSponsor' | 'QueueFull' | 'AmendmentNotFound' | 'NotAssigned' | 'NotInSetup' | 'NoProgress' | 'EncodingPending' | 'WrongSlotCount' | 'UnevenSlots' | 'WrongSlotLength' | 'NotARepair' | 'SlotsRemain' | 'EncodingDone' | 'InsufficientRatio' | 'ZeroAmount' | 'AlreadyReady';
   }
 
-  /** @name PalletChallengesStorageChallenge (97) */
+  /** @name PalletChallengesStorageChallenge (98) */
   interface PalletChallengesStorageChallenge extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -808,7 +821,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletChallengesPerformanceCheck (98) */
+  /** @name PalletChallengesPerformanceCheck (99) */
   interface PalletChallengesPerformanceCheck extends Struct {
     readonly plan: u64;
     readonly position: u16;
@@ -823,7 +836,7 @@ declare module '@polkadot/types/lookup' {
     readonly retry: bool;
   }
 
-  /** @name PalletChallengesReport (99) */
+  /** @name PalletChallengesReport (100) */
   interface PalletChallengesReport extends Struct {
     readonly attester: AccountId32;
     readonly success: bool;
@@ -832,14 +845,14 @@ declare module '@polkadot/types/lookup' {
     readonly network: u32;
   }
 
-  /** @name PalletChallengesCheckKind (102) */
+  /** @name PalletChallengesCheckKind (103) */
   interface PalletChallengesCheckKind extends Enum {
     readonly isStorage: boolean;
     readonly isPerformance: boolean;
     readonly type: 'Storage' | 'Performance';
   }
 
-  /** @name PalletChallengesCall (104) */
+  /** @name PalletChallengesCall (105) */
   interface PalletChallengesCall extends Enum {
     readonly isSubmitStorageProof: boolean;
     readonly asSubmitStorageProof: {
@@ -858,7 +871,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitStorageProof' | 'SubmitPerformanceReport';
   }
 
-  /** @name PalletChallengesReceipt (106) */
+  /** @name PalletChallengesReceipt (107) */
   interface PalletChallengesReceipt extends Struct {
     readonly indexes: Vec<u64>;
     readonly hashes: Vec<U8aFixed>;
@@ -866,7 +879,7 @@ declare module '@polkadot/types/lookup' {
     readonly signature: U8aFixed;
   }
 
-  /** @name PalletChallengesEvent (110) */
+  /** @name PalletChallengesEvent (111) */
   interface PalletChallengesEvent extends Enum {
     readonly isStorageChallenge: boolean;
     readonly asStorageChallenge: {
@@ -926,7 +939,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'StorageChallenge' | 'StorageProofAccepted' | 'StorageProofFailed' | 'PerformanceCheck' | 'PerformanceSamples' | 'PerformanceReported' | 'PerformanceResult';
   }
 
-  /** @name PalletChallengesVerdict (111) */
+  /** @name PalletChallengesVerdict (112) */
   interface PalletChallengesVerdict extends Enum {
     readonly isServed: boolean;
     readonly isNotServed: boolean;
@@ -935,7 +948,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Served' | 'NotServed' | 'Inconclusive' | 'Contained';
   }
 
-  /** @name PalletChallengesError (112) */
+  /** @name PalletChallengesError (113) */
   interface PalletChallengesError extends Enum {
     readonly isChallengeNotFound: boolean;
     readonly isChallengeExpired: boolean;
@@ -952,13 +965,13 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ChallengeNotFound' | 'ChallengeExpired' | 'NotChallenged' | 'WrongProofCount' | 'ProofInvalid' | 'NotAttester' | 'AlreadyReported' | 'SamplesPending' | 'ReceiptMissing' | 'ReceiptWrongIndexes' | 'ReceiptSignatureInvalid' | 'ReceiptHashInvalid';
   }
 
-  /** @name PalletAuditsEncodedPlan (113) */
+  /** @name PalletAuditsEncodedPlan (114) */
   interface PalletAuditsEncodedPlan extends Struct {
     readonly index: u32;
     readonly encoders: Vec<AccountId32>;
   }
 
-  /** @name PalletAuditsAudit (114) */
+  /** @name PalletAuditsAudit (115) */
   interface PalletAuditsAudit extends Struct {
     readonly plan: u64;
     readonly stripe: u64;
@@ -967,7 +980,7 @@ declare module '@polkadot/types/lookup' {
     readonly deadline: u32;
   }
 
-  /** @name PalletAuditsCall (115) */
+  /** @name PalletAuditsCall (116) */
   interface PalletAuditsCall extends Enum {
     readonly isSubmitAuditShard: boolean;
     readonly asSubmitAuditShard: {
@@ -978,7 +991,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'SubmitAuditShard';
   }
 
-  /** @name PalletAuditsEvent (116) */
+  /** @name PalletAuditsEvent (117) */
   interface PalletAuditsEvent extends Enum {
     readonly isAuditOpened: boolean;
     readonly asAuditOpened: {
@@ -1019,7 +1032,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditOpened' | 'AuditPassed' | 'AuditInconclusive' | 'AuditUnanswered' | 'EncodingFailed';
   }
 
-  /** @name PalletAuditsAuditFault (117) */
+  /** @name PalletAuditsAuditFault (118) */
   interface PalletAuditsAuditFault extends Enum {
     readonly isMalformed: boolean;
     readonly isNotTheFeed: boolean;
@@ -1028,7 +1041,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Malformed' | 'NotTheFeed' | 'WrongLength' | 'ParityMismatch';
   }
 
-  /** @name PalletAuditsError (118) */
+  /** @name PalletAuditsError (119) */
   interface PalletAuditsError extends Enum {
     readonly isAuditNotFound: boolean;
     readonly isNotAudited: boolean;
@@ -1037,7 +1050,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AuditNotFound' | 'NotAudited' | 'AlreadyAnswered' | 'ProofInvalid';
   }
 
-  /** @name SpRuntimeMultiSignature (122) */
+  /** @name SpRuntimeMultiSignature (123) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: SpCoreEd25519Signature;
@@ -1048,25 +1061,25 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa';
   }
 
-  /** @name SpCoreEd25519Signature (123) */
+  /** @name SpCoreEd25519Signature (124) */
   interface SpCoreEd25519Signature extends U8aFixed {}
 
-  /** @name SpCoreSr25519Signature (124) */
+  /** @name SpCoreSr25519Signature (125) */
   interface SpCoreSr25519Signature extends U8aFixed {}
 
-  /** @name SpCoreEcdsaSignature (125) */
+  /** @name SpCoreEcdsaSignature (126) */
   interface SpCoreEcdsaSignature extends U8aFixed {}
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (127) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (128) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (128) */
+  /** @name FrameSystemExtensionsCheckTxVersion (129) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (129) */
+  /** @name FrameSystemExtensionsCheckGenesis (130) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name DatdotRuntimeRuntime (134) */
+  /** @name DatdotRuntimeRuntime (135) */
   type DatdotRuntimeRuntime = Null;
 
 } // declare module

@@ -14,6 +14,14 @@ import { RUNTIME_VERSION } from '../runtime/version.js'
 import { TxPool, DEFAULT_POOL_LIMITS } from '../pool/pool.js'
 import type { PoolLimits } from '../pool/pool.js'
 import { checkExtrinsic } from '../extrinsic/check.js'
+import { callOf, death as eraDeath } from '../extrinsic/envelope.js'
+import type { CheckedExtrinsic } from '../extrinsic/check.js'
+import { invalid } from '../extrinsic/invalid.js'
+import { DispatchFailure } from '../frame/dispatch-error.js'
+import { EXTRINSIC_BASE_WEIGHT } from '../frame/weight.js'
+import { inclusionFee, totalFee } from '../pallets/transaction-payment.js'
+import type { FeeInfo } from './types.js'
+import type { AccountInfoValue } from '../metadata/substrate-types.js'
 import { VerifyPool } from '../extrinsic/verify-pool.js'
 import { BLOCK_HASH_COUNT, System } from '../pallets/system.js'
 import { now as timestampNow } from '../pallets/timestamp.js'
@@ -22,7 +30,7 @@ import { authorityKey } from './authority-key.js'
 import { encodePreDigest, randomnessMessage } from '../block/pre-digest.js'
 import { decodeHeader, encodeHeader, extrinsicsRoot } from '../block/header.js'
 import { chainErrors } from './errors.js'
-import { MAX_BLOCK_BYTES } from '../block/limits.js'
+import { MAX_BLOCK_BYTES, MAX_BLOCK_WEIGHT, normalWeightShare } from '../block/limits.js'
 
 export interface NodeOptions {
   readonly spec: ChainSpec
@@ -41,7 +49,11 @@ export interface NodeOptions {
 }
 
 const META_SPEC_ID = 'chainSpecId'
-const NO_DEATH = Number.POSITIVE_INFINITY
+/**
+ * Blocks an immortal transaction may wait in the pool (Substrate's TransactionLongevity): one whose earlier
+ * nonce never comes is dropped then, and may be sent again.
+ */
+const IMMORTAL_LONGEVITY = BLOCK_HASH_COUNT
 
 /**
  * The dev chain node: one authority, instant finality. It executes blocks with the runtime over the
@@ -147,12 +159,48 @@ export class DevNode extends EventEmitter implements ChainNode {
       return await (this.#verifier ??= new VerifyPool()).verify(job)
     })
     if (this.#closed) throw chainErrors.closed()
-    const death = ext.era.isMortalEra ? ext.era.asMortalEra.death(blockNumber) : NO_DEATH
-    const status = this.#pool.add(ext, death, this.#accountNonce(ext.signer))
+    const death = ext.era === null ? blockNumber + IMMORTAL_LONGEVITY : eraDeath(ext.era, blockNumber)
+    const info = this.#runtime.callInfo(ext.call)
+    const weight = info.weight + EXTRINSIC_BASE_WEIGHT
+    const maxWeight = info.pays ? normalWeightShare(MAX_BLOCK_WEIGHT) : MAX_BLOCK_WEIGHT
+    // It would never fit a block: it would wait in the pool for ever, before every later nonce of its sender.
+    if (weight > maxWeight) throw invalid.tooHeavy(weight, maxWeight)
+    const fee = totalFee(info, ext.bytes.length, ext.tip)
+    const account = this.#checkPayment(ext, fee)
+    const cost = { fee, weight, operational: !info.pays, tag: info.tag }
+    // The pool's own checks first: a copy it would refuse costs no dry run.
+    this.#pool.check(ext, account.nonce, cost)
+    if (!info.pays) this.#validateFree(ext)
+    const { status, replaced } = this.#pool.add(ext, death, account.nonce, cost)
     // Announced on the next turn, so that a watcher subscribing right after submit() sees it.
-    setImmediate(() => this.emit('tx', ext.hash, status))
+    setImmediate(() => {
+      if (replaced !== null) this.emit('tx', replaced.hash, { usurped: ext.hashHex } satisfies TxStatus)
+      this.emit('tx', ext.hash, status)
+    })
     if (this.sealing.mode === 'instant' && status === 'ready') this.#scheduleInstant()
     return ext.hash
+  }
+
+  feeInfo (extrinsic: Uint8Array, length: number): FeeInfo {
+    const info = this.#runtime.callInfo(callOf(this.registry, extrinsic))
+    return { info, fee: inclusionFee(info, length) }
+  }
+
+  /** Refuses a sender that does not exist or cannot pay this and what it already has waiting in the pool; returns its account. */
+  #checkPayment (ext: CheckedExtrinsic, fee: bigint): AccountInfoValue {
+    const account = System.storage.Account.find(this.#stateCtx(), ext.signer)
+    if (account === null) throw invalid.noAccount()
+    const owed = fee + this.#pool.pendingFees(ext.signer, ext.nonce)
+    if (account.data.free < owed) throw invalid.payment(account.data.free, fee, owed - fee)
+    return account
+  }
+
+  /** A free call that would fail now is refused: a block would leave it out, at no cost to its sender. */
+  #validateFree (ext: CheckedExtrinsic): void {
+    const head = this.#head
+    const err = this.#runtime.validate(new Overlay(this.#store), { number: head.number + 1, parentHash: head.hash, digest: [] }, ext)
+    if (err === null) return
+    throw invalid.call(err instanceof DispatchFailure ? err.message : 'the call failed')
   }
 
   pending (): Uint8Array[] {
@@ -226,7 +274,7 @@ export class DevNode extends EventEmitter implements ChainNode {
 
     const state = new Overlay(this.#store)
     const accountNonce = (who: Uint8Array) => System.storage.Account.get(ctx, who).nonce
-    const candidates = this.#pool.ready(accountNonce, this.#maxBlockExtrinsics, MAX_BLOCK_BYTES)
+    const candidates = this.#pool.ready(accountNonce, { count: this.#maxBlockExtrinsics, bytes: MAX_BLOCK_BYTES, weight: MAX_BLOCK_WEIGHT })
     const outcome = this.#runtime.executeBlock(state, { number, parentHash: parent.hash, digest }, candidates)
     const { root, nodes } = await this.#trie.rootAfter(parentHeader.stateRoot.toU8a(), state.changes)
     const body = outcome.included.map((e) => e.bytes)
@@ -236,7 +284,9 @@ export class DevNode extends EventEmitter implements ChainNode {
     this.#head = block
 
     this.#pool.remove(outcome.included)
-    const dropped = this.#pool.outdated(accountNonce, number + 1)
+    const refused = outcome.skipped.filter((s) => s.reason === 'payment' || s.reason === 'invalid').map((s) => s.ext)
+    // One refused and expired at once is announced once.
+    const dropped = [...new Set([...refused, ...this.#pool.outdated(accountNonce, number + 1)])]
     this.#pool.remove(dropped)
     this.opts.log?.info({ number, hash: u8aToHex(block.hash), extrinsics: body.length }, 'block')
     this.emit('block', block, new Set(state.changes.keys()))

@@ -1,5 +1,10 @@
 import type { TypeRegistry } from '@polkadot/types'
 import type { ChainSpec } from '../spec/types.js'
+import type { CallInfo } from '../frame/weight.js'
+import type { InclusionFee } from '../pallets/transaction-payment.js'
+
+/** What an extrinsic weighs and costs (TransactionPaymentApi): `fee` is null for a free call. */
+export interface FeeInfo { readonly info: CallInfo, readonly fee: InclusionFee | null }
 
 /** A block as stored: its SCALE header and its extrinsics. */
 export interface StoredBlock {
@@ -75,6 +80,8 @@ export interface ChainNode {
   accountNextIndex (who: Uint8Array): number
   /** Validates and queues an extrinsic; rejects with a SubmitError if it is refused. Resolves with its hash. */
   submit (extrinsic: Uint8Array): Promise<Uint8Array>
+  /** The weight and fee of an extrinsic of `length` bytes, signed or not (its signature is not checked). */
+  feeInfo (extrinsic: Uint8Array, length: number): FeeInfo
   /** Extrinsics waiting in the pool. */
   pending (): Uint8Array[]
   /** Produces `count` blocks now (dev_newBlock), resolving with the last block's hash. */

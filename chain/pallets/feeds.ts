@@ -8,6 +8,7 @@ import { ProofRefused, feedVerifier, verifySignedHead } from '../../hypercore/ve
 import type { SignedHead } from '../../hypercore/verify.js'
 import { params } from './params.js'
 import { feedGrew } from './plans/lifecycle.js'
+import { dbWeight } from '../frame/weight.js'
 
 export const FeedRoot = struct('pallet_feeds::FeedRoot', { length: u64, byteLength: u64, treeHash: fixed(32) })
 export type FeedRootValue = JsOf<typeof FeedRoot>
@@ -67,7 +68,7 @@ export const Feeds = definePallet({
       storage.Feeds.set(ctx, id, { key, manifest, publisher: who, root: rootOf(signed), signature: signed.signature, updatedAt: ctx.block.number, history: [] })
       storage.FeedByKey.set(ctx, key, id)
       Feeds.emit(ctx, { type: 'FeedPublished', value: { feed: id, key, publisher: who, blocks: BigInt(signed.length), byteLength: BigInt(signed.byteLength) } })
-    }, 'Records a hypercore and its signed head (a roots proof made with hypercore\'s proof API).'),
+    }, 'Records a hypercore and its signed head (a roots proof made with hypercore\'s proof API).', { weight: dbWeight(3, 4, 100) }),
     updateFeed: signedCall({ feed: u64, head: bytes }, (ctx, _who, { feed: id, head }) => {
       const feed = storage.Feeds.get(ctx, id)
       if (feed === null) throw Feeds.errors.FeedNotFound()
@@ -76,7 +77,7 @@ export const Feeds = definePallet({
       storage.Feeds.set(ctx, id, { ...feed, root: rootOf(signed), signature: signed.signature, updatedAt: ctx.block.number, history: recordHead(ctx, feed) })
       Feeds.emit(ctx, { type: 'FeedUpdated', value: { feed: id, blocks: BigInt(signed.length), byteLength: BigInt(signed.byteLength) } })
       feedGrew(ctx, id)
-    }, 'Records a newer signed head of a feed; anyone may submit it.')
+    }, 'Records a newer signed head of a feed; anyone may submit it.', { weight: dbWeight(4, 3, 100) })
   }
 })
 

@@ -3,6 +3,7 @@ import { value } from '../frame/storage.js'
 import { named, struct, u128, u32 } from '../types/ty.js'
 import type { JsOf } from '../types/ty.js'
 import type { StorageCtx } from '../frame/storage.js'
+import { dbWeight } from '../frame/weight.js'
 
 export const ParamsTy = struct('pallet_params::Params', {
   /** Mean number of blocks between two storage challenges of one position. */
@@ -92,7 +93,7 @@ export const Params = definePallet({
       checkParams(params)
       storage.Current.set(ctx, params)
       Params.emit(ctx, { type: 'ParamsChanged', value: { params } })
-    }, 'Sets every parameter (root only, through sudo).')
+    }, 'Sets every parameter (root only, through sudo).', { weight: dbWeight(0, 1) })
   },
   genesis (ctx, spec) {
     const overrides = (spec.genesis.pallets.params ?? {}) as Partial<Record<keyof ParamsValue, number | string>>

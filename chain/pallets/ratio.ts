@@ -1,8 +1,9 @@
 import { u8aEq } from '@polkadot/util'
-import { definePallet, signedCall } from '../frame/pallet.js'
+import { constant, definePallet, signedCall } from '../frame/pallet.js'
 import { AccountId32, named, u128, u64, enumOf } from '../types/ty.js'
 import type { DispatchCtx } from '../frame/pallet.js'
-import { System } from './system.js'
+import { EMPTY_ACCOUNT, System } from './system.js'
+import { dbWeight } from '../frame/weight.js'
 
 /** Why ratio moved, as the wallet's history shows it. */
 const Reason = enumOf('pallet_ratio::Reason', {
@@ -10,6 +11,9 @@ const Reason = enumOf('pallet_ratio::Reason', {
   Attesting: null,
   Encoding: null
 })
+
+/** The least ratio a transfer may create an account with: accounts are not made from dust. */
+export const EXISTENTIAL_DEPOSIT = 10n
 
 /**
  * The ratio: a non-negative balance per account, kept in `System.Account.data.free` so that every
@@ -27,16 +31,21 @@ export const Ratio = definePallet({
   errors: {
     InsufficientRatio: 'The account has less ratio than the amount.',
     ZeroAmount: 'The amount must be more than zero.',
-    SelfTransfer: 'An account cannot transfer ratio to itself.'
+    SelfTransfer: 'An account cannot transfer ratio to itself.',
+    ExistentialDeposit: 'The receiving account does not exist yet: the transfer must give it at least the existential deposit.'
+  },
+  constants: {
+    ExistentialDeposit: constant(u128, EXISTENTIAL_DEPOSIT, 'The least ratio a transfer may create an account with.')
   },
   calls: {
     transferRatio: signedCall({ to: AccountId32, amount: u128 }, (ctx, who, { to, amount }) => {
       if (amount === 0n) throw Ratio.errors.ZeroAmount()
       if (u8aEq(to, who)) throw Ratio.errors.SelfTransfer()
+      if (amount < EXISTENTIAL_DEPOSIT && !System.storage.Account.contains(ctx, to)) throw Ratio.errors.ExistentialDeposit(`a new account needs at least ${EXISTENTIAL_DEPOSIT} ratio, ${amount} were given`)
       debit(ctx, who, amount)
       credit(ctx, to, amount)
       Ratio.emit(ctx, { type: 'Transferred', value: { from: who, to, amount } })
-    }, 'Transfers ratio to another account.')
+    }, 'Transfers ratio to another account.', { weight: dbWeight(2, 2) })
   }
 })
 
@@ -47,7 +56,10 @@ export function balance (ctx: DispatchCtx, who: Uint8Array): bigint {
 }
 
 export function credit (ctx: DispatchCtx, who: Uint8Array, amount: bigint): void {
-  System.storage.Account.mutate(ctx, who, (a) => ({ ...a, data: { ...a.data, free: a.data.free + amount } }))
+  const found = System.storage.Account.find(ctx, who)
+  if (found === null) System.emit(ctx, { type: 'NewAccount', value: { account: who } })
+  const account = found ?? EMPTY_ACCOUNT
+  System.storage.Account.set(ctx, who, { ...account, providers: Math.max(account.providers, 1), data: { ...account.data, free: account.data.free + amount } })
 }
 
 /** Takes exactly `amount`, or fails with InsufficientRatio and takes nothing. */

@@ -6,6 +6,7 @@ import type { StorageCtx } from '../frame/storage.js'
 import { AccountId32, bool, enumOf, fixed, named, struct, u32, u64 } from '../types/ty.js'
 import type { JsOf } from '../types/ty.js'
 import type { Draw } from './draw.js'
+import { dbWeight } from '../frame/weight.js'
 
 export const Role = enumOf('pallet_roles::Role', { Hoster: null, Encoder: null, Attester: null })
 export type RoleName = 'Hoster' | 'Encoder' | 'Attester'
@@ -84,13 +85,13 @@ export const Roles = definePallet({
       storage.Providers.set(ctx, who, { ...p, capacity })
       if (capacity > p.capacity) supplyGrew(ctx)
       Roles.emit(ctx, { type: 'CapacityChanged', value: { who, capacity } })
-    }, 'Registers the account as a hoster offering `capacity` bytes, or changes its capacity.'),
+    }, 'Registers the account as a hoster offering `capacity` bytes, or changes its capacity.', { weight: dbWeight(5, 6) }),
     registerEncoder: signedCall({ noiseKey: fixed(32) }, (ctx, who, { noiseKey }) => {
       storage.Providers.set(ctx, who, enroll(ctx, who, noiseKey, 'Encoder'))
-    }, 'Registers the account as an encoder.'),
+    }, 'Registers the account as an encoder.', { weight: dbWeight(5, 6) }),
     registerAttester: signedCall({ noiseKey: fixed(32) }, (ctx, who, { noiseKey }) => {
       storage.Providers.set(ctx, who, enroll(ctx, who, noiseKey, 'Attester'))
-    }, 'Registers the account as an attester.'),
+    }, 'Registers the account as an attester.', { weight: dbWeight(5, 6) }),
     unregister: signedCall({ role: Role }, (ctx, who, { role }) => {
       const p = storage.Providers.get(ctx, who)
       if (p === null || !p[flag(role.type)]) throw Roles.errors.NotRegistered()
@@ -105,7 +106,7 @@ export const Roles = definePallet({
         storage.NoiseKeyOwner.remove(ctx, p.noiseKey)
       }
       Roles.emit(ctx, { type: 'Unregistered', value: { who, role } })
-    }, 'Gives up a role.'),
+    }, 'Gives up a role.', { weight: dbWeight(6, 6) }),
     pause: signedCall({ until: u32 }, (ctx, who, { until }) => {
       const p = storage.Providers.get(ctx, who)
       if (p === null) throw Roles.errors.NotRegistered()
@@ -113,7 +114,7 @@ export const Roles = definePallet({
       storage.Providers.set(ctx, who, { ...p, pausedUntil: until })
       if (until === 0) supplyGrew(ctx)
       Roles.emit(ctx, { type: 'Paused', value: { who, until } })
-    }, 'Takes no new work until block `until` (0 resumes at once).')
+    }, 'Takes no new work until block `until` (0 resumes at once).', { weight: dbWeight(2, 2) })
   }
 })
 

@@ -5,6 +5,7 @@ import { AccountId32, H256, bytes, indexedEnum, fixed, named, seq, struct, u16, 
 import type { JsOf } from '../types/ty.js'
 import { AccountInfo, DispatchError, DispatchInfo, EventRecord } from '../metadata/substrate-types.js'
 import type { AccountInfoValue } from '../metadata/substrate-types.js'
+import { dbWeight } from '../frame/weight.js'
 
 const DigestItem = indexedEnum('sp_runtime::generic::digest::DigestItem', [
   { name: 'Other', index: 0, def: bytes },
@@ -59,10 +60,10 @@ export const System = definePallet({
     SS58Prefix: constant(u16, 42, 'The SS58 address format of this chain.')
   },
   calls: {
-    remark: signedCall({ remark: bytes }, () => {}, 'Makes a remark; it changes nothing but the nonce.'),
+    remark: signedCall({ remark: bytes }, () => {}, 'Makes a remark; it changes nothing but the nonce.', { weight: ({ remark }) => dbWeight(0, 0, 1 + Math.ceil(remark.length / 1024)) }),
     remarkWithEvent: signedCall({ remark: bytes }, (ctx, who, { remark }) => {
       System.emit(ctx, { type: 'Remarked', value: { sender: who, hash: blake2AsU8a(remark, 256) } })
-    }, 'Makes a remark and emits `Remarked` with its hash.')
+    }, 'Makes a remark and emits `Remarked` with its hash.', { weight: ({ remark }) => dbWeight(0, 0, 2 + Math.ceil(remark.length / 256)) })
   },
   genesis (ctx, spec) {
     for (const [address, ratio] of Object.entries(spec.genesis.accounts)) {

@@ -243,9 +243,9 @@ describe('RPC server', () => {
     assert.equal(node.registry.createType<RuntimeVersion>('RuntimeVersion', version).specName.toString(), 'datdot')
     const metadata = (await client.call('state_call', ['Metadata_metadata', '0x'])).result
     assert.equal(metadata, '0x1c6d6574610e0102')
-    const unsupported = (await client.call('state_call', ['TransactionPaymentApi_query_info', '0x'])).error
+    const unsupported = (await client.call('state_call', ['AccountNonceApi_account_nonce', '0x'])).error
     assert.equal(unsupported?.code, 4003)
-    assert.match(unsupported?.message ?? '', /does not execute runtime API TransactionPaymentApi_query_info/)
+    assert.match(unsupported?.message ?? '', /does not execute runtime API AccountNonceApi_account_nonce/)
   })
 
   test('batches over HTTP and WebSocket; notifications get no reply', async () => {

@@ -68,7 +68,7 @@ export class Execution implements DispatchCtx {
 
   /** Runs a decoded call transactionally; returns null on success, else why it failed. */
   dispatchCall (call: Call, origin: Origin): DispatchErrorValue | null {
-    const failure = this.#transactional(() => this.#run(call, origin))
+    const failure = this.transactional(() => this.run(call, origin))
     return failure === null ? null : this.toDispatchError(failure.err)
   }
 
@@ -76,7 +76,7 @@ export class Execution implements DispatchCtx {
    * Runs `work` in a child overlay: committed when it returns, dropped with the events it deposited when it
    * throws. Returns what it threw (wrapped: a pallet may throw anything), or null.
    */
-  #transactional (work: () => void): { err: unknown } | null {
+  transactional (work: () => void): { err: unknown } | null {
     const outer = this.#state
     const eventsBefore = this.events.length
     this.#state = outer.child()
@@ -92,7 +92,8 @@ export class Execution implements DispatchCtx {
     }
   }
 
-  #run (call: Call, origin: Origin): void {
+  /** Runs a decoded call in place: a failure throws, and what it changed is the caller's to drop. */
+  run (call: Call, origin: Origin): void {
     const [palletIndex, callIndex] = call.callIndex
     const pallet = this.modules.palletAt(palletIndex)
     const entry = pallet?.calls[callIndex]
@@ -110,7 +111,7 @@ export class Execution implements DispatchCtx {
     const fn = pallet.hooks[hook]
     if (fn === undefined) return
     if (pallet.hooks.critical === true) return fn(this)
-    const failure = this.#transactional(() => fn(this))
+    const failure = this.transactional(() => fn(this))
     if (failure !== null) this.log(`${pallet.name}.${hook} failed; its changes were dropped`, failure.err)
   }
 

@@ -3,6 +3,7 @@ import { System } from '../pallets/system.js'
 import { Timestamp } from '../pallets/timestamp.js'
 import { Randomness } from '../pallets/randomness.js'
 import { Sudo } from '../pallets/sudo.js'
+import { TransactionPayment } from '../pallets/transaction-payment.js'
 import { Params } from '../pallets/params.js'
 import { Ratio } from '../pallets/ratio.js'
 import { Roles } from '../pallets/roles.js'
@@ -17,6 +18,7 @@ export const PALLETS: readonly PalletSlot[] = [
   { index: 1, pallet: Timestamp },
   { index: 2, pallet: Randomness },
   { index: 3, pallet: Sudo },
+  { index: 4, pallet: TransactionPayment },
   { index: 10, pallet: Params },
   { index: 11, pallet: Ratio },
   { index: 12, pallet: Roles },

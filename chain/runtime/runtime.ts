@@ -2,11 +2,16 @@ import type { AnyPallet, BlockInfo, GenesisNode } from '../frame/pallet.js'
 import type { Overlay } from '../state/overlay.js'
 import { buildMetadata } from '../metadata/build.js'
 import type { PalletSlot, RuntimeMetadata } from '../metadata/build.js'
-import type { DispatchInfoValue } from '../metadata/substrate-types.js'
+import type { DispatchErrorValue, DispatchInfoValue } from '../metadata/substrate-types.js'
 import { stringToU8a, u8aConcat } from '@polkadot/util'
+import type { Call } from '@polkadot/types/interfaces'
 import type { CheckedExtrinsic } from '../extrinsic/check.js'
 import type { ChainSpec } from '../spec/types.js'
 import { BLOCK_HASH_COUNT, System } from '../pallets/system.js'
+import { feePaid, totalFee } from '../pallets/transaction-payment.js'
+import type { CallInfo } from '../frame/weight.js'
+import { EXTRINSIC_BASE_WEIGHT } from '../frame/weight.js'
+import { fromCodec } from '../types/codec.js'
 import { Execution } from './execution.js'
 import type { RuntimeModules } from './execution.js'
 
@@ -15,15 +20,21 @@ export interface Candidate { readonly ext: CheckedExtrinsic, readonly death: num
 
 export interface BlockOutcome {
   readonly included: CheckedExtrinsic[]
-  /** Left out: their nonce does not follow the account's (yet, or any more) or their era ran out. */
-  readonly skipped: Array<{ ext: CheckedExtrinsic, reason: 'stale' | 'future' | 'expired' }>
+  /**
+   * Left out: their nonce does not follow the account's (yet, or any more), their era ran out, their sender
+   * cannot pay (`payment`), or they are free calls that failed (`invalid`: free calls are never included failing).
+   */
+  readonly skipped: Array<{ ext: CheckedExtrinsic, reason: SkipReason, error?: DispatchErrorValue }>
   /** The block's SCALE `EventRecord`s. */
   readonly events: Uint8Array[]
 }
 
-const DISPATCH_INFO: DispatchInfoValue = {
-  weight: { refTime: 0n, proofSize: 0n }, class: { type: 'Normal' }, paysFee: { type: 'Yes' }
-}
+export type SkipReason = 'stale' | 'future' | 'expired' | 'payment' | 'invalid'
+
+/** What events say of an extrinsic: its weight with the base extrinsic weight, as Substrate's do. */
+const dispatchInfo = (info: CallInfo): DispatchInfoValue => ({
+  weight: { refTime: info.weight + EXTRINSIC_BASE_WEIGHT, proofSize: 0n }, class: { type: info.class }, paysFee: { type: info.pays ? 'Yes' : 'No' }
+})
 
 type Logger = (msg: string, err: unknown) => void
 
@@ -32,8 +43,8 @@ export class Runtime implements RuntimeModules {
   readonly meta: RuntimeMetadata
   readonly #byIndex = new Map<number, AnyPallet>()
   readonly #indexOf = new Map<AnyPallet, number>()
-  /** `System.ExtrinsicSuccess`, the same bytes for every successful extrinsic. */
-  readonly #success: Uint8Array
+  /** The last `System.ExtrinsicSuccess` encoded, by its dispatch info: runs of one call share its bytes. */
+  #success: { key: string, bytes: Uint8Array } = { key: '', bytes: new Uint8Array() }
 
   constructor (readonly slots: readonly PalletSlot[], readonly log: Logger = () => {}) {
     for (const { index, pallet } of slots) {
@@ -41,7 +52,43 @@ export class Runtime implements RuntimeModules {
       this.#indexOf.set(pallet, index)
     }
     this.meta = buildMetadata(slots)
-    this.#success = u8aConcat([this.indexOf(System)], this.meta.codec.encode(System.eventTy!, { type: 'ExtrinsicSuccess', value: { dispatchInfo: DISPATCH_INFO } }))
+  }
+
+  /** A call's declared weight, class, whether it pays a fee, and a free call's tag. */
+  callInfo (call: Call): CallInfo {
+    const [palletIndex, callIndex] = call.callIndex
+    const pallet = this.palletAt(palletIndex)
+    const entry = pallet?.calls[callIndex]
+    // Only a decoded call reaches here, so its index names a call; a stray one weighs what the default does.
+    if (entry === undefined) return { weight: 0n, class: 'Normal', pays: true, tag: null }
+    const { weight, free } = entry.spec.cost
+    const args: Record<string, unknown> = {}
+    if (typeof weight === 'function' || free !== undefined) Object.entries(entry.spec.args).forEach(([name, ty], i) => { args[name] = fromCodec(ty, call.args[i]) })
+    return {
+      weight: typeof weight === 'function' ? weight(args) : weight,
+      class: free === undefined ? 'Normal' : 'Operational',
+      pays: free === undefined,
+      tag: free === undefined ? null : `${pallet!.name}.${entry.name}:${free.tag(args)}`
+    }
+  }
+
+  /**
+   * Runs `ext`'s call on `state` as the block after `block`'s parent would, for the pool to refuse a free
+   * call that would fail (a failing one is never included, so it would cost nothing). Returns what the call
+   * threw, or null; `state` is left as it was.
+   */
+  validate (state: Overlay, block: BlockInfo, ext: CheckedExtrinsic): unknown {
+    const exec = new Execution(this, state.child(), block, this.log)
+    const failure = exec.transactional(() => exec.run(ext.call, { type: 'Signed', who: ext.signer }))
+    return failure === null ? null : failure.err ?? new Error('the call failed')
+  }
+
+  #successEvent (info: CallInfo): Uint8Array {
+    const key = `${info.weight}/${info.class}/${info.pays}`
+    if (this.#success.key !== key) {
+      this.#success = { key, bytes: u8aConcat([this.indexOf(System)], this.meta.codec.encode(System.eventTy!, { type: 'ExtrinsicSuccess', value: { dispatchInfo: dispatchInfo(info) } })) }
+    }
+    return this.#success.bytes
   }
 
   indexOf (pallet: AnyPallet): number {
@@ -73,7 +120,12 @@ export class Runtime implements RuntimeModules {
     const included: CheckedExtrinsic[] = []
     const skipped: BlockOutcome['skipped'] = []
     for (const { ext, death } of candidates) {
-      const account = storage.Account.get(exec, ext.signer)
+      const account = storage.Account.find(exec, ext.signer)
+      // Nothing an account that does not exist sends is included: a free call would otherwise create it.
+      if (account === null) {
+        skipped.push({ ext, reason: 'payment' })
+        continue
+      }
       if (ext.nonce !== account.nonce) {
         skipped.push({ ext, reason: ext.nonce < account.nonce ? 'stale' : 'future' })
         continue
@@ -82,12 +134,33 @@ export class Runtime implements RuntimeModules {
         skipped.push({ ext, reason: 'expired' })
         continue
       }
+      const info = this.callInfo(ext.call)
+      const fee = totalFee(info, ext.bytes.length, ext.tip)
+      // The pool checked this when it took the extrinsic in; earlier ones of this block may have spent it since.
+      if (account.data.free < fee) {
+        skipped.push({ ext, reason: 'payment' })
+        continue
+      }
       exec.setPhase({ type: 'ApplyExtrinsic', value: included.length })
-      if (!storage.Account.contains(exec, ext.signer)) System.emit(exec, { type: 'NewAccount', value: { account: ext.signer } })
-      storage.Account.set(exec, ext.signer, { ...account, nonce: account.nonce + 1 })
-      const error = exec.dispatchCall(ext.call, { type: 'Signed', who: ext.signer })
-      if (error === null) exec.depositEncoded(this.#success)
-      else System.emit(exec, { type: 'ExtrinsicFailed', value: { dispatchError: error, dispatchInfo: DISPATCH_INFO } })
+      const origin = { type: 'Signed', who: ext.signer } as const
+      // One write for the fee and the nonce: before the call runs, which may spend what the fee leaves.
+      const payAndBump = (): void => {
+        storage.Account.set(exec, ext.signer, { ...account, nonce: account.nonce + 1, data: { ...account.data, free: account.data.free - fee } })
+      }
+      let error: DispatchErrorValue | null = null
+      if (info.pays) {
+        payAndBump()
+        error = exec.dispatchCall(ext.call, origin)
+      } else {
+        const failure = exec.transactional(() => { payAndBump(); exec.run(ext.call, origin) })
+        if (failure !== null) {
+          skipped.push({ ext, reason: 'invalid', error: exec.toDispatchError(failure.err) })
+          continue
+        }
+      }
+      feePaid(exec, ext.signer, fee, ext.tip)
+      if (error === null) exec.depositEncoded(this.#successEvent(info))
+      else System.emit(exec, { type: 'ExtrinsicFailed', value: { dispatchError: error, dispatchInfo: dispatchInfo(info) } })
       included.push(ext)
     }
 

@@ -2,13 +2,15 @@ import type { Registry, Codec } from '@polkadot/types/types'
 import type { Struct, Enum, Option, Tuple, Vec, Compact, bool, Text, u32 } from '@polkadot/types-codec'
 import { u8aToHex } from '@polkadot/util'
 import type { JsOf, Ty } from './ty.js'
+import { decodeFixed, encodeFixed, fixedCodec, variantCodec } from './fixed-codec.js'
 
 interface ToNumber { toNumber(): number }
 interface ToBigInt { toBigInt(): bigint }
 
 /**
  * SCALE encoding and decoding of descriptor-typed values, done by polkadot-js codecs built from the
- * runtime's own metadata, so that the node writes exactly the bytes every polkadot-js client reads.
+ * runtime's own metadata, so that the node writes exactly the bytes every polkadot-js client reads; values
+ * of fixed size are read and written directly (fixed-codec.ts), to the same bytes.
  */
 export class TypeCodec {
   constructor (readonly registry: Registry, readonly idOf: (ty: Ty) => number) {}
@@ -22,17 +24,34 @@ export class TypeCodec {
   }
 
   encode<D extends Ty> (ty: D, value: JsOf<D>): Uint8Array {
+    const fixed = fixedCodec(ty)
+    if (fixed !== null) return encodeFixed(fixed, value)
+    // An enum's variant of fixed content (most events): its index, then the content.
+    if (ty.kind === 'enum') {
+      const variant = ty.variants.find((v) => v.name === (value as { type: string }).type)
+      const content = variant === undefined ? null : variantCodec(variant)
+      if (variant !== undefined && content !== null) {
+        const out = new Uint8Array(1 + content.size)
+        out[0] = variant.index
+        content.write(new DataView(out.buffer, 1), 0, (value as { value: unknown }).value)
+        return out
+      }
+    }
     return this.toCodec(ty, value).toU8a()
   }
 
   /** Decodes SCALE bytes; throws on bytes that are not a whole, valid value of the type. */
   decode<D extends Ty> (ty: D, data: Uint8Array): JsOf<D> {
+    const fixed = fixedCodec(ty)
+    if (fixed !== null) return decodeFixed(fixed, data) as JsOf<D>
     const codec = this.registry.createTypeUnsafe(this.typeName(ty), [data], { isPedantic: true })
     return fromCodec(ty, codec) as JsOf<D>
   }
 
   /** Decodes one value at the start of `data`, returning it with the number of bytes it took. */
   decodePrefix<D extends Ty> (ty: D, data: Uint8Array): [JsOf<D>, number] {
+    const fixed = fixedCodec(ty)
+    if (fixed !== null) return [decodeFixed(fixed, data.subarray(0, fixed.size)) as JsOf<D>, fixed.size]
     const codec = this.registry.createTypeUnsafe(this.typeName(ty), [data])
     return [fromCodec(ty, codec) as JsOf<D>, codec.encodedLength]
   }

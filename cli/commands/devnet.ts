@@ -9,7 +9,8 @@ import { integer } from '../parse.js'
 import { erasureCode } from '../hosting-mode.js'
 import type { HostingMode } from '../../service/publisher.js'
 import { stopSignal } from '../stop-signal.js'
-import { SPONSOR_URI } from '../devnet/accounts.js'
+import { SPONSOR_URI, devnetServices } from '../devnet/accounts.js'
+import { SERVICE_FUNDS, fundServices } from '../devnet/fund-services.js'
 import { startChainAndDht, startServices } from '../devnet/bring-up.js'
 import { DevnetDir } from '../devnet/devnet-dir.js'
 import { Display } from '../devnet/display.js'
@@ -49,7 +50,8 @@ export function addDevnetCommand (program: Command): void {
     .addHelpText('after', `
 The chain runs chain-spec/devnet.json: storage challenges every 4 blocks on average, 10 blocks to answer.
 Accounts: //Alice publishes and pays; services are //Bob, //Charlie, //Dave, //Eve, //Ferdie (hosters
-first, then attesters, then encoders), then //Alice//hoster/N, //Alice//attester/N and //Alice//encoder/N.
+first, then attesters, then encoders), then //Alice//hoster/N, //Alice//attester/N and //Alice//encoder/N,
+to which //Alice first transfers ${SERVICE_FUNDS} ratio each for their fees.
 Logs: <dir>/logs/*.log; pids: <dir>/pids.
 
 Examples:
@@ -98,8 +100,11 @@ async function runDevnet (flags: DevnetFlags): Promise<void> {
     display.note(`starting in ${dir.root}${dir.temporary ? ' (temporary)' : ''}`)
     endpoints = await until(startChainAndDht(parts, dir, flags.blockTime, display))
     publisher = startPublisher({ uri: SPONSOR_URI, chain: endpoints.chain, bootstrap: [endpoints.bootstrap], storage: dir.publisher, feedPath: flags.feed, log: log.child({ part: 'publisher' }) })
-    const services = await until(startServices(parts, dir, { ...flags, encoders }, endpoints, display))
     const side = await until(publisher)
+    const roster = devnetServices({ ...flags, encoders })
+    const funded = await until(fundServices(side, roster))
+    if (funded.length > 0) display.note(`${SPONSOR_URI} gave ${count(funded.length, 'service account')} ${SERVICE_FUNDS} ratio each for their fees`)
+    const services = await until(startServices(parts, dir, roster, endpoints, display))
     const network = new NetworkState({ label: SPONSOR_URI, address: side.sponsor }, services.filter((s) => s.role === 'hoster'), services.filter((s) => s.role === 'attester'))
     state = network
     network.on('change', () => display.refresh())

@@ -1,8 +1,9 @@
 /**
  * Who is who on a devnet. The sponsor (the publisher of the sample feed) is //Alice. The services take the
  * other dev accounts of the chain spec, hosters first, then attesters, then encoders; beyond them, accounts derived from
- * //Alice and numbered within their role (`//Alice//hoster/6` is the sixth hoster). None of them needs ratio to start: the chain charges no fees, roles are
- * registered for free, hosters earn ratio from the sponsor and attesters are rewarded by the network.
+ * //Alice and numbered within their role (`//Alice//hoster/6` is the sixth hoster). Those the spec does not give
+ * ratio are given some by the sponsor before they start (fund-services.ts): registering costs a fee. Their
+ * proofs and reports are free; hosters earn ratio from the sponsor and attesters are rewarded by the network.
  */
 export const SPONSOR_URI = '//Alice'
 const DEV_ACCOUNTS = ['//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie']

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { devnetServices } from './accounts.js'
-import type { ServiceRole } from './accounts.js'
+import type { DevnetService, ServiceRole } from './accounts.js'
 import { slug } from './devnet-dir.js'
 import type { DevnetDir } from './devnet-dir.js'
 import type { Display } from './display.js'
@@ -33,8 +32,8 @@ export interface StartedService {
 }
 
 /** Starts the hoster, attester and encoder services side by side; each has registered its role once it is up. */
-export async function startServices (parts: Parts, dir: DevnetDir, counts: { hosters: number, attesters: number, encoders: number }, endpoints: Endpoints, display: Display): Promise<StartedService[]> {
-  return await Promise.all(devnetServices(counts).map(async ({ role, uri }) => {
+export async function startServices (parts: Parts, dir: DevnetDir, roster: readonly DevnetService[], endpoints: Endpoints, display: Display): Promise<StartedService[]> {
+  return await Promise.all(roster.map(async ({ role, uri }) => {
     const name = `${role} ${uri}`
     const { part, ready } = await parts.start({
       name,

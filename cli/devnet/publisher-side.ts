@@ -15,6 +15,8 @@ export interface PublisherSide {
   readonly api: ApiPromise
   readonly network: Network
   readonly publisher: Publisher
+  /** The sponsor's transactions. */
+  readonly txq: TxQueue
   readonly feed: Feed
   readonly sponsor: string
   /** Stops seeding and disconnects. */
@@ -49,6 +51,7 @@ export async function startPublisher (o: { uri: string, chain: string, bootstrap
       api,
       network,
       publisher,
+      txq,
       feed,
       sponsor: keys.account.address,
       async close () {

@@ -5,6 +5,8 @@ import type WebSocket from 'ws'
 import { startChainProcess } from '../helpers/chain.js'
 import { errorCodes, exchange, httpUrl, openSocket, post, request, rssBytes } from '../helpers/raw-rpc.js'
 import { waitFor } from '../helpers/wait.js'
+import { connectApi, devAccount } from '../helpers/api.js'
+import { compactAddLength, compactFromU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util'
 
 // Hostile input against a real node process, as a client that wants it down would send it. Each case says
 // what the node must answer; after them all the node still serves, its chain and pool are as before, and its
@@ -113,6 +115,30 @@ test('hostile RPC input to a --dev node: every case has its answer; the chain, t
       expect.check?.(answer.text, answer.headers)
     })
   }
+
+  await t.test('signed extrinsics that must not enter: unfunded, an unpayable or overflowing tip, a failing free call', async (st) => {
+    // Closed when this case ends: the connection limit is tested below.
+    const api = await connectApi(st, chain.url)
+    const alice = devAccount('//Alice')
+    const signed = async (tx: ReturnType<typeof api.tx.system.remark>, who = alice, options: object = {}): Promise<string> =>
+      (await tx.signAsync(who, { nonce: 0, ...options })).toHex()
+    const refusal = async (hex: string): Promise<string> => {
+      const { error } = JSON.parse((await post(url, call('author_submitExtrinsic', [hex]))).text)
+      return `${error?.code} ${String(error?.data).split(':')[0]}`
+    }
+    assert.equal(await refusal(await signed(api.tx.system.remark('0x01'), devAccount('//Nobody'))), '1010 Payment', 'an unfunded account')
+    assert.equal(await refusal(await signed(api.tx.system.remark('0x02'), alice, { tip: (1n << 128n) - 1n })), '1010 Payment', 'a tip of u128::MAX')
+    // A signed v4 extrinsic: 0x84, the address (33 bytes), the signature (65), the era (immortal: 1), the nonce
+    // (compact 0: 1), then the tip. Made 2^128 (a compact of 17 bytes), past u128: it no longer decodes.
+    const zeroTip = hexToU8a(await signed(api.tx.system.remark('0x03'), alice, { era: api.createType('ExtrinsicEra', '0x00'), blockHash: api.genesisHash }))
+    const [offset] = compactFromU8a(zeroTip)
+    const body = zeroTip.subarray(offset)
+    assert.deepEqual([body[0], body[99], body[100], body[101]], [0x84, 0, 0, 0])
+    const past = u8aConcat(body.subarray(0, 101), [0x37], new Uint8Array(16), [1], body.subarray(102))
+    assert.equal(await refusal(u8aToHex(compactAddLength(past))), '1010 BadFormat', 'a tip of 2^128')
+    assert.equal(await refusal(await signed(api.tx.plans.hostingReady(7, 0))), '1010 Call', 'a free call that would fail')
+    assert.equal(await refusal(await signed(api.tx.system.remark(`0x${'ab'.repeat(4 * MiB)}`))), '1010 ExhaustsResources', 'a remark past 3.75 MiB')
+  })
 
   await t.test('120,000 × state_getMetadata in one WebSocket message: one -32011, and the connection goes on', async () => {
     const ws = await socket(t, chain.url)

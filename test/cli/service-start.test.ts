@@ -16,6 +16,13 @@ test('a service that cannot start says why and exits instead of lingering', asyn
     '--chain', chain.url, '--bootstrap', '127.0.0.1:1'], { timeoutMs: 30_000 })
   assert.equal(run.code, 1)
   assert.match(run.stderr, /^error \[EEXIST\]: .*mkdir '.*file'/m, 'the storage path is a file: the service says so')
+
+  await t.test('an account without ratio for its registration fees is told how to get some', async () => {
+    const run = await datdot(['service', 'start', '--dev', '--account', '//NewHoster', '--roles', 'hoster,attester', '--storage', join(dir, 'new'),
+      '--chain', chain.url, '--bootstrap', '127.0.0.1:1'], { timeoutMs: 30_000 })
+    assert.equal(run.code, 1)
+    assert.match(run.stderr, /^error \[NO_RATIO\]: the account 5\w+ holds 0 ratio; registering its roles costs [1-9]\d* in fees \(have ratio transferred to it first: datdot wallet transfer 5\w+ 100 --identity FUNDED/m)
+  })
 })
 
 test('service start: unknown roles and dev URIs without --dev are usage errors', async () => {

@@ -9,8 +9,12 @@ import type { FrameSystemEventRecord } from '@polkadot/types/lookup'
 import { rawRpc } from './api.js'
 
 export interface Outcome {
-  /** 'ok', or the failed dispatch's error as `pallet.Name` (or the DispatchError variant). */
+  /**
+   * 'ok', or the failed dispatch's error as `pallet.Name` (or the DispatchError variant); a free call the pool
+   * refused because it would fail (so it never enters a block) gets its error so too, with `refused`.
+   */
   readonly result: string
+  readonly refused?: true
   readonly events: FrameSystemEventRecord[]
 }
 
@@ -19,16 +23,17 @@ export interface Outcome {
  * dev_newBlock and returns each extrinsic's outcome, read from that block's events.
  */
 export async function inBlock (api: ApiPromise, txs: Array<[SubmittableExtrinsic<'promise'>, KeyringPair]>): Promise<Outcome[]> {
-  const hashes: string[] = []
+  const hashes: Array<string | Outcome> = []
   for (const [tx, signer] of txs) {
     await tx.signAsync(signer, { nonce: -1 })
-    hashes.push((await api.rpc.author.submitExtrinsic(tx)).toHex())
+    hashes.push(await api.rpc.author.submitExtrinsic(tx).then((h) => h.toHex(), refusedCall))
   }
   const blockHash = await rawRpc<`0x${string}`>(api, 'dev_newBlock', [{ count: 1 }])
   const block = await api.rpc.chain.getBlock(blockHash)
   const events = await (await api.at(blockHash)).query.system.events()
   const indexOf: string[] = block.block.extrinsics.map((e) => e.hash.toHex())
   return hashes.map((h) => {
+    if (typeof h !== 'string') return h
     const i = indexOf.indexOf(h)
     if (i < 0) return { result: 'not included', events: [] }
     const mine = events.filter((e) => e.phase.isApplyExtrinsic && e.phase.asApplyExtrinsic.toNumber() === i)
@@ -39,6 +44,13 @@ export async function inBlock (api: ApiPromise, txs: Array<[SubmittableExtrinsic
     const meta = api.registry.findMetaError(error.asModule)
     return { result: `${meta.section}.${meta.name}`, events: mine }
   })
+}
+
+/** A free call refused with the pallet error its dispatch would have failed with: `1010: … Call: Pallet.Name: …`. */
+function refusedCall (err: Error): Outcome {
+  const m = /Call: (\w)(\w*)\.(\w+):/.exec(err.message)
+  if (m === null) throw err
+  return { result: `${m[1].toLowerCase()}${m[2]}.${m[3]}`, refused: true, events: [] }
 }
 
 /** The events of the best block, all phases. */

@@ -8,6 +8,8 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import createTestnet from 'hyperdht/testnet.js'
 import { killedAtExit, stop } from './process.js'
+import { devAccount } from './api.js'
+import { fundAt } from './faucet.js'
 
 const BIN = fileURLToPath(new URL('../../bin/datdot.js', import.meta.url))
 const START_TIMEOUT_MS = 60_000
@@ -49,6 +51,7 @@ export interface ServiceProcessOptions {
  * rebuilt). Killed (SIGTERM, then SIGKILL after 5 s) and its storage removed when the test ends.
  */
 export async function startServiceProcess (t: TestContext, opts: ServiceProcessOptions): Promise<ServiceProcess> {
+  await fundAt(t, opts.chain, [devAccount(opts.account).address])
   const storage = opts.storage ?? mkdtempSync(join(tmpdir(), 'datdot-service-'))
   if (opts.storage === undefined) t.after(() => rmSync(storage, { recursive: true, force: true }))
   const args = [BIN, 'service', 'start', '--dev', '--account', opts.account, '--roles', opts.roles, '--chain', opts.chain,

@@ -4,6 +4,7 @@ import { u8aToHex } from '@polkadot/util'
 import { ed25519PairFromSeed, blake2AsU8a } from '@polkadot/util-crypto'
 import { devAccount } from './api.js'
 import { inBlock } from './blocks.js'
+import { fund } from './faucet.js'
 
 export interface TestProvider {
   readonly account: KeyringPair
@@ -19,8 +20,12 @@ export function testProvider (name: string, noiseOf = name): TestProvider {
   return { account: devAccount(`//${name}`), noise: ed25519PairFromSeed(blake2AsU8a(noiseOf, 256)) }
 }
 
-/** Registers hosters (with `capacity` bytes each) and attesters in one block; fails the test on any refusal. */
+/**
+ * Funds (test/helpers/faucet.ts) and registers hosters (with `capacity` bytes each) and attesters in one
+ * block; fails the test on any refusal.
+ */
 export async function registerProviders (api: ApiPromise, hosters: TestProvider[], attesters: TestProvider[], capacity = 1n << 30n): Promise<void> {
+  await fund(api, [...hosters, ...attesters].map((p) => p.account.address))
   const outcomes = await inBlock(api, [
     ...hosters.map((h) => [api.tx.roles.registerHoster(u8aToHex(h.noise.publicKey), capacity), h.account] as const),
     ...attesters.map((a) => [api.tx.roles.registerAttester(u8aToHex(a.noise.publicKey)), a.account] as const)

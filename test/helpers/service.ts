@@ -6,6 +6,8 @@ import { pino } from 'pino'
 import { DatdotService } from '../../service/service.js'
 import type { RoleName } from '../../service/service.js'
 import { keysFromUri } from '../../service/keys.js'
+import { devAccount } from './api.js'
+import { fundAt } from './faucet.js'
 
 export interface InProcessService {
   readonly service: DatdotService
@@ -21,6 +23,7 @@ export interface InProcessService {
  * test can reach into its disk; stopped and its storage removed when the test ends.
  */
 export async function startServiceInProcess (t: TestContext, opts: { account: string, roles: RoleName[], chain: string, bootstrap: string[], graceMs?: number }): Promise<InProcessService> {
+  await fundAt(t, opts.chain, [devAccount(opts.account).address])
   const storage = mkdtempSync(join(tmpdir(), 'datdot-service-'))
   const logs: string[] = []
   const log = pino({ level: 'info' }, { write: (line: string) => { logs.push(line) } })

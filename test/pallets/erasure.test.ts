@@ -10,6 +10,7 @@ import { readFeed } from '../../cli/status/feed.js'
 import { renderPlan } from '../../cli/status/render.js'
 import { registerProviders, testProvider } from '../helpers/providers.js'
 import { byAddress, untilEvent } from '../helpers/plan.js'
+import { fund } from '../helpers/faucet.js'
 
 const slot = (i: number, byteLength: number) => ({ length: 32, byteLength, treeHash: u8aToHex(new Uint8Array(32).fill(i + 1)) })
 
@@ -21,6 +22,7 @@ test('erasure plans: slot roots are fixed when two encoders agree; hosters wait 
   const attesters = [testProvider('Attester0')]
   const encoders = [0, 1, 2].map((i) => testProvider(`Encoder${i}`))
   await registerProviders(api, hosters, attesters)
+  await fund(api, encoders.map((e) => e.account.address))
   const registered = await inBlock(api, encoders.map((e) => [api.tx.roles.registerEncoder(u8aToHex(e.noise.publicKey)), e.account]))
   assert.deepEqual(registered.map((o) => o.result), ['ok', 'ok', 'ok'])
 

@@ -8,6 +8,7 @@ import { makeFeed, publishArgs } from '../helpers/hypercore.js'
 import { registerProviders, testProvider } from '../helpers/providers.js'
 import { readPlan } from '../../cli/status/plan.js'
 import { renderPlan } from '../../cli/status/render.js'
+import { fund } from '../helpers/faucet.js'
 
 test('requests larger than any free capacity wait, then are served in ratio order', async (t) => {
   const chain = await startChainProcess(t)
@@ -38,6 +39,7 @@ test('requests larger than any free capacity wait, then are served in ratio orde
   assert.match(renderPlan(report), /^waiting +too few eligible hosters since block \d+; tried again by block \d+/m)
 
   const large = testProvider('Large0')
+  await fund(api, [large.account.address])
   const [registered] = await inBlock(api, [[api.tx.roles.registerHoster(u8aToHex(large.noise.publicKey), 1n << 30n), large.account]])
   assert.equal(registered.result, 'ok')
   const order = eventsOf<any>(await headEvents(api), 'plans', 'NewAmendment').map((a) => a.plan.toNumber())

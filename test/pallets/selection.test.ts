@@ -7,6 +7,7 @@ import { devSpecWith, eventsOf, headEvents, inBlock } from '../helpers/blocks.js
 import { u8aToHex } from '@polkadot/util'
 import { makeFeed, publishArgs } from '../helpers/hypercore.js'
 import { registerProviders, testProvider } from '../helpers/providers.js'
+import { fund } from '../helpers/faucet.js'
 
 // The sponsor is a hoster too: "never the sponsor" is a rule of the draw, not a fact of the set-up.
 const hosters = [...[0, 1, 2, 3, 4].map((i) => testProvider(`Hoster${i}`)), testProvider('Alice')]
@@ -56,6 +57,7 @@ test('a noise key belongs to one provider: other accounts are refused it until i
   const alice = devAccount('//Alice')
   // Three accounts of one machine: one noise key.
   const sybils = [0, 1, 2].map((i) => testProvider(`Sybil${i}`, 'Sybil'))
+  await fund(api, sybils.map((s) => s.account.address))
   const key = u8aToHex(sybils[0].noise.publicKey)
   const results = async (txs: Parameters<typeof inBlock>[1]) => (await inBlock(api, txs)).map((o) => o.result)
   const asHoster = (i: number) => [api.tx.roles.registerHoster(key, 1n << 30n), sybils[i].account] as [ReturnType<typeof api.tx.roles.registerHoster>, typeof alice]

@@ -17,6 +17,7 @@ import { appendBlocks, proofsFor, publishArgs } from '../helpers/hypercore.js'
 import { testProvider } from '../helpers/providers.js'
 import { waitFor } from '../helpers/wait.js'
 import { startLoopbackNetwork } from '../helpers/loopback-network.js'
+import { fund } from '../helpers/faucet.js'
 
 /** Time for the probes of a loaded machine: a window of 30 blocks (12 s), setups of 100 blocks. */
 const PARAMS = { responseWindow: 30, amendmentDeadline: 100 }
@@ -96,6 +97,7 @@ test('a hoster that serves only the attesters\' registered keys is caught: its s
   await swarm.listen()
 
   const alice = devAccount('//Alice')
+  await fund(api, [cheater.account.address])
   await api.tx.roles.registerHoster(u8aToHex(cheater.noise.publicKey), 1n << 30n).signAndSend(cheater.account, { nonce: -1 })
   await waitFor(() => log.seen('roles', 'Registered', (d) => d.who.toString() === cheater.account.address).length > 0, 30_000, 'the cheater registered')
   const head = await publishArgs(core)

@@ -12,6 +12,7 @@ import { waitFor } from '../helpers/wait.js'
 import { FAST_PARAMS, startLoopbackNetwork } from '../helpers/loopback-network.js'
 import { readPlan } from '../../cli/status/plan.js'
 import { renderPlan } from '../../cli/status/render.js'
+import { fund } from '../helpers/faucet.js'
 
 const K = 4
 const M = 2
@@ -67,6 +68,7 @@ test('erasure repair end to end: Erasure{4,2} loses two slots and is rebuilt fro
   // 3. Three more slot hosters go (more than m): only three slots are left, and no peer has the feed. Idle
   //    hoster accounts stand ready, so each lost position gets a repair, and an encoder to try it.
   const idle = [0, 1, 2].map((i) => testProvider(`IdleHoster${i}`))
+  await fund(api, idle.map((p) => p.account.address))
   for (const p of idle) {
     const { result } = await sendAndFinalize(api.tx.roles.registerHoster(u8aToHex(p.noise.publicKey), 1n << 30n), p.account)
     assert.ok(!result.dispatchError, `${p.account.address} registered`)

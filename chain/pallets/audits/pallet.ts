@@ -6,6 +6,7 @@ import { AuditFault } from './types.js'
 import { closeAudit, closeDue, openAudits } from './open-close.js'
 import { plansStorage } from '../plans/storage.js'
 import { ProofRefused, verifyBlockProof } from '../../../hypercore/verify.js'
+import { dbWeight } from '../../frame/weight.js'
 
 /**
  * Encoding audits of erasure plans: at random the chain asks a plan's hosters for the shards of one stripe,
@@ -48,7 +49,7 @@ export const Audits = definePallet({
       }
       s.Shards.set(ctx, id, position, shard)
       if (audit.positions.every((p) => p === position || s.Shards.contains(ctx, id, p))) closeAudit(ctx, id)
-    }, 'A hoster answers an encoding audit: its slot\'s block at the audited stripe, with its hypercore merkle proof against the committed slot root.')
+    }, 'A hoster answers an encoding audit: its slot\'s block at the audited stripe, with its hypercore merkle proof against the committed slot root.', { weight: dbWeight(5, 3, 500), free: { tag: ({ audit, position }) => `${audit}/${position}` } })
   },
   hooks: {
     onInitialize: closeDue,

@@ -6,6 +6,7 @@ import { Receipt, Verdict } from './types.js'
 import { acceptStorage, runChecks } from './open-close.js'
 import { drawSamples, submitReport } from './performance.js'
 import { ProofRefused, verifyBlockProof } from '../../../hypercore/verify.js'
+import { dbWeight } from '../../frame/weight.js'
 
 export const Challenges = definePallet({
   name: 'Challenges',
@@ -50,11 +51,11 @@ export const Challenges = definePallet({
         }
       })
       acceptStorage(ctx, id, c)
-    }, 'Answers a storage challenge: for each challenged index, the block and its hypercore merkle proof.'),
+    }, 'Answers a storage challenge: for each challenged index, the block and its hypercore merkle proof.', { weight: ({ proofs }) => dbWeight(6, 8, 500 * proofs.length), free: { tag: ({ challenge }) => String(challenge) } }),
 
     submitPerformanceReport: signedCall({ check: u64, success: bool, latencyMs: u32, throughput: u64, network: u32, receipt: option(Receipt) }, (ctx, who, args) => {
       submitReport(ctx, who, args)
-    }, 'An attester reports on a performance check: whether the hoster served the sampled blocks (with the hoster\'s signed receipt for them), its latency and throughput, and the /24 network it reached the hoster at.')
+    }, 'An attester reports on a performance check: whether the hoster served the sampled blocks (with the hoster\'s signed receipt for them), its latency and throughput, and the /24 network it reached the hoster at.', { weight: dbWeight(6, 6, 200), free: { tag: ({ check }) => String(check) } })
   },
   hooks: {
     onInitialize (ctx) {

@@ -14,6 +14,7 @@ import { commit, release } from '../roles.js'
 import { reward } from '../ratio.js'
 import { encodingAccepted } from '../audits/encoded.js'
 import { codedHead, familyOf, grow } from './growth.js'
+import { dbWeight } from '../../frame/weight.js'
 
 /** Most positions in one plan: ronomon's Reed-Solomon takes k ≤ 24 and m ≤ 6. */
 const MAX_REPLICAS = 32
@@ -66,7 +67,8 @@ export const Plans = definePallet({
     SlotsRemain: 'At least k of the plan\'s slots are still held: rebuild from them.',
     EncodingDone: 'The encoding of this amendment was accepted already.',
     InsufficientRatio: 'The account has less ratio than the amount.',
-    ZeroAmount: 'The amount must be more than zero.'
+    ZeroAmount: 'The amount must be more than zero.',
+    AlreadyReady: 'The position was reported ready already; its setup checks are under way.'
   },
   calls: {
     requestHosting: signedCall({ feed: u64, mode: Mode, ranges: option(seq(Range)) }, (ctx, who, { feed: feedId, mode, ranges }) => {
@@ -85,7 +87,7 @@ export const Plans = definePallet({
       // which did not exist yet when the requester signed.
       if (!enqueueRequest(ctx, id)) throw Plans.errors.QueueFull()
       Plans.emit(ctx, { type: 'HostingRequested', value: { plan: id, feed: feedId, sponsor: who, mode } })
-    }, 'Asks the network to host a feed: Replicate { replicas } or Erasure { k, m }, optionally only block ranges.'),
+    }, 'Asks the network to host a feed: Replicate { replicas } or Erasure { k, m }, optionally only block ranges.', { weight: ({ mode, ranges }) => dbWeight(6, 6 + (positionCount(mode) ?? 0), ranges?.length ?? 0) }),
 
     unpublish: signedCall({ plan: u64 }, (ctx, who, { plan: id }) => {
       const plan = s.Plans.get(ctx, id)
@@ -94,7 +96,7 @@ export const Plans = definePallet({
       if (isOver(plan)) throw Plans.errors.PlanEnded()
       if (s.GenerationOf.contains(ctx, id)) throw Plans.errors.IsGeneration()
       endPlan(ctx, id, plan)
-    }, 'Ends a plan: hosters are released and backing returned.'),
+    }, 'Ends a plan: hosters are released and backing returned.', { weight: dbWeight(12, 12) }),
 
     support: signedCall({ plan: u64, amount: u128 }, (ctx, who, { plan: id, amount }) => {
       const plan = s.Plans.get(ctx, id)
@@ -106,7 +108,7 @@ export const Plans = definePallet({
       s.Support.set(ctx, id, who, (s.Support.get(ctx, id, who) ?? 0n) + amount)
       s.Plans.set(ctx, id, { ...plan, backing: plan.backing + amount })
       Plans.emit(ctx, { type: 'PlanSupported', value: { plan: id, supporter: who, amount } })
-    }, 'Reserves ratio to back a plan\'s priority in the queue; it is returned when the plan ends.'),
+    }, 'Reserves ratio to back a plan\'s priority in the queue; it is returned when the plan ends.', { weight: dbWeight(3, 3) }),
 
     hostingReady: signedCall({ amendment: u64, position: u16 }, (ctx, who, { amendment: id, position }) => {
       const a = s.Amendments.get(ctx, id)
@@ -114,11 +116,13 @@ export const Plans = definePallet({
       const p = s.Positions.get(ctx, a.plan, position)
       if (p === null || p.hoster === null || !u8aEq(p.hoster, who)) throw Plans.errors.NotAssigned()
       if (p.state.type !== 'Setup' || p.state.value !== id) throw Plans.errors.NotInSetup()
+      // Free to send (paid work): a second report would open its checks again, as often as it is sent.
+      if (p.ready) throw Plans.errors.AlreadyReady()
       if (s.Plans.get(ctx, a.plan)!.mode.type === 'Erasure' && !s.Slots.contains(ctx, a.plan, position)) throw Plans.errors.EncodingPending()
       s.Positions.set(ctx, a.plan, position, { ...p, ready: true })
       Plans.emit(ctx, { type: 'HostingReady', value: { amendment: id, plan: a.plan, position, hoster: who } })
       beginSetupChecks(ctx, id, a.plan, position, who)
-    }, 'A hoster reports its copy of the position complete; the chain then asks it for a storage proof and has attesters check that it serves.'),
+    }, 'A hoster reports its copy of the position complete; the chain then asks it for a storage proof and has attesters check that it serves.', { weight: dbWeight(6, 6), free: { tag: ({ amendment, position }) => `${amendment}/${position}` } }),
 
     reportProgress: signedCall({ amendment: u64, position: u16, blocks: u64 }, (ctx, who, { amendment: id, position, blocks }) => {
       const a = s.Amendments.get(ctx, id)
@@ -128,7 +132,7 @@ export const Plans = definePallet({
       if (p.state.type !== 'Setup' || p.state.value !== id) throw Plans.errors.NotInSetup()
       if (blocks <= (s.SetupFetched.get(ctx, a.plan, position) ?? 0n)) throw Plans.errors.NoProgress()
       s.SetupFetched.set(ctx, a.plan, position, blocks)
-    }, 'A hoster setting a position up reports how many blocks it holds so far: one that shows progress is not struck for missing the deadline.'),
+    }, 'A hoster setting a position up reports how many blocks it holds so far: one that shows progress is not struck for missing the deadline.', { weight: dbWeight(3, 1) }),
 
     submitEncoding: signedCall({ amendment: u64, slots: seq(SlotRoot) }, (ctx, who, { amendment: id, slots }) => {
       const a = s.Amendments.get(ctx, id)
@@ -162,7 +166,7 @@ export const Plans = definePallet({
       Plans.emit(ctx, { type: 'EncodingAccepted', value: { amendment: id, plan: a.plan } })
       // What the feed gained meanwhile is coded next.
       grow(ctx, familyOf(ctx, a.plan))
-    }, 'An encoder submits the slot roots of an erasure plan; two agreeing encoders fix them.'),
+    }, 'An encoder submits the slot roots of an erasure plan; two agreeing encoders fix them.', { weight: ({ slots }) => dbWeight(6, 6 + 2 * slots.length) }),
 
     repairServed: signedCall({ amendment: u64 }, (ctx, who, { amendment: id }) => {
       const { a } = erasureRepair(ctx, id, who)
@@ -173,13 +177,13 @@ export const Plans = definePallet({
       const bytes = a.positions.map((position) => s.Positions.get(ctx, a.plan, position)?.bytes ?? 0n).reduce((x, y) => (x > y ? x : y), 0n)
       extendDeadline(ctx, id, ctx.block.number + amendmentDeadline + Number((bytes + BigInt(setupThroughput) - 1n) / BigInt(setupThroughput)))
       Plans.emit(ctx, { type: 'RepairServed', value: { amendment: id, plan: a.plan, encoder: who } })
-    }, 'The encoder of an erasure repair reports the rebuilt slots served, for the new hosters to fetch (they then have amendmentDeadline blocks).'),
+    }, 'The encoder of an erasure repair reports the rebuilt slots served, for the new hosters to fetch (they then have amendmentDeadline blocks).', { weight: dbWeight(6, 3) }),
 
     reportDataLost: signedCall({ amendment: u64 }, (ctx, who, { amendment: id }) => {
       const { a, plan, k } = erasureRepair(ctx, id, who)
       if (intactPositions(ctx, a.plan, plan) >= k) throw Plans.errors.SlotsRemain()
       loseData(ctx, a.plan)
-    }, 'The encoder of an erasure repair reports that it could fetch neither k slots nor the feed; accepted only while the chain sees fewer than k slots held.')
+    }, 'The encoder of an erasure repair reports that it could fetch neither k slots nor the feed; accepted only while the chain sees fewer than k slots held.', { weight: dbWeight(12, 12) })
   },
   hooks: {
     onInitialize: expireAmendments,

@@ -26,7 +26,8 @@ export function addWalletRatioCommand (wallet: Command): void {
     .option('--json', 'print a JSON object { address, free, reserved, block, history: { from, to, changes } }; amounts as strings')
     .addHelpText('after', `
 History kinds: received, sent (transfers); earned, paid (hosting paid by a plan's sponsor); rewarded
-(attesting, encoding); supported, support-returned (ratio reserved for a plan, returned when it ends).
+(attesting, encoding); supported, support-returned (ratio reserved for a plan, returned when it ends);
+fee (what the account's transactions cost: length, weight and tip; proofs and reports are free).
 
 Examples:
   datdot wallet ratio --identity alice
